@@ -1,0 +1,2 @@
+-- Flyway creates the auth_configs schema and records this baseline; tables arrive with the features that own them.
+SELECT 1;

@@ -1,0 +1,14 @@
+package dev.latchkey.authconfig;
+
+import dev.latchkey.testing.WalkingSkeletonContract;
+import dev.latchkey.testing.WithKafka;
+import dev.latchkey.testing.WithOidcServer;
+import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithPostgres
+@WithKafka
+@WithOidcServer
+class WalkingSkeletonTest extends WalkingSkeletonContract {
+}

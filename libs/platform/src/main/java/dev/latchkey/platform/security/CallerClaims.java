@@ -1,0 +1,35 @@
+package dev.latchkey.platform.security;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns the claims of a verified token into a {@link Caller}, refusing tokens without a tenant. */
+public final class CallerClaims {
+
+    private CallerClaims() {
+    }
+
+    public static Caller toCaller(Function<String, Object> claims, String subject, SecurityConfig config) {
+        Object tenant = claims.apply(config.tenantClaim());
+        String tenantId = tenant instanceof JsonString json ? json.getString() : tenant instanceof String s ? s : null;
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new MissingTenantException(config.tenantClaim());
+        }
+        return new Caller(tenantId, subject, roles(claims.apply(config.rolesClaim())));
+    }
+
+    private static Set<String> roles(Object claim) {
+        Set<String> roles = new LinkedHashSet<>();
+        if (claim instanceof JsonArray array) {
+            array.getValuesAs(JsonString.class).forEach(role -> roles.add(role.getString()));
+        } else if (claim instanceof Collection<?> values) {
+            values.forEach(role -> roles.add(String.valueOf(role)));
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.latchkey.testing;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * A real Kafka broker for tests: the one named by {@code KAFKA_BOOTSTRAP} when set (as
+ * {@code ./latchkey test} does), otherwise a single-node KRaft broker started inside this JVM
+ * on free loopback ports with its data in a temporary directory.
+ */
+public final class KafkaTestBroker implements AutoCloseable {
+
+    public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP";
+
+    /** The broker's INFO chatter would drown the test output; held so the levels are not collected away. */
+    private static final List<Logger> QUIET = Stream.of("kafka", "org.apache.kafka")
+            .map(Logger::getLogger).peek(logger -> logger.setLevel(Level.WARNING)).toList();
+
+    private final String bootstrapServers;
+    private final KafkaRaftServer embedded;
+    private final Path dataDir;
+
+    private KafkaTestBroker(String bootstrapServers, KafkaRaftServer embedded, Path dataDir) {
+        this.bootstrapServers = bootstrapServers;
+        this.embedded = embedded;
+        this.dataDir = dataDir;
+    }
+
+    public static KafkaTestBroker start() {
+        String external = System.getenv(BOOTSTRAP_VARIABLE);
+        if (external != null && !external.isBlank()) {
+            return new KafkaTestBroker(external, null, null);
+        }
+        return startEmbedded();
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.shutdown();
+            embedded.awaitShutdown();
+            deleteRecursively(dataDir);
+        }
+    }
+
+    static KafkaTestBroker startEmbedded() {
+        try {
+            Path dataDir = Files.createTempDirectory("latchkey-kafka-");
+            int port = freePort();
+            int controllerPort = freePort();
+            var config = new KafkaConfig(brokerProperties(dataDir, port, controllerPort));
+            format(dataDir);
+            var server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            return new KafkaTestBroker("127.0.0.1:" + port, server, dataDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start an embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties brokerProperties(Path dataDir, int port, int controllerPort) {
+        var props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", dataDir.toString());
+        props.put("num.partitions", "1");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        return props;
+    }
+
+    private static void format(Path dataDir) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(1)
+                .setControllerListenerName("CONTROLLER")
+                .setMetadataLogDirectory(dataDir.toString())
+                .setDirectories(List.of(dataDir.toString()))
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .run();
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.latchkey.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventJson;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What every Latchkey service proves before it does anything else: it is ready against the real
+ * PostgreSQL and Kafka, it refuses requests without a valid bearer token and accepts one from its
+ * issuer, and its Kafka configuration carries an event envelope through the real broker.
+ * A service's test extends this class and adds {@code @QuarkusTest @WithPostgres @WithKafka @WithOidcServer}.
+ */
+public abstract class WalkingSkeletonContract {
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Test
+    void readinessIsUpAgainstTheRealDatabaseAndBroker() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Kafka connection health check"))
+                .body("checks.find { it.name.contains('Reactive PostgreSQL') }.status", equalTo("UP"));
+    }
+
+    @Test
+    void requestWithoutBearerTokenIsUnauthorized() {
+        given().when().get("/api/v1/caller").then().statusCode(401);
+    }
+
+    @Test
+    void tokenFromAnotherAudienceIsUnauthorized() {
+        String token = OidcTestServer.current().accessTokenWithClaims(
+                OidcTestServer.ISSUER, "someone-else", Map.of("tenant", "demo"));
+        given().auth().oauth2(token).when().get("/api/v1/caller").then().statusCode(401);
+    }
+
+    @Test
+    void tokenFromTheIssuerIsAcceptedAndNamesTenantAndRoles() {
+        String token = OidcTestServer.current().accessToken("demo", "alice", "developer", "viewer");
+        given().auth().oauth2(token).when().get("/api/v1/caller")
+                .then().statusCode(200)
+                .body("tenant", equalTo("demo"))
+                .body("subject", equalTo("alice"))
+                .body("roles", containsInAnyOrder("developer", "viewer"));
+    }
+
+    @Test
+    void tokenWithoutTenantIsForbidden() {
+        String token = OidcTestServer.current().accessTokenWithClaims(
+                OidcTestServer.ISSUER, OidcTestServer.AUDIENCE, Map.of("roles", java.util.List.of("admin")));
+        given().auth().oauth2(token).when().get("/api/v1/caller").then().statusCode(403);
+    }
+
+    @Test
+    void eventEnvelopeTravelsThroughTheRealBrokerWithTheServiceKafkaConfiguration() {
+        String topic = "latchkey.skeleton." + UUID.randomUUID();
+        var event = CloudEvent.of(URI.create("/latchkey/test"), "dev.latchkey.skeleton.v1", "aggregate-1",
+                "demo", "system", JsonNodeFactory.instance.objectNode().put("hello", "kafka"));
+
+        try (var producer = new KafkaProducer<>(clientConfig(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event))).get();
+        } catch (Exception e) {
+            throw new AssertionError("the broker refused the event: " + e.getMessage(), e);
+        }
+
+        assertEquals(Optional.of(event), consumeOne(topic));
+    }
+
+    private Optional<CloudEvent> consumeOne(String topic) {
+        try (var consumer = new KafkaConsumer<>(clientConfig(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "skeleton-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    return Optional.of(EventJson.read(record.value()));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Object> clientConfig(Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", kafkaConfig.get("bootstrap.servers"));
+        config.putAll(extra);
+        return config;
+    }
+}

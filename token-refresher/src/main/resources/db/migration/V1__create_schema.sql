@@ -1,0 +1,2 @@
+-- Flyway creates the refresher schema and records this baseline; tables arrive with the features that own them.
+SELECT 1;
