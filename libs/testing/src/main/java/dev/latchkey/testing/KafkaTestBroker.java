@@ -32,15 +32,20 @@ public final class KafkaTestBroker implements AutoCloseable {
     public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP";
 
     /** The broker's INFO chatter would drown the test output; held so the levels are not collected away. */
-    private static final List<Logger> QUIET = Stream.of("kafka", "org.apache.kafka")
-            .map(Logger::getLogger).peek(logger -> logger.setLevel(Level.WARNING)).toList();
+    private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"));
+
+    static {
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
+    }
 
     private final String bootstrapServers;
-    private final KafkaRaftServer embedded;
+    private final KafkaConfig config;
     private final Path dataDir;
+    private KafkaRaftServer embedded;
 
-    private KafkaTestBroker(String bootstrapServers, KafkaRaftServer embedded, Path dataDir) {
+    private KafkaTestBroker(String bootstrapServers, KafkaConfig config, KafkaRaftServer embedded, Path dataDir) {
         this.bootstrapServers = bootstrapServers;
+        this.config = config;
         this.embedded = embedded;
         this.dataDir = dataDir;
     }
@@ -48,7 +53,7 @@ public final class KafkaTestBroker implements AutoCloseable {
     public static KafkaTestBroker start() {
         String external = System.getenv(BOOTSTRAP_VARIABLE);
         if (external != null && !external.isBlank()) {
-            return new KafkaTestBroker(external, null, null);
+            return new KafkaTestBroker(external, null, null, null);
         }
         return startEmbedded();
     }
@@ -58,19 +63,35 @@ public final class KafkaTestBroker implements AutoCloseable {
     }
 
     public boolean embedded() {
-        return embedded != null;
+        return config != null;
+    }
+
+    /** Stops an embedded broker, keeping its data, as an outage would; {@link #restart()} brings it back. */
+    public void stop() {
+        if (config == null) {
+            throw new IllegalStateException("only an embedded broker can be stopped by a test");
+        }
+        embedded.shutdown();
+        embedded.awaitShutdown();
+    }
+
+    /** Starts a stopped embedded broker again on the same ports with the same data. */
+    public void restart() {
+        embedded = new KafkaRaftServer(config, Time.SYSTEM);
+        embedded.startup();
     }
 
     @Override
     public void close() {
-        if (embedded != null) {
+        if (config != null) {
             embedded.shutdown();
             embedded.awaitShutdown();
             deleteRecursively(dataDir);
         }
     }
 
-    static KafkaTestBroker startEmbedded() {
+    /** An embedded broker even when {@code KAFKA_BOOTSTRAP} is set: for tests that stop and restart it. */
+    public static KafkaTestBroker startEmbedded() {
         try {
             Path dataDir = Files.createTempDirectory("latchkey-kafka-");
             int port = freePort();
@@ -79,7 +100,7 @@ public final class KafkaTestBroker implements AutoCloseable {
             format(dataDir);
             var server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new KafkaTestBroker("127.0.0.1:" + port, server, dataDir);
+            return new KafkaTestBroker("127.0.0.1:" + port, config, server, dataDir);
         } catch (Exception e) {
             throw new IllegalStateException("could not start an embedded Kafka broker: " + e.getMessage(), e);
         }

@@ -5,18 +5,14 @@ import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventJson;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -96,24 +92,17 @@ public abstract class WalkingSkeletonContract {
     }
 
     private Optional<CloudEvent> consumeOne(String topic) {
-        try (var consumer = new KafkaConsumer<>(clientConfig(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "skeleton-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(java.util.List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline)) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    return Optional.of(EventJson.read(record.value()));
-                }
-            }
-            return Optional.empty();
-        }
+        var records = TopicReader.readUntil(bootstrapServers(), topic, record -> true, Duration.ofSeconds(30));
+        return records.stream().findFirst().map(record -> EventJson.read(record.value()));
     }
 
     private Map<String, Object> clientConfig(Map<String, Object> extra) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", kafkaConfig.get("bootstrap.servers"));
-        config.putAll(extra);
+        Map<String, Object> config = new HashMap<>(extra);
+        config.put("bootstrap.servers", bootstrapServers());
         return config;
+    }
+
+    private String bootstrapServers() {
+        return String.valueOf(kafkaConfig.get("bootstrap.servers"));
     }
 }

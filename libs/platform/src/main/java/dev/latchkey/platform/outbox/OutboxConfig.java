@@ -1,0 +1,34 @@
+package dev.latchkey.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How the outbox relay publishes and how long sent rows are kept. */
+@ConfigMapping(prefix = "latchkey.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance runs a relay; any number may, only one sends a given row. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Rows claimed and sent per batch. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** The fallback when a commit's notification is missed (connection lost, relay restarting). */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /** How long a claim holds; longer than the producer's delivery timeout, so a slow send is never sent twice. */
+    @WithDefault("60s")
+    Duration lease();
+
+    /** Sent rows are purged after this. */
+    @WithDefault("7d")
+    Duration retention();
+
+    @WithDefault("1h")
+    Duration purgeInterval();
+}

@@ -1,0 +1,110 @@
+package dev.latchkey.platform.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs this instance's {@link OutboxRelay}: woken by PostgreSQL's NOTIFY when a transaction that appended
+ * events commits, by a timer when a notification was missed, and purging sent rows after the retention.
+ */
+@ApplicationScoped
+public class OutboxRelayRunner {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayRunner.class);
+
+    private final OutboxConfig config;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Map<String, Object> kafkaConfig;
+    private final String schema;
+    private final PgConnectOptions listenOptions;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean wokenWhileDraining;
+    private KafkaProducer<String, String> producer;
+    private OutboxRelay relay;
+    private PgSubscriber subscriber;
+    private long pollTimer;
+    private long purgeTimer;
+
+    public OutboxRelayRunner(OutboxConfig config, Pool pool, Vertx vertx,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            @ConfigProperty(name = "latchkey.schema") String schema,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.config = config;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.kafkaConfig = kafkaConfig;
+        this.schema = schema;
+        this.listenOptions = PgConnectOptions.fromUri(databaseUrl).setUser(user).setPassword(password.orElse(""));
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        producer = RelayProducer.create(kafkaConfig, config.lease(), schema + "-outbox-relay");
+        relay = new OutboxRelay(pool, producer, "relay-" + UUID.randomUUID(), config.batchSize(), config.lease());
+        subscriber = PgSubscriber.subscriber(vertx, listenOptions).reconnectPolicy(attempt -> 1_000L);
+        subscriber.channel(schema + "_outbox").handler(notification -> drain());
+        subscriber.connect().subscribe().with(connected -> drain(),
+                failure -> LOG.warnf("outbox relay cannot LISTEN (%s); polling every %s",
+                        failure.getMessage(), config.pollInterval()));
+        pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> drain());
+        purgeTimer = vertx.setPeriodic(config.purgeInterval().toMillis(), tick -> purge());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (relay == null) {
+            return;
+        }
+        vertx.cancelTimer(pollTimer);
+        vertx.cancelTimer(purgeTimer);
+        subscriber.closeAndForget();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Sends batches until none is full; a wake-up during a batch triggers one more round. */
+    void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            wokenWhileDraining = true;
+            return;
+        }
+        wokenWhileDraining = false;
+        relay.relayBatch().subscribe().with(
+                claimed -> {
+                    draining.set(false);
+                    if (claimed == relay.batchSize() || wokenWhileDraining) {
+                        drain();
+                    }
+                },
+                failure -> {
+                    draining.set(false);
+                    LOG.warnf("outbox relay batch failed, retrying on the next wake-up: %s", failure.getMessage());
+                });
+    }
+
+    private void purge() {
+        relay.purgeSentBefore(Instant.now().minus(config.retention())).subscribe().with(
+                purged -> LOG.debugf("purged %d sent outbox rows", purged),
+                failure -> LOG.warnf("outbox purge failed: %s", failure.getMessage()));
+    }
+}

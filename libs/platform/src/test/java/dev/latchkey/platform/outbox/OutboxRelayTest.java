@@ -1,0 +1,194 @@
+package dev.latchkey.platform.outbox;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.testing.KafkaTestBroker;
+import dev.latchkey.testing.PostgresTestDatabase;
+import dev.latchkey.testing.TopicReader;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The relay against a real PostgreSQL and a real broker that this test stops and restarts. */
+class OutboxRelayTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(12);
+
+    private static PostgresTestDatabase database;
+    private static KafkaTestBroker broker;
+    private static Vertx vertx;
+    private static Pool pool;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = PostgresTestDatabase.create();
+        try (var connection = database.connect(); var sql = connection.createStatement();
+             var migration = OutboxRelayTest.class.getResourceAsStream("/db/platform/V0_1_1__create_outbox.sql")) {
+            sql.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        broker = KafkaTestBroker.startEmbedded();
+        vertx = Vertx.vertx();
+        pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4))
+                .connectingTo(PgConnectOptions.fromUri(database.reactiveUrl())
+                        .setUser(database.user()).setPassword(database.password()))
+                .using(vertx).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.closeAndAwait();
+        vertx.closeAndAwait();
+        broker.close();
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyOutbox() throws Exception {
+        execute("TRUNCATE outbox");
+    }
+
+    @Test
+    void twoRelaysOnOneTableNeverSendTheSameRowAndKeepEachAggregateInOrder() throws Exception {
+        String topic = topic();
+        append(topic, 400);
+
+        var first = CompletableFuture.runAsync(() -> drain(relay("relay-a", 50)));
+        var second = CompletableFuture.runAsync(() -> drain(relay("relay-b", 50)));
+        CompletableFuture.allOf(first, second).get();
+
+        var records = TopicReader.readFor(broker.bootstrapServers(), topic, Duration.ofSeconds(8));
+        assertEquals(400, records.size(), "every event once");
+        assertEquals(400, new HashSet<>(records.stream().map(ConsumerRecord::value).toList()).size());
+        assertInOrderPerAggregate(records);
+    }
+
+    @Test
+    void eventsAppendedWhileTheBrokerIsDownAreAllDeliveredOnceItIsBack() throws Exception {
+        String topic = topic();
+        OutboxRelay relay = relay("relay-outage", 100);
+        append(topic, 20);
+        drain(relay);
+
+        broker.stop();
+        try {
+            append(topic, 20);
+            assertEquals(20, relay.relayBatch().await().atMost(Duration.ofSeconds(60)), "claimed during the outage");
+            assertEquals(20, count("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND claimed_by IS NULL"),
+                    "nothing acknowledged: every row stays pending and its claim is released");
+        } finally {
+            broker.restart();
+        }
+        drain(relay);
+
+        var records = TopicReader.readFor(broker.bootstrapServers(), topic, Duration.ofSeconds(8));
+        assertEquals(40, records.size(), "every event delivered, none twice");
+        assertEquals(40, new HashSet<>(records.stream().map(ConsumerRecord::value).toList()).size());
+        assertInOrderPerAggregate(records);
+    }
+
+    @Test
+    void purgeDeletesOnlyRowsSentBeforeTheCutoff() throws Exception {
+        String topic = topic();
+        append(topic, 3);
+        execute("UPDATE outbox SET sent_at = now() - interval '10 days' WHERE id = (SELECT min(id) FROM outbox)");
+        execute("UPDATE outbox SET sent_at = now() WHERE id = (SELECT max(id) FROM outbox)");
+
+        int purged = relay("relay-purge", 10).purgeSentBefore(Instant.now().minus(Duration.ofDays(7)))
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertEquals(1, purged);
+        assertEquals(1, count("SELECT count(*) FROM outbox WHERE sent_at IS NULL"), "pending rows are never purged");
+        assertEquals(1, count("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL"));
+    }
+
+    private static OutboxRelay relay(String id, int batchSize) {
+        KafkaProducer<String, String> producer = RelayProducer.create(
+                Map.of("bootstrap.servers", broker.bootstrapServers()), LEASE, id);
+        return new OutboxRelay(pool, producer, id, batchSize, LEASE);
+    }
+
+    /** Runs batches until no row is pending, as the runner does on each wake-up. */
+    private static void drain(OutboxRelay relay) {
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (count("SELECT count(*) FROM outbox WHERE sent_at IS NULL") > 0) {
+                assertTrue(Instant.now().isBefore(deadline), "the relay drains the outbox within a minute");
+                if (relay.relayBatch().await().atMost(Duration.ofSeconds(60)) == 0) {
+                    Thread.sleep(20);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends {@code count} events spread over five aggregates; each carries its sequence number. */
+    private static void append(String topic, int count) throws Exception {
+        try (var connection = database.connect(); var insert = connection.prepareStatement(
+                "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)")) {
+            long start = count("SELECT count(*) FROM outbox");
+            for (int i = 0; i < count; i++) {
+                String aggregate = "aggregate-" + (i % 5);
+                var event = CloudEvent.of(URI.create("/latchkey/platform-test"), "dev.latchkey.test.v1", aggregate,
+                        "demo", "system", JsonNodeFactory.instance.objectNode().put("sequence", start + i));
+                insert.setObject(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, aggregate);
+                insert.setString(4, EventJson.write(event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void assertInOrderPerAggregate(List<ConsumerRecord<String, String>> records) {
+        Map<String, List<Long>> sequences = new HashMap<>();
+        for (var record : records) {
+            sequences.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                    .add(EventJson.read(record.value()).data().get("sequence").asLong());
+        }
+        sequences.forEach((aggregate, seen) -> assertEquals(seen.stream().sorted().toList(), seen,
+                aggregate + "'s events arrive in the order they were appended"));
+    }
+
+    private static String topic() {
+        return "latchkey.test.relay." + UUID.randomUUID();
+    }
+
+    private static long count(String sql) throws Exception {
+        try (var connection = database.connect(); var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (var connection = database.connect(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

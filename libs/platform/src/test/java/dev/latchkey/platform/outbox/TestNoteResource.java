@@ -1,0 +1,56 @@
+package dev.latchkey.platform.outbox;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.latchkey.events.CloudEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Changes state and appends its event the way a service's write endpoint does. */
+@Path("/outbox-test")
+public class TestNoteResource {
+
+    private final Outbox outbox;
+
+    public TestNoteResource(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Saves a note and its event in one transaction; {@code fail} rolls both back after the append. */
+    @POST
+    @Path("/notes")
+    public Uni<String> create(@QueryParam("topic") String topic, @QueryParam("eventId") UUID eventId,
+            @QueryParam("fail") boolean fail) {
+        return Panache.withTransaction(() -> {
+            TestNote note = TestNote.of("note for " + eventId);
+            return note.<TestNote>persist()
+                    .chain(saved -> outbox.append(topic, event(eventId, saved)))
+                    .invoke(() -> {
+                        if (fail) {
+                            throw new IllegalStateException("the state change failed after its event was appended");
+                        }
+                    })
+                    .replaceWith(note.id.toString());
+        });
+    }
+
+    @POST
+    @Path("/append-without-transaction")
+    public Uni<String> appendWithoutTransaction(@QueryParam("topic") String topic) {
+        return Uni.createFrom().deferred(() -> outbox.append(topic, event(UUID.randomUUID(), TestNote.of("stray"))))
+                .replaceWith("appended")
+                .onFailure().recoverWithItem(Throwable::getMessage);
+    }
+
+    static CloudEvent event(UUID eventId, TestNote note) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, eventId, URI.create("/latchkey/platform-test"),
+                "dev.latchkey.test.note_created.v1", note.id.toString(), Instant.now(), CloudEvent.JSON, null,
+                "demo", "user:alice", JsonNodeFactory.instance.objectNode().put("text", note.text));
+    }
+}
