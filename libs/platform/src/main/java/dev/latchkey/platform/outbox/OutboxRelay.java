@@ -109,9 +109,15 @@ public final class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>(claimed.size());
         try {
             for (PendingEvent event : claimed) {
-                acks.add(producer.send(new ProducerRecord<>(event.topic(), event.recordKey(), event.payload())));
+                var ack = producer.send(new ProducerRecord<>(event.topic(), event.recordKey(), event.payload()));
+                acks.add(ack);
+                if (ack.isDone()) {
+                    // Done at once means refused at once (no metadata: the broker is away); each further send
+                    // would wait max.block.ms for nothing.
+                    ack.get();
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warnf("outbox relay %s could not hand events to the producer: %s", relayId, e.getMessage());
         }
         for (int i = 0; i < acks.size(); i++) {

@@ -13,7 +13,9 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.context.spi.ContextManagerProvider;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,12 @@ class OutboxRelayTest {
     private static KafkaTestBroker broker;
     private static Vertx vertx;
     private static Pool pool;
+    private final List<KafkaProducer<String, String>> producers = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
+        // Outside Quarkus, context propagation initialises lazily and not thread-safely: do it before relays race.
+        ContextManagerProvider.instance();
         database = PostgresTestDatabase.create();
         try (var connection = database.connect(); var sql = connection.createStatement();
              var migration = OutboxRelayTest.class.getResourceAsStream("/db/platform/V0_1_1__create_outbox.sql")) {
@@ -69,6 +74,11 @@ class OutboxRelayTest {
     @BeforeEach
     void emptyOutbox() throws Exception {
         execute("TRUNCATE outbox");
+    }
+
+    @AfterEach
+    void closeProducers() {
+        producers.forEach(producer -> producer.close(Duration.ofSeconds(5)));
     }
 
     @Test
@@ -125,9 +135,10 @@ class OutboxRelayTest {
         assertEquals(1, count("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL"));
     }
 
-    private static OutboxRelay relay(String id, int batchSize) {
+    private OutboxRelay relay(String id, int batchSize) {
         KafkaProducer<String, String> producer = RelayProducer.create(
                 Map.of("bootstrap.servers", broker.bootstrapServers()), LEASE, id);
+        producers.add(producer);
         return new OutboxRelay(pool, producer, id, batchSize, LEASE);
     }
 
