@@ -1,0 +1,74 @@
+package dev.latchkey.events;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type Latchkey publishes: its name, its topic, its record and its JSON Schema
+ * ({@code schemas/<name>.v1.json} in this module). The CloudEvents type is {@code dev.latchkey.<name>.v1}.
+ */
+public enum EventType {
+    AUTH_CONFIG_CREATED("auth_config.created", Topics.AUTH_CONFIGS, AuthConfigEvents.AuthConfigCreated.class),
+    AUTH_CONFIG_UPDATED("auth_config.updated", Topics.AUTH_CONFIGS, AuthConfigEvents.AuthConfigUpdated.class),
+    AUTH_CONFIG_DELETED("auth_config.deleted", Topics.AUTH_CONFIGS, AuthConfigEvents.AuthConfigDeleted.class),
+    AUTH_CONFIG_TESTED("auth_config.tested", Topics.AUTH_CONFIGS, AuthConfigEvents.AuthConfigTested.class),
+    AUTH_CONFIG_STATUS_CHANGED("auth_config.status_changed", Topics.AUTH_CONFIGS, AuthConfigEvents.AuthConfigStatusChanged.class),
+    CONNECTION_CREATED("connection.created", Topics.CONNECTIONS, ConnectionEvents.ConnectionCreated.class),
+    CONNECTION_AUTHORIZED("connection.authorized", Topics.CONNECTIONS, ConnectionEvents.ConnectionAuthorized.class),
+    CONNECTION_AUTHORIZATION_FAILED("connection.authorization_failed", Topics.CONNECTIONS, ConnectionEvents.ConnectionAuthorizationFailed.class),
+    CONNECTION_UPDATED("connection.updated", Topics.CONNECTIONS, ConnectionEvents.ConnectionUpdated.class),
+    CONNECTION_TESTED("connection.tested", Topics.CONNECTIONS, ConnectionEvents.ConnectionTested.class),
+    CONNECTION_STATUS_CHANGED("connection.status_changed", Topics.CONNECTIONS, ConnectionEvents.ConnectionStatusChanged.class),
+    CONNECTION_DELETED("connection.deleted", Topics.CONNECTIONS, ConnectionEvents.ConnectionDeleted.class),
+    TOKEN_REFRESHED("token.refreshed", Topics.TOKENS, TokenEvents.TokenRefreshed.class),
+    TOKEN_REFRESH_FAILED("token.refresh_failed", Topics.TOKENS, TokenEvents.TokenRefreshFailed.class),
+    TOKEN_EXPIRING("token.expiring", Topics.TOKENS, TokenEvents.TokenExpiring.class),
+    ACCESS_CREDENTIALS_READ("access.credentials_read", Topics.ACCESS, AccessEvents.CredentialsRead.class),
+    ACCESS_DENIED("access.denied", Topics.ACCESS, AccessEvents.AccessDenied.class);
+
+    private static final String TYPE_PREFIX = "dev.latchkey.";
+    private static final String VERSION_SUFFIX = ".v1";
+
+    private final String eventName;
+    private final String topic;
+    private final Class<? extends EventData> recordType;
+
+    EventType(String eventName, String topic, Class<? extends EventData> recordType) {
+        this.eventName = eventName;
+        this.topic = topic;
+        this.recordType = recordType;
+    }
+
+    /** The name used in filters and the audit log, e.g. {@code connection.authorized}. */
+    public String eventName() {
+        return eventName;
+    }
+
+    /** The CloudEvents {@code type}, e.g. {@code dev.latchkey.connection.authorized.v1}. */
+    public String cloudEventType() {
+        return TYPE_PREFIX + eventName + VERSION_SUFFIX;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventData> recordType() {
+        return recordType;
+    }
+
+    /** The schema's classpath resource, for validators. */
+    public String schemaResource() {
+        return "/schemas/" + eventName + VERSION_SUFFIX + ".json";
+    }
+
+    /** The CloudEvents {@code dataschema}: the schema's {@code $id}. */
+    public URI dataSchema() {
+        return URI.create("https://latchkey.dev/schemas/events/" + eventName + VERSION_SUFFIX + ".json");
+    }
+
+    public static Optional<EventType> ofCloudEventType(String type) {
+        return Arrays.stream(values()).filter(candidate -> candidate.cloudEventType().equals(type)).findFirst();
+    }
+}

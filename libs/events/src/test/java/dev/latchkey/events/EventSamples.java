@@ -1,0 +1,56 @@
+package dev.latchkey.events;
+
+import dev.latchkey.events.AccessEvents.AccessDenied;
+import dev.latchkey.events.AccessEvents.CredentialsRead;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigStatusChanged;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
+import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
+import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
+import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
+import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
+import dev.latchkey.events.ConnectionEvents.ConnectionStatusChanged;
+import dev.latchkey.events.ConnectionEvents.ConnectionTested;
+import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
+import dev.latchkey.events.TokenEvents.TokenExpiring;
+import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
+import dev.latchkey.events.TokenEvents.TokenRefreshed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One realistic record of every event type, as the services will publish them. */
+final class EventSamples {
+
+    static final UUID AUTH_CONFIG = UUID.fromString("6f1c2a9e-3b7d-4c1e-9a55-0d2f1e8b7c41");
+    static final UUID CONNECTION = UUID.fromString("0b7e3f0e-5c55-4c1e-9a4e-2f1d1f6b7a10");
+    static final Instant EXPIRES = Instant.parse("2026-11-24T14:00:00Z");
+
+    private EventSamples() {
+    }
+
+    static List<EventData> all() {
+        return List.of(
+                new AuthConfigCreated(AUTH_CONFIG, "Google Workspace", "oauth2_provider", "google", "oauth2", "production"),
+                new AuthConfigUpdated(AUTH_CONFIG, "Google Workspace", List.of("scopes", "clientSecret"), 2),
+                new AuthConfigDeleted(AUTH_CONFIG, "Google Workspace"),
+                new AuthConfigTested(AUTH_CONFIG, false, "token endpoint answered invalid_client", 412),
+                new AuthConfigStatusChanged(AUTH_CONFIG, "ACTIVE", "ERROR", "client secret rejected"),
+                new ConnectionCreated(CONNECTION, AUTH_CONFIG, "Acme's Gmail", "staging", "user-42", "oauth2", "PENDING"),
+                new ConnectionAuthorized(CONNECTION, AUTH_CONFIG, "staging", EXPIRES, List.of("openid", "email"), true),
+                new ConnectionAuthorizationFailed(CONNECTION, AUTH_CONFIG, "access_denied", "The user declined"),
+                new ConnectionUpdated(CONNECTION, List.of("name", "metadata")),
+                new ConnectionTested(CONNECTION, true, 200, 87, null),
+                new ConnectionStatusChanged(CONNECTION, "ACTIVE", "EXPIRED", "invalid_grant"),
+                new ConnectionDeleted(CONNECTION, AUTH_CONFIG),
+                new TokenRefreshed(CONNECTION, EXPIRES, true, List.of("openid", "email")),
+                new TokenRefreshFailed(CONNECTION, "provider_unavailable", false, 3, EXPIRES),
+                new TokenExpiring(CONNECTION, EXPIRES),
+                new CredentialsRead(CONNECTION, "production", false),
+                new AccessDenied("f525a5c4-07bc-435f-85f0-c32bb58820e7", "DELETE", "/api/v1/auth-configs/" + AUTH_CONFIG,
+                        "auth-configs:delete"));
+    }
+}
