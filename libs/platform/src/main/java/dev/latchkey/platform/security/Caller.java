@@ -1,10 +1,12 @@
 package dev.latchkey.platform.security;
 
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Who is calling: the tenant whose data the request may touch, the subject (a user or a service
- * client), and the roles and permissions the bearer token grants.
+ * client), and the roles the bearer token grants.
  */
 public record Caller(String tenant, String subject, Set<String> roles) {
 
@@ -14,11 +16,30 @@ public record Caller(String tenant, String subject, Set<String> roles) {
     public static final String CREDENTIALS_READ = "credentials:read";
     public static final String SERVICE = "service";
 
+    private static final Map<String, Set<Permission>> GRANTS = Map.of(
+            ADMIN, EnumSet.of(Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.TEST,
+                    Permission.CONNECT, Permission.DELETE),
+            DEVELOPER, EnumSet.of(Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.TEST,
+                    Permission.CONNECT),
+            VIEWER, EnumSet.of(Permission.VIEW),
+            CREDENTIALS_READ, EnumSet.of(Permission.READ_CREDENTIALS),
+            SERVICE, EnumSet.of(Permission.INTERNAL));
+
     public Caller {
         roles = Set.copyOf(roles);
     }
 
     public boolean has(String role) {
         return roles.contains(role);
+    }
+
+    /** Whether any of the caller's roles grants {@code permission}. */
+    public boolean can(Permission permission) {
+        return roles.stream().anyMatch(role -> GRANTS.getOrDefault(role, Set.of()).contains(permission));
+    }
+
+    /** How events name this caller: {@code user:<subject>} or {@code service:<subject>}. */
+    public String actor() {
+        return (has(SERVICE) ? "service:" : "user:") + subject;
     }
 }

@@ -1,0 +1,25 @@
+package dev.latchkey.platform.outbound;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The operator's exceptions to the SSRF guard, e.g. an on-premises token endpoint:
+ * {@code latchkey.outbound.allow-hosts=idp.corp.internal}, {@code latchkey.outbound.allow-cidrs=10.20.0.0/16}.
+ */
+@ConfigMapping(prefix = "latchkey.outbound")
+public interface OutboundConfig {
+
+    /** Plain-http URLs; off except for local development and tests. */
+    @WithDefault("false")
+    boolean allowHttp();
+
+    /** Host names (exact, case-insensitive) whose addresses may be private. */
+    Optional<List<String>> allowHosts();
+
+    /** Address ranges that may be reached although private, loopback or link-local. */
+    Optional<List<String>> allowCidrs();
+}

@@ -1,0 +1,90 @@
+package dev.latchkey.platform.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Every error a Latchkey endpoint returns, as {@code application/problem+json}. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return respond(Problem.of("validation", "Invalid input", 400, e.getMessage(), path(uri)).withErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        var errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(field(violation.getPropertyPath().toString()), violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(Problem.of("validation", "Invalid input", 400, "The request has invalid fields.", path(uri))
+                .withErrors(errors));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of("not-found", "Not found", 404, "There is no such resource.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return respond(Problem.of("conflict", "Conflict", 409, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e, UriInfo uri) {
+        return respond(Problem.of("precondition-failed", "Precondition failed", 412, e.getMessage(), path(uri)));
+    }
+
+    /** Other HTTP errors raised by the framework (405, 406, 415, ...): their status, a generic detail. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Request refused" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(Problem.of("http-" + status, title, status, title + ".", path(uri)));
+    }
+
+    /** Anything else is our fault: logged in full under a correlation id, which is all the caller sees. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error, correlation id %s", correlationId);
+        return respond(Problem.of("internal", "Internal error", 500,
+                "Something went wrong on our side; quote the correlation id when reporting it.", path(uri))
+                .withCorrelationId(correlationId));
+    }
+
+    /** {@code create.request.name} (method, parameter, field) becomes {@code name}. */
+    private static String field(String propertyPath) {
+        String[] nodes = propertyPath.split("\\.");
+        return nodes.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(nodes, 2, nodes.length)) : propertyPath;
+    }
+
+    private static URI path(UriInfo uri) {
+        return URI.create(uri.getPath());
+    }
+
+    private static Response respond(Problem problem) {
+        return problem.toResponse();
+    }
+}

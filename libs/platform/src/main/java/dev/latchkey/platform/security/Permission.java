@@ -1,0 +1,15 @@
+package dev.latchkey.platform.security;
+
+/** What an endpoint needs; a caller's roles grant permissions (see {@link Caller#can}). */
+public enum Permission {
+    VIEW,
+    CREATE,
+    EDIT,
+    TEST,
+    CONNECT,
+    DELETE,
+    /** Read a connection's live credentials: the {@code credentials:read} role, for machine clients. */
+    READ_CREDENTIALS,
+    /** Service-to-service calls, such as an on-demand refresh: the {@code service} role. */
+    INTERNAL
+}

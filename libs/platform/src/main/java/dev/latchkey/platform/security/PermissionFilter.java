@@ -1,0 +1,73 @@
+package dev.latchkey.platform.security;
+
+import dev.latchkey.events.AccessEvents.AccessDenied;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.events.Topics;
+import dev.latchkey.platform.outbox.Outbox;
+import dev.latchkey.platform.problem.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Enforces {@link Requires}: 401 without a valid bearer token, 403 and an {@code access.denied} event when
+ * the caller's roles lack the permission. The denial is recorded before the answer leaves.
+ */
+public class PermissionFilter {
+
+    private static final Logger LOG = Logger.getLogger(PermissionFilter.class);
+
+    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
+    private final Outbox outbox;
+    private final URI source;
+
+    public PermissionFilter(SecurityIdentity identity, CurrentCaller caller, Outbox outbox,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.identity = identity;
+        this.caller = caller;
+        this.outbox = outbox;
+        this.source = URI.create("/latchkey/" + application);
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> check(ResourceInfo resource, ContainerRequestContext request) {
+        Requires requires = requirement(resource);
+        if (requires == null) {
+            return Uni.createFrom().nullItem();
+        }
+        URI path = URI.create(request.getUriInfo().getPath());
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().item(Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401,
+                    "This endpoint needs a bearer token.", path).toResponse())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+        }
+        Caller current = caller.get();
+        if (current.can(requires.value())) {
+            return Uni.createFrom().nullItem();
+        }
+        String permission = requires.value().name().toLowerCase(Locale.ROOT);
+        var denied = new AccessDenied(current.subject(), request.getMethod(), path.toString(), permission);
+        return outbox.appendAlone(Topics.ACCESS, EventJson.envelope(denied, source, current.tenant(), current.actor()))
+                .onFailure().invoke(failure -> LOG.errorf("could not record the denial of %s %s: %s",
+                        request.getMethod(), path, failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWith(Problem.of("forbidden", "Forbidden", 403,
+                        "This needs the permission '" + permission + "', which your roles do not grant.", path)
+                        .toResponse());
+    }
+
+    private static Requires requirement(ResourceInfo resource) {
+        Requires onMethod = resource.getResourceMethod().getAnnotation(Requires.class);
+        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Requires.class);
+    }
+}

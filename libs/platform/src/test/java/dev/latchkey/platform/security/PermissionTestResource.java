@@ -1,0 +1,43 @@
+package dev.latchkey.platform.security;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+/** One endpoint per permission, as services declare them. */
+@Path("/permission-test")
+public class PermissionTestResource {
+
+    @GET
+    @Requires(Permission.VIEW)
+    public String view() {
+        return "viewed";
+    }
+
+    @POST
+    @Requires(Permission.EDIT)
+    public String edit() {
+        return "edited";
+    }
+
+    @DELETE
+    @Requires(Permission.DELETE)
+    public String delete() {
+        return "deleted";
+    }
+
+    @GET
+    @Path("/credentials")
+    @Requires(Permission.READ_CREDENTIALS)
+    public String credentials() {
+        return "credentials";
+    }
+
+    @POST
+    @Path("/internal")
+    @Requires(Permission.INTERNAL)
+    public String internal() {
+        return "internal";
+    }
+}
