@@ -1,0 +1,15 @@
+-- The local secret backend: one row per version of a secret, sealed by envelope encryption.
+-- Unqualified names: each service's Flyway runs this in the service's own schema.
+CREATE TABLE secrets (
+    path       text        NOT NULL,
+    version    bigint      NOT NULL CHECK (version > 0),
+    key_id     bigint      NOT NULL,   -- the master key that wrapped data_key
+    data_key   bytea       NOT NULL,   -- this version's own AES-256-GCM key, encrypted by the master key
+    ciphertext bytea       NOT NULL,   -- the fields as JSON, encrypted by data_key
+    created_at timestamptz NOT NULL DEFAULT now(),
+    deleted_at timestamptz,
+    PRIMARY KEY (path, version)
+);
+
+-- Finds what a master-key rotation still has to re-wrap.
+CREATE INDEX secrets_key_id ON secrets (key_id);
