@@ -1,0 +1,41 @@
+package dev.latchkey.catalog.auth;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The authentication schemes an entry can offer, and the credential fields each one brings. */
+public enum AuthType {
+    OAUTH2(List.of("accessToken")),
+    OAUTH2_CLIENT_CREDENTIALS(List.of("accessToken")),
+    API_KEY(List.of("apiKey")),
+    BEARER(List.of("token")),
+    BASIC(List.of("username", "password")),
+    DIGEST(List.of("username", "password")),
+    NO_AUTH(List.of()),
+    NATIVE(List.of());
+
+    private final List<String> credentials;
+
+    AuthType(List<String> credentials) {
+        this.credentials = credentials;
+    }
+
+    /** The credential fields the scheme itself holds; templates name them {@code credentials.<field>}. */
+    public List<String> credentials() {
+        return credentials;
+    }
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The type named {@code id} ({@code oauth2}, {@code api_key}, ...). */
+    public static AuthType of(String id) {
+        return Arrays.stream(values()).filter(type -> type.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no auth type '" + id + "'"));
+    }
+}

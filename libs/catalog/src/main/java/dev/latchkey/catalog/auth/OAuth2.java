@@ -1,0 +1,44 @@
+package dev.latchkey.catalog.auth;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * OAuth 2.0 authorization code (RFC 6749 §4.1), with PKCE where the provider supports it. URLs are templates
+ * over the connection parameters ({@code https://login.microsoftonline.com/{{config.tenant}}/oauth2/v2.0/token}).
+ *
+ * @param scopes                the provider's documented scopes, each with a one-line description
+ * @param tokenResponseMetadata token-response fields kept with the connection (not secret), such as
+ *                              Salesforce's {@code instance_url}; templates name them {@code config.<field>}
+ */
+public record OAuth2(String label, String helpUrl, ConnectionParameters connectionParameters,
+                     String authorizationUrl, String tokenUrl, String revocationUrl, String issuer,
+                     Map<String, String> scopes, List<String> defaultScopes, String scopeSeparator, boolean pkce,
+                     TokenRequestAuth tokenRequestAuth, Map<String, String> authorizationParams,
+                     Map<String, String> tokenParams, List<String> tokenResponseMetadata, Refresh refresh)
+        implements AuthOption {
+
+    public OAuth2 {
+        connectionParameters = AuthOption.orNone(connectionParameters);
+        scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
+        defaultScopes = defaultScopes == null ? List.of() : List.copyOf(defaultScopes);
+        scopeSeparator = scopeSeparator == null ? " " : scopeSeparator;
+        authorizationParams = authorizationParams == null ? Map.of() : Map.copyOf(authorizationParams);
+        tokenParams = tokenParams == null ? Map.of() : Map.copyOf(tokenParams);
+        tokenResponseMetadata = tokenResponseMetadata == null ? List.of() : List.copyOf(tokenResponseMetadata);
+    }
+
+    @Override
+    public AuthType type() {
+        return AuthType.OAUTH2;
+    }
+
+    @Override
+    public Set<String> variables() {
+        Set<String> variables = new LinkedHashSet<>(AuthOption.super.variables());
+        tokenResponseMetadata.forEach(field -> variables.add("config." + field));
+        return variables;
+    }
+}
