@@ -68,15 +68,28 @@ public class OutboundUrlGuard {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             throw new RefusedOutboundUrlException("the URL needs a host name and no user information");
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        InetAddress[] addresses = resolve(host);
-        boolean hostAllowed = allowedHosts.contains(host);
-        for (InetAddress address : addresses) {
-            if (!hostAllowed && isInternal(address)) {
-                throw new RefusedOutboundUrlException("the host resolves to an internal address");
+        InetAddress[] addresses = checkHost(uri.getHost());
+        return new OutboundTarget(uri, addresses[0]);
+    }
+
+    /**
+     * Resolves {@code host} and checks every address, for protocols without a URL to check (a database, a
+     * broker, an SFTP server).
+     *
+     * @return the checked addresses, the first to connect to
+     * @throws RefusedOutboundUrlException when the host does not resolve or any address is internal
+     */
+    public InetAddress[] checkHost(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        InetAddress[] addresses = resolve(name);
+        if (!allowedHosts.contains(name)) {
+            for (InetAddress address : addresses) {
+                if (isInternal(address)) {
+                    throw new RefusedOutboundUrlException("the host resolves to an internal address");
+                }
             }
         }
-        return new OutboundTarget(uri, addresses[0]);
+        return addresses;
     }
 
     private InetAddress[] resolve(String host) {

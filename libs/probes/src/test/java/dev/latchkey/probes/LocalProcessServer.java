@@ -1,0 +1,50 @@
+package dev.latchkey.probes;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A server binary of this machine (nats-server, mosquitto) started by a test on a free port and stopped after. */
+final class LocalProcessServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private LocalProcessServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static LocalProcessServer start(List<String> command, int port, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LocalProcessServer server = new LocalProcessServer(process, port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(command.get(0) + " exited; see " + log);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return server;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        server.close();
+        throw new IllegalStateException(command.get(0) + " did not listen on " + port + "; see " + log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
