@@ -17,6 +17,12 @@ public interface SecretStore {
     Uni<Secret> read(SecretPath path);
 
     /**
+     * One version, as a record that names the version it refers to reads it; fails with
+     * {@link SecretNotFoundException} when that version does not exist or was deleted.
+     */
+    Uni<Secret> read(SecretPath path, long version);
+
+    /**
      * Writes {@code fields} as a new version if the newest version is {@code expectedVersion} ({@code 0}: the
      * secret must not exist yet); fails with {@link SecretVersionConflictException} otherwise.
      *

@@ -1,5 +1,8 @@
 package dev.latchkey.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -10,7 +13,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Every error a Latchkey endpoint returns, as {@code application/problem+json}. */
 public class ProblemMappers {
@@ -30,6 +35,24 @@ public class ProblemMappers {
                 .toList();
         return respond(Problem.of("validation", "Invalid input", 400, "The request has invalid fields.", path(uri))
                 .withErrors(errors));
+    }
+
+    /** A body that is JSON but not the request's shape: an unknown field, a value of the wrong type. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message = e instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                : "has the wrong type or is not one of the allowed values";
+        return respond(Problem.of("validation", "Invalid input", 400, "The request has invalid fields.", path(uri))
+                .withErrors(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
+    }
+
+    /** A body that is not JSON at all. */
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(Problem.of("validation", "Invalid input", 400, "The request body is not valid JSON.", path(uri)));
     }
 
     @ServerExceptionMapper

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -39,6 +40,8 @@ public class LocalSecretStore implements SecretStore {
             ON CONFLICT (path, version) DO NOTHING""";
     private static final String NEWEST =
             "SELECT version, key_id, data_key, ciphertext, deleted_at FROM secrets WHERE path = $1 ORDER BY version DESC LIMIT 1";
+    private static final String ONE_VERSION =
+            "SELECT version, key_id, data_key, ciphertext, deleted_at FROM secrets WHERE path = $1 AND version = $2";
     private static final String DELETE_NEWEST = """
             UPDATE secrets SET deleted_at = now()
             WHERE path = $1 AND deleted_at IS NULL AND version = (SELECT max(version) FROM secrets WHERE path = $1)""";
@@ -67,18 +70,25 @@ public class LocalSecretStore implements SecretStore {
 
     @Override
     public Uni<Secret> read(SecretPath path) {
-        return pool.preparedQuery(NEWEST).execute(Tuple.of(path.toString())).map(rows -> {
-            if (rows.size() == 0) {
-                throw new SecretNotFoundException(path);
-            }
-            Row row = rows.iterator().next();
-            if (row.getValue("deleted_at") != null) {
-                throw new SecretNotFoundException(path);
-            }
-            long version = row.getLong("version");
-            var sealed = new Sealed(row.getLong("key_id"), bytes(row, "data_key"), bytes(row, "ciphertext"));
-            return new Secret(path, version, envelope.open(path, version, sealed));
-        });
+        return pool.preparedQuery(NEWEST).execute(Tuple.of(path.toString())).map(rows -> open(path, rows));
+    }
+
+    @Override
+    public Uni<Secret> read(SecretPath path, long version) {
+        return pool.preparedQuery(ONE_VERSION).execute(Tuple.of(path.toString(), version)).map(rows -> open(path, rows));
+    }
+
+    private Secret open(SecretPath path, RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            throw new SecretNotFoundException(path);
+        }
+        Row row = rows.iterator().next();
+        if (row.getValue("deleted_at") != null) {
+            throw new SecretNotFoundException(path);
+        }
+        long version = row.getLong("version");
+        var sealed = new Sealed(row.getLong("key_id"), bytes(row, "data_key"), bytes(row, "ciphertext"));
+        return new Secret(path, version, envelope.open(path, version, sealed));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.quarkus.vault.client.VaultClient;
 import io.quarkus.vault.client.VaultClientException;
 import io.quarkus.vault.client.api.common.VaultAnyResult;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2;
+import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2ReadSecretData;
 import io.quarkus.vault.client.api.secrets.kv2.VaultSecretsKV2ReadSecretMetadataVersion;
 import io.quarkus.vault.client.common.VaultLeasedResultExtractor;
 import io.quarkus.vault.client.common.VaultRequest;
@@ -51,8 +52,16 @@ public class VaultSecretStore implements SecretStore {
 
     @Override
     public Uni<Secret> read(SecretPath path) {
-        return call(() -> kv2().readSecret(path.toString()))
-                .map(read -> new Secret(path, read.getMetadata().getVersion(), strings(read.getData())))
+        return toSecret(path, call(() -> kv2().readSecret(path.toString())));
+    }
+
+    @Override
+    public Uni<Secret> read(SecretPath path, long version) {
+        return toSecret(path, call(() -> kv2().readSecret(path.toString(), Math.toIntExact(version))));
+    }
+
+    private static Uni<Secret> toSecret(SecretPath path, Uni<VaultSecretsKV2ReadSecretData> read) {
+        return read.map(data -> new Secret(path, data.getMetadata().getVersion(), strings(data.getData())))
                 .onFailure(VaultSecretStore::notFound).transform(failure -> new SecretNotFoundException(path));
     }
 

@@ -56,6 +56,16 @@ class LocalSecretStoreTest {
     }
 
     @Test
+    void anOlderVersionReadsBackWhenAskedForByNumber() {
+        SecretPath path = newPath();
+        store.write(path, FIELDS, 0).await().indefinitely();
+        store.write(path, Map.of("client_secret", "rotated"), 1).await().indefinitely();
+
+        assertEquals(FIELDS, store.read(path, 1).await().indefinitely().fields());
+        assertThrows(SecretNotFoundException.class, () -> store.read(path, 3).await().indefinitely());
+    }
+
+    @Test
     void staleExpectedVersionIsAConflictAndChangesNothing() {
         SecretPath path = newPath();
         store.write(path, FIELDS, 0).await().indefinitely();

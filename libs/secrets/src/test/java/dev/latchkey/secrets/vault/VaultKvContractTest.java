@@ -114,6 +114,15 @@ class VaultKvContractTest {
     }
 
     @Test
+    void aVersionIsReadWithVaultsVersionParameter() {
+        server.stubFor(get(urlPathEqualTo(dataUrl)).withQueryParam("version", equalTo("2"))
+                .withHeader("X-Vault-Token", equalTo(TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(READ_RESPONSE)));
+
+        assertEquals(2L, store.read(path, 2).await().indefinitely().version());
+    }
+
+    @Test
     void vaultsNotFoundIsSecretNotFound() {
         server.stubFor(get(urlPathEqualTo(dataUrl)).withHeader("X-Vault-Token", equalTo(TOKEN))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("{\"errors\":[]}")));

@@ -1,0 +1,54 @@
+package dev.latchkey.authconfig.events;
+
+import dev.latchkey.authconfig.domain.AuthConfig;
+import dev.latchkey.authconfig.domain.TestOutcome;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
+import dev.latchkey.events.EventData;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.events.Topics;
+import dev.latchkey.platform.outbox.Outbox;
+import dev.latchkey.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes auth-config events to the outbox, inside the transaction of the change they report. */
+@ApplicationScoped
+public class AuthConfigEventWriter {
+
+    private static final URI SOURCE = URI.create("/latchkey/auth-config-service");
+
+    private final Outbox outbox;
+
+    public AuthConfigEventWriter(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> created(Caller caller, AuthConfig config) {
+        return append(caller, new AuthConfigCreated(config.id, config.name, config.category.name().toLowerCase(Locale.ROOT),
+                config.provider, config.authType, config.environment));
+    }
+
+    public Uni<Void> updated(Caller caller, AuthConfig config, List<String> changedFields) {
+        return append(caller, new AuthConfigUpdated(config.id, config.name, changedFields, config.version));
+    }
+
+    public Uni<Void> deleted(Caller caller, AuthConfig config) {
+        return append(caller, new AuthConfigDeleted(config.id, config.name));
+    }
+
+    public Uni<Void> tested(Caller caller, AuthConfig config, TestOutcome outcome) {
+        String detail = outcome.ok() ? outcome.message() : outcome.category() + ": " + outcome.message();
+        return append(caller, new AuthConfigTested(config.id, outcome.ok(), detail, outcome.latencyMs()));
+    }
+
+    private Uni<Void> append(Caller caller, EventData data) {
+        return outbox.append(Topics.AUTH_CONFIGS, EventJson.envelope(data, SOURCE, caller.tenant(), caller.actor()));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.latchkey.authconfig.repository;
+
+import dev.latchkey.authconfig.domain.AuthConfig;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Auth configs, always within one tenant: another tenant's id finds nothing. */
+@ApplicationScoped
+public class AuthConfigRepository implements PanacheRepositoryBase<AuthConfig, UUID> {
+
+    public Uni<AuthConfig> findInTenant(String tenant, UUID id) {
+        return find("tenant = :tenant and id = :id", Parameters.with("tenant", tenant).and("id", id)).firstResult();
+    }
+
+    public Uni<Boolean> nameTaken(String tenant, String name) {
+        return count("tenant = :tenant and name = :name", Parameters.with("tenant", tenant).and("name", name))
+                .map(count -> count > 0);
+    }
+
+    public Uni<List<AuthConfig>> page(AuthConfigQuery query) {
+        return find(query.where(), query.sort(), query.parameters()).page(0, query.limit() + 1).list();
+    }
+}

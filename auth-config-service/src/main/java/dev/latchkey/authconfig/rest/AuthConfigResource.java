@@ -1,0 +1,121 @@
+package dev.latchkey.authconfig.rest;
+
+import dev.latchkey.authconfig.repository.AuthConfigQuery;
+import dev.latchkey.authconfig.service.AuthConfigChanges;
+import dev.latchkey.authconfig.service.AuthConfigService;
+import dev.latchkey.authconfig.service.NewAuthConfig;
+import dev.latchkey.platform.problem.InvalidInputException;
+import dev.latchkey.platform.problem.Problem.FieldError;
+import dev.latchkey.platform.security.CurrentCaller;
+import dev.latchkey.platform.security.Permission;
+import dev.latchkey.platform.security.Requires;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** The auth configs of the caller's tenant. Every change is an event, and so an audit entry. */
+@Path("/api/v1/auth-configs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthConfigResource {
+
+    private final AuthConfigService service;
+    private final AuthConfigMapper mapper;
+    private final CurrentCaller caller;
+
+    public AuthConfigResource(AuthConfigService service, AuthConfigMapper mapper, CurrentCaller caller) {
+        this.service = service;
+        this.mapper = mapper;
+        this.caller = caller;
+    }
+
+    @POST
+    @Requires(Permission.CREATE)
+    @Operation(summary = "Create an auth config; secret fields are stored encrypted and never shown again")
+    public Uni<Response> create(@Valid @NotNull NewAuthConfig request) {
+        return service.create(caller.get(), request).map(created -> Response
+                .created(URI.create("/api/v1/auth-configs/" + created.id))
+                .tag(new EntityTag(String.valueOf(created.version)))
+                .entity(mapper.toView(created)).build());
+    }
+
+    @GET
+    @Requires(Permission.VIEW)
+    @Operation(summary = "List auth configs: filters, sort (-createdAt, createdAt, name, -name) and cursor pagination")
+    public Uni<AuthConfigPage> list(@QueryParam("category") String category, @QueryParam("provider") String provider,
+            @QueryParam("type") String type, @QueryParam("status") String status,
+            @QueryParam("environment") String environment, @QueryParam("q") String text,
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        AuthConfigQuery query = ListParameters.query(caller.get().tenant(), category, provider, type, status, environment,
+                text, sort, cursor, limit);
+        return service.list(query).map(rows -> {
+            boolean more = rows.size() > query.limit();
+            var page = more ? rows.subList(0, query.limit()) : rows;
+            String next = more ? ListParameters.encode(query.order().cursorAfter(page.get(page.size() - 1))) : null;
+            return new AuthConfigPage(page.stream().map(mapper::toView).toList(), next);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Permission.VIEW)
+    @Operation(summary = "One auth config, with its version as ETag")
+    public Uni<Response> get(UUID id) {
+        return service.get(caller.get(), id).map(found -> withVersion(found.version).entity(mapper.toView(found)).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Requires(Permission.EDIT)
+    @Operation(summary = "Edit an auth config; send If-Match with the ETag you read to refuse lost updates (412)")
+    public Uni<Response> update(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull AuthConfigChanges changes) {
+        return service.update(caller.get(), id, version(ifMatch), changes)
+                .map(updated -> withVersion(updated.version).entity(mapper.toView(updated)).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Requires(Permission.DELETE)
+    @Operation(summary = "Delete an auth config that no connection uses (409 otherwise); its secret is destroyed")
+    public Uni<Response> delete(UUID id) {
+        return service.delete(caller.get(), id).map(done -> Response.noContent().build());
+    }
+
+    private static Response.ResponseBuilder withVersion(long version) {
+        return Response.ok().tag(new EntityTag(String.valueOf(version)));
+    }
+
+    /** {@code "3"} (or weak {@code W/"3"}) to 3; no header means no precondition. */
+    private static OptionalLong version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return OptionalLong.empty();
+        }
+        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("The request has invalid fields.",
+                    List.of(new FieldError("If-Match", "must be the ETag of a version this API gave out")));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.latchkey.authconfig.rest;
+
+import dev.latchkey.authconfig.domain.AuthConfigCategory;
+import dev.latchkey.authconfig.domain.AuthConfigStatus;
+import dev.latchkey.authconfig.domain.TestOutcome;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An auth config as the API shows it. Secret fields appear only as {@link SecretFieldView}s.
+ *
+ * @param redirectUri for OAuth2: the redirect URI to register with the provider
+ */
+public record AuthConfigView(UUID id, String name, AuthConfigCategory category, String provider, String type,
+                             String environment, String description, Map<String, Object> config,
+                             Map<String, SecretFieldView> secrets, AuthConfigStatus status, TestOutcome lastTest,
+                             Instant lastUsedAt, int connectionCount, String redirectUri, long version,
+                             Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,125 @@
+package dev.latchkey.authconfig.rest;
+
+import dev.latchkey.authconfig.service.CredentialForm;
+import dev.latchkey.authconfig.service.CredentialForms;
+import dev.latchkey.catalog.Catalog;
+import dev.latchkey.catalog.CatalogEntry;
+import dev.latchkey.catalog.Category;
+import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.auth.OAuth2;
+import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
+import dev.latchkey.platform.problem.InvalidInputException;
+import dev.latchkey.platform.problem.Problem.FieldError;
+import dev.latchkey.platform.security.Permission;
+import dev.latchkey.platform.security.Requires;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The App Gallery: every provider and connector an auth config can be made from. */
+@Path("/api/v1/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    private final Catalog catalog;
+    private final AuthConfigMapper mapper;
+
+    public CatalogResource(Catalog catalog, AuthConfigMapper mapper) {
+        this.catalog = catalog;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Requires(Permission.VIEW)
+    @Operation(summary = "Browse the catalog by category, auth type and free text; the cursor is an offset")
+    public CatalogViews.Page list(@QueryParam("category") String category, @QueryParam("authType") String authType,
+            @QueryParam("q") String text, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        List<FieldError> errors = new ArrayList<>();
+        Stream<CatalogEntry> entries = (text == null || text.isBlank() ? catalog.all() : catalog.search(text)).stream();
+        if (category != null) {
+            try {
+                Category wanted = Category.of(category);
+                entries = entries.filter(entry -> entry.category() == wanted);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("category", "is not a catalog category"));
+            }
+        }
+        if (authType != null) {
+            try {
+                AuthType wanted = AuthType.of(authType);
+                entries = entries.filter(entry -> entry.offers(wanted));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("authType", "is not an auth type"));
+            }
+        }
+        int size = limit == null ? ListParameters.DEFAULT_LIMIT : limit;
+        if (size < 1 || size > ListParameters.MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be between 1 and " + ListParameters.MAX_LIMIT));
+        }
+        int offset = offset(cursor, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The query has invalid parameters.", errors);
+        }
+        List<CatalogEntry> matching = entries.toList();
+        List<CatalogViews.Summary> page = matching.stream().skip(offset).limit(size).map(CatalogResource::summary).toList();
+        String next = offset + size < matching.size() ? String.valueOf(offset + size) : null;
+        return new CatalogViews.Page(page, next);
+    }
+
+    @GET
+    @Path("/{key}")
+    @Requires(Permission.VIEW)
+    @Operation(summary = "One entry: its auth options, the forms an auth config fills in, scopes, the redirect URI")
+    public CatalogViews.Detail get(String key) {
+        CatalogEntry entry = catalog.find(key).orElseThrow(NotFoundException::new);
+        List<CatalogViews.Option> options = entry.auth().stream().map(CatalogResource::option).toList();
+        return new CatalogViews.Detail(entry.key(), entry.name(), entry.category(), entry.description(), entry.docsUrl(),
+                options, mapper.redirectUri(entry.offers(AuthType.OAUTH2) ? AuthType.OAUTH2.id() : null));
+    }
+
+    private static CatalogViews.Summary summary(CatalogEntry entry) {
+        return new CatalogViews.Summary(entry.key(), entry.name(), entry.category(), entry.description(),
+                entry.auth().stream().map(option -> option.type().id()).distinct().toList(), entry.docsUrl());
+    }
+
+    private static CatalogViews.Option option(AuthOption option) {
+        CredentialForm form = CredentialForms.of(option);
+        Map<String, String> scopes = Map.of();
+        List<String> defaults = List.of();
+        if (option instanceof OAuth2 oauth) {
+            scopes = oauth.scopes();
+            defaults = oauth.defaultScopes();
+        } else if (option instanceof OAuth2ClientCredentials client) {
+            scopes = client.scopes();
+            defaults = client.defaultScopes();
+        }
+        return new CatalogViews.Option(option.type().id(), option.label(), option.helpUrl(), scopes, defaults,
+                option.connectionParameters().schema(), form.config(), form.secrets());
+    }
+
+    private static int offset(String cursor, List<FieldError> errors) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(cursor);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError("cursor", "is not a cursor this list gave out"));
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.latchkey.authconfig.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.catalog.Category;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the catalog endpoints answer. */
+public final class CatalogViews {
+
+    private CatalogViews() {
+    }
+
+    /** An entry in a gallery list. */
+    public record Summary(String key, String name, Category category, String description, List<String> authTypes,
+                          String docsUrl) {
+    }
+
+    public record Page(List<Summary> items, String nextCursor) {
+    }
+
+    /**
+     * One way to authenticate, with the form an auth config of it fills in.
+     *
+     * @param config  the JSON Schema of the plain fields
+     * @param secrets the JSON Schema of the secret fields (write-only)
+     */
+    public record Option(String type, String label, String helpUrl, Map<String, String> scopes, List<String> defaultScopes,
+                         JsonNode connectionParameters, JsonNode config, JsonNode secrets) {
+    }
+
+    /**
+     * An entry in full.
+     *
+     * @param redirectUri the redirect URI to register with the provider, for entries that offer OAuth2
+     */
+    public record Detail(String key, String name, Category category, String description, String docsUrl,
+                         List<Option> authOptions, String redirectUri) {
+    }
+}

@@ -1,0 +1,18 @@
+package dev.latchkey.authconfig.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A PATCH of an auth config: absent fields stay as they are. {@code config} and {@code secrets} are merge
+ * patches (RFC 7396): a field with a value replaces it, a field with {@code null} removes it; secrets not named
+ * keep their values.
+ */
+public record AuthConfigChanges(
+        @Size(min = 1, max = 200) String name,
+        @Size(max = 64) @Pattern(regexp = "^[a-z0-9][a-z0-9_-]*$", message = "lowercase letters, digits, - and _") String environment,
+        @Size(max = 2000) String description,
+        ObjectNode config,
+        ObjectNode secrets) {
+}

@@ -1,0 +1,224 @@
+package dev.latchkey.authconfig.service;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.authconfig.domain.AuthConfig;
+import dev.latchkey.authconfig.domain.AuthConfigStatus;
+import dev.latchkey.authconfig.domain.SecretField;
+import dev.latchkey.authconfig.events.AuthConfigEventWriter;
+import dev.latchkey.authconfig.repository.AuthConfigQuery;
+import dev.latchkey.authconfig.repository.AuthConfigRepository;
+import dev.latchkey.platform.problem.ConflictException;
+import dev.latchkey.platform.problem.InvalidInputException;
+import dev.latchkey.platform.problem.PreconditionFailedException;
+import dev.latchkey.platform.problem.Problem.FieldError;
+import dev.latchkey.platform.security.Caller;
+import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.secrets.SecretStore;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Creates, reads, edits and deletes auth configs. Secret fields go to the secret store, pinned by version, the
+ * rest to the table; each change and its event commit in one transaction. A secret written for a change whose
+ * transaction then fails is never referenced, so it never shows.
+ */
+@ApplicationScoped
+public class AuthConfigService {
+
+    private final AuthConfigRepository repository;
+    private final AuthConfigKinds kinds;
+    private final SecretStore secrets;
+    private final AuthConfigEventWriter events;
+
+    public AuthConfigService(AuthConfigRepository repository, AuthConfigKinds kinds, SecretStore secrets,
+            AuthConfigEventWriter events) {
+        this.repository = repository;
+        this.kinds = kinds;
+        this.secrets = secrets;
+        this.events = events;
+    }
+
+    public Uni<AuthConfig> create(Caller caller, NewAuthConfig request) {
+        AuthConfigKind kind = kinds.resolve(request.category(), request.provider(), request.type());
+        ObjectNode config = objectOrEmpty(request.config());
+        ObjectNode secretValues = objectOrEmpty(request.secrets());
+        validate(kind.form(), config, secretValues);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        AuthConfig entity = new AuthConfig();
+        entity.id = UUID.randomUUID();
+        entity.tenant = caller.tenant();
+        entity.name = request.name().strip();
+        entity.category = kind.category();
+        entity.provider = kind.provider();
+        entity.authType = kind.authType();
+        entity.environment = request.environment();
+        entity.description = request.description();
+        entity.config = Json.toMap(config);
+        entity.secretFields = hints(Json.toStrings(secretValues), Map.of(), now, Map.of());
+        entity.status = AuthConfigStatus.ACTIVE;
+        entity.createdBy = caller.actor();
+        entity.createdAt = now;
+        entity.updatedAt = now;
+        SecretPath path = SecretPath.authConfig(caller.tenant(), entity.id);
+        Map<String, String> values = Json.toStrings(secretValues);
+        return Panache.withTransaction(() -> refuseTakenName(caller.tenant(), entity.name)
+                        .chain(() -> values.isEmpty() ? Uni.createFrom().item(0L) : secrets.write(path, values, 0))
+                        .invoke(version -> entity.secretVersion = version)
+                        .chain(() -> repository.persist(entity))
+                        .call(() -> events.created(caller, entity)))
+                .onFailure().call(() -> values.isEmpty() ? Uni.createFrom().voidItem() : secrets.destroy(path));
+    }
+
+    public Uni<AuthConfig> get(Caller caller, UUID id) {
+        return Panache.withSession(() -> found(caller, id));
+    }
+
+    public Uni<List<AuthConfig>> list(AuthConfigQuery query) {
+        return Panache.withSession(() -> repository.page(query));
+    }
+
+    /** Applies {@code changes} if the auth config is still at {@code expectedVersion} (when given). */
+    public Uni<AuthConfig> update(Caller caller, UUID id, OptionalLong expectedVersion, AuthConfigChanges changes) {
+        return Panache.withTransaction(() -> found(caller, id).chain(entity -> {
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != entity.version) {
+                throw new PreconditionFailedException("The auth config changed since version " + expectedVersion.getAsLong()
+                        + "; it is at version " + entity.version + ". Read it again and retry.");
+            }
+            AuthConfigKind kind = kinds.of(entity.category, entity.provider, entity.authType);
+            ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
+            List<String> changed = changedFields(entity, changes);
+            Uni<Void> nameFree = changes.name() != null && !changes.name().strip().equals(entity.name)
+                    ? refuseTakenName(caller.tenant(), changes.name().strip()) : Uni.createFrom().voidItem();
+            return nameFree.chain(() -> newSecretVersion(entity, kind, config, changes.secrets())).map(secretVersion -> {
+                apply(entity, changes, config);
+                secretVersion.ifPresent(version -> entity.secretVersion = version);
+                entity.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                return entity;
+            }).call(repository::flush).call(() -> events.updated(caller, entity, changed));
+        }));
+    }
+
+    /** Deletes an auth config that no connection uses, and destroys its secret. */
+    public Uni<Void> delete(Caller caller, UUID id) {
+        SecretPath path = SecretPath.authConfig(caller.tenant(), id);
+        return Panache.withTransaction(() -> found(caller, id).call(entity -> {
+            if (entity.connectionCount > 0) {
+                throw new ConflictException("The auth config is used by " + entity.connectionCount + " connection"
+                        + (entity.connectionCount == 1 ? "" : "s") + "; delete or move them first.");
+            }
+            return repository.delete(entity).call(() -> events.deleted(caller, entity));
+        })).chain(() -> secrets.destroy(path));
+    }
+
+    /** The secret fields' values at the version the row refers to; empty when none is set. */
+    public Uni<Map<String, String>> secretValues(AuthConfig entity) {
+        if (entity.secretVersion == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return secrets.read(SecretPath.authConfig(entity.tenant, entity.id), entity.secretVersion).map(secret -> secret.fields());
+    }
+
+    private Uni<AuthConfig> found(Caller caller, UUID id) {
+        return repository.findInTenant(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
+    }
+
+    private Uni<Void> refuseTakenName(String tenant, String name) {
+        return repository.nameTaken(tenant, name).invoke(taken -> {
+            if (taken) {
+                throw new ConflictException("An auth config named '" + name + "' already exists.");
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Validates the merged config and, when secrets change, writes every secret field (old and new) as a new
+     * version of the secret, after the newest one the store holds.
+     */
+    private Uni<Optional<Long>> newSecretVersion(AuthConfig entity, AuthConfigKind kind, ObjectNode config, ObjectNode secretChanges) {
+        if (secretChanges == null || secretChanges.isEmpty()) {
+            validate(kind.form(), config, null);
+            return Uni.createFrom().item(Optional.empty());
+        }
+        SecretPath path = SecretPath.authConfig(entity.tenant, entity.id);
+        return secretValues(entity).chain(old -> {
+            ObjectNode merged = Json.merge(Json.toObject(old), secretChanges);
+            validate(kind.form(), config, merged);
+            Map<String, String> values = Json.toStrings(merged);
+            entity.secretFields = hints(values, entity.secretFields, Instant.now().truncatedTo(ChronoUnit.MICROS), old);
+            return secrets.versions(path).chain(versions -> {
+                long newest = versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
+                return secrets.write(path, values, newest);
+            }).map(Optional::of);
+        });
+    }
+
+    private static void apply(AuthConfig entity, AuthConfigChanges changes, ObjectNode config) {
+        if (changes.name() != null) {
+            entity.name = changes.name().strip();
+        }
+        if (changes.environment() != null) {
+            entity.environment = changes.environment();
+        }
+        if (changes.description() != null) {
+            entity.description = changes.description();
+        }
+        entity.config = Json.toMap(config);
+    }
+
+    /** The fields a change names, for the event: values never, only names. */
+    private static List<String> changedFields(AuthConfig entity, AuthConfigChanges changes) {
+        List<String> changed = new ArrayList<>();
+        if (changes.name() != null && !changes.name().strip().equals(entity.name)) {
+            changed.add("name");
+        }
+        if (changes.environment() != null && !changes.environment().equals(entity.environment)) {
+            changed.add("environment");
+        }
+        if (changes.description() != null && !changes.description().equals(entity.description)) {
+            changed.add("description");
+        }
+        if (changes.config() != null) {
+            changes.config().fieldNames().forEachRemaining(field -> changed.add("config." + field));
+        }
+        if (changes.secrets() != null) {
+            changes.secrets().fieldNames().forEachRemaining(field -> changed.add("secrets." + field));
+        }
+        return changed;
+    }
+
+    private static void validate(CredentialForm form, ObjectNode config, ObjectNode secretValues) {
+        List<FieldError> errors = new ArrayList<>(FormValidator.errors("config", form.config(), config));
+        if (secretValues != null) {
+            errors.addAll(FormValidator.errors("secrets", form.secrets(), secretValues));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The request has invalid fields.", errors);
+        }
+    }
+
+    /** A hint per secret field: kept for a value that did not change, new for one that did. */
+    private static Map<String, SecretField> hints(Map<String, String> values, Map<String, SecretField> before, Instant now,
+            Map<String, String> oldValues) {
+        Map<String, SecretField> hints = new LinkedHashMap<>();
+        values.forEach((field, value) -> hints.put(field, value.equals(oldValues.get(field)) && before.containsKey(field)
+                ? before.get(field) : SecretField.of(value, now)));
+        return hints;
+    }
+
+    private static ObjectNode objectOrEmpty(ObjectNode node) {
+        return node == null ? JsonNodeFactory.instance.objectNode() : node;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.latchkey.authconfig.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What an auth config of one kind holds, as two JSON Schemas: {@code config} (plain fields, shown back) and
+ * {@code secrets} (write-only fields, kept in the secret store). Both refuse fields they do not name.
+ */
+public record CredentialForm(ObjectNode config, ObjectNode secrets) {
+
+    /** Longest value of any field: enough for a PEM certificate or a service-account key. */
+    static final int MAX_LENGTH = 16_384;
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    static CredentialForm empty() {
+        return new CredentialForm(schema(), schema());
+    }
+
+    private static ObjectNode schema() {
+        ObjectNode schema = JSON.objectNode().put("type", "object").put("additionalProperties", false);
+        schema.set("properties", JSON.objectNode());
+        schema.set("required", JSON.arrayNode());
+        return schema;
+    }
+
+    CredentialForm withConfig(String name, ObjectNode property, boolean required) {
+        return new CredentialForm(add(config, name, property, required), secrets);
+    }
+
+    CredentialForm withSecret(String name, ObjectNode property, boolean required) {
+        property.put("writeOnly", true);
+        if (!property.has("format")) {
+            property.put("format", "password");
+        }
+        return new CredentialForm(config, add(secrets, name, property, required));
+    }
+
+    /** The names of the secret fields. */
+    public List<String> secretNames() {
+        return fieldNames(secrets);
+    }
+
+    public List<String> configNames() {
+        return fieldNames(config);
+    }
+
+    static ObjectNode text(String title) {
+        return JSON.objectNode().put("type", "string").put("title", title).put("maxLength", MAX_LENGTH);
+    }
+
+    static ObjectNode choice(String title, Collection<String> values, String fallback) {
+        ObjectNode property = JSON.objectNode().put("type", "string").put("title", title);
+        ArrayNode allowed = property.putArray("enum");
+        values.forEach(allowed::add);
+        if (fallback != null) {
+            property.put("default", fallback);
+        }
+        return property;
+    }
+
+    static ObjectNode list(String title, Collection<String> allowed) {
+        ObjectNode property = JSON.objectNode().put("type", "array").put("title", title).put("uniqueItems", true)
+                .put("maxItems", 100);
+        ObjectNode items = property.putObject("items").put("type", "string").put("maxLength", 512);
+        if (!allowed.isEmpty()) {
+            ArrayNode values = items.putArray("enum");
+            allowed.forEach(values::add);
+        }
+        return property;
+    }
+
+    private static ObjectNode add(ObjectNode schema, String name, JsonNode property, boolean required) {
+        ObjectNode copy = schema.deepCopy();
+        ((ObjectNode) copy.get("properties")).set(name, property);
+        if (required) {
+            ((ArrayNode) copy.get("required")).add(name);
+        }
+        return copy;
+    }
+
+    private static List<String> fieldNames(ObjectNode schema) {
+        var names = new ArrayList<String>();
+        schema.get("properties").fieldNames().forEachRemaining(names::add);
+        return List.copyOf(names);
+    }
+}

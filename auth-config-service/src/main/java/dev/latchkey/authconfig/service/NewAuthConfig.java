@@ -1,0 +1,28 @@
+package dev.latchkey.authconfig.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.authconfig.domain.AuthConfigCategory;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A request to create an auth config.
+ *
+ * @param provider a catalog key, for {@code oauth2_provider} and {@code native_connector}
+ * @param type     for {@code custom}: {@code no_auth}, {@code oauth2}, {@code api_key}, {@code bearer_token},
+ *                 {@code basic}; for a catalog app, which of its auth options (default: OAuth2 if offered)
+ * @param config   the plain fields of the form
+ * @param secrets  the secret fields of the form; never shown again
+ */
+public record NewAuthConfig(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull AuthConfigCategory category,
+        @Size(max = 64) String provider,
+        @Size(max = 64) String type,
+        @Size(max = 64) @Pattern(regexp = "^[a-z0-9][a-z0-9_-]*$", message = "lowercase letters, digits, - and _") String environment,
+        @Size(max = 2000) String description,
+        ObjectNode config,
+        ObjectNode secrets) {
+}
