@@ -1,6 +1,8 @@
 package dev.latchkey.authconfig.repository;
 
 import dev.latchkey.authconfig.domain.AuthConfig;
+import dev.latchkey.authconfig.domain.AuthConfigStatus;
+import dev.latchkey.authconfig.domain.TestOutcome;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +22,12 @@ public class AuthConfigRepository implements PanacheRepositoryBase<AuthConfig, U
     public Uni<Boolean> nameTaken(String tenant, String name) {
         return count("tenant = :tenant and name = :name", Parameters.with("tenant", tenant).and("name", name))
                 .map(count -> count > 0);
+    }
+
+    /** Stores a test's outcome without touching the version: a test is not an edit. */
+    public Uni<Integer> recordTest(String tenant, UUID id, TestOutcome outcome, AuthConfigStatus status) {
+        return update("status = :status, lastTest = :outcome where id = :id and tenant = :tenant",
+                Parameters.with("status", status).and("outcome", outcome).and("id", id).and("tenant", tenant));
     }
 
     public Uni<List<AuthConfig>> page(AuthConfigQuery query) {

@@ -93,6 +93,16 @@ public class AuthConfigResource {
                 .map(updated -> withVersion(updated.version).entity(mapper.toView(updated)).build());
     }
 
+    @POST
+    @Path("/{id}/test")
+    @Requires(Permission.TEST)
+    @Operation(summary = "Test against the real provider or system; the outcome is stored and sets the status")
+    public Uni<TestResultView> test(UUID id) {
+        return service.test(caller.get(), id).map(tested -> new TestResultView(tested.lastTest.ok(),
+                tested.lastTest.category(), tested.lastTest.message(), tested.lastTest.latencyMs(),
+                tested.lastTest.testedAt(), tested.status));
+    }
+
     @DELETE
     @Path("/{id}")
     @Requires(Permission.DELETE)

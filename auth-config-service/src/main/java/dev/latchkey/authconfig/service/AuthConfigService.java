@@ -8,6 +8,7 @@ import dev.latchkey.authconfig.domain.SecretField;
 import dev.latchkey.authconfig.events.AuthConfigEventWriter;
 import dev.latchkey.authconfig.repository.AuthConfigQuery;
 import dev.latchkey.authconfig.repository.AuthConfigRepository;
+import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.PreconditionFailedException;
@@ -17,6 +18,8 @@ import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
@@ -42,13 +45,17 @@ public class AuthConfigService {
     private final AuthConfigKinds kinds;
     private final SecretStore secrets;
     private final AuthConfigEventWriter events;
+    private final AuthConfigTester tester;
+    private final boolean httpAllowed;
 
     public AuthConfigService(AuthConfigRepository repository, AuthConfigKinds kinds, SecretStore secrets,
-            AuthConfigEventWriter events) {
+            AuthConfigEventWriter events, AuthConfigTester tester, OutboundConfig outbound) {
+        this.httpAllowed = outbound.allowHttp();
         this.repository = repository;
         this.kinds = kinds;
         this.secrets = secrets;
         this.events = events;
+        this.tester = tester;
     }
 
     public Uni<AuthConfig> create(Caller caller, NewAuthConfig request) {
@@ -121,6 +128,24 @@ public class AuthConfigService {
             }
             return repository.delete(entity).call(() -> events.deleted(caller, entity));
         })).chain(() -> secrets.destroy(path));
+    }
+
+    /**
+     * Tests an auth config against the real provider or system, outside any transaction, then stores the
+     * outcome: status ACTIVE or ERROR, and an {@code auth_config.tested} event. A test is not an edit: the
+     * version (the ETag) stays, so an edit prepared before the test still applies.
+     */
+    public Uni<AuthConfig> test(Caller caller, UUID id) {
+        Context requestContext = Vertx.currentContext();
+        return Panache.withSession(() -> found(caller, id))
+                .chain(entity -> secretValues(entity)
+                        .chain(values -> tester.test(entity, kinds.of(entity.category, entity.provider, entity.authType), values)))
+                // The test ends on an HTTP client's or a worker's thread; the database session needs the request's own.
+                .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
+                .chain(outcome -> Panache.withTransaction(() -> repository.recordTest(caller.tenant(), id, outcome,
+                                outcome.ok() ? AuthConfigStatus.ACTIVE : AuthConfigStatus.ERROR)
+                        .chain(() -> found(caller, id))
+                        .call(entity -> events.tested(caller, entity, outcome))));
     }
 
     /** The secret fields' values at the version the row refers to; empty when none is set. */
@@ -199,8 +224,13 @@ public class AuthConfigService {
         return changed;
     }
 
-    private static void validate(CredentialForm form, ObjectNode config, ObjectNode secretValues) {
+    private void validate(CredentialForm form, ObjectNode config, ObjectNode secretValues) {
         List<FieldError> errors = new ArrayList<>(FormValidator.errors("config", form.config(), config));
+        for (String field : List.of("authorizationUrl", "tokenUrl")) {
+            if (!httpAllowed && config.path(field).asText().startsWith("http://")) {
+                errors.add(new FieldError("config." + field, "must be an https URL"));
+            }
+        }
         if (secretValues != null) {
             errors.addAll(FormValidator.errors("secrets", form.secrets(), secretValues));
         }

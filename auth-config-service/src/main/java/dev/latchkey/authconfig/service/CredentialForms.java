@@ -22,7 +22,8 @@ import java.util.Map;
  */
 public final class CredentialForms {
 
-    private static final String HTTPS_URL = "^https://[^\\s]+$";
+    /** http only passes where the operator allows it (latchkey.outbound.allow-http), checked by the service. */
+    private static final String WEB_URL = "^https?://[^\\s]+$";
 
     private CredentialForms() {
     }
@@ -88,7 +89,7 @@ public final class CredentialForms {
     }
 
     private static ObjectNode url(String title) {
-        return CredentialForm.text(title).put("format", "uri").put("pattern", HTTPS_URL).put("maxLength", 2048);
+        return CredentialForm.text(title).put("format", "uri").put("pattern", WEB_URL).put("maxLength", 2048);
     }
 
     /** The entry's parameters, split into plain and secret fields. */

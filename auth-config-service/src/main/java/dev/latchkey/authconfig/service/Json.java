@@ -1,9 +1,11 @@
 package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +32,15 @@ final class Json {
         Map<String, String> values = new LinkedHashMap<>();
         node.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
         return values;
+    }
+
+    /** A provider's answer as JSON, or an empty object when it is not JSON. */
+    static JsonNode parseOrEmpty(String body) {
+        try {
+            return MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException e) {
+            return MAPPER.createObjectNode();
+        }
     }
 
     /** RFC 7396 merge patch of one level: a value replaces, null removes, absent keeps. */

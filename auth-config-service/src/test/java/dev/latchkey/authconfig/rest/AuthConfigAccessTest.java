@@ -51,7 +51,7 @@ class AuthConfigAccessTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"get", "edit", "delete"})
+    @CsvSource({"get", "edit", "test", "delete"})
     void anotherTenantsIdIsNotFoundForEveryVerb(String action) {
         String owner = Api.newTenant();
         String id = Api.created(owner, Api.apiKeyBody("theirs", "k"));
@@ -60,6 +60,7 @@ class AuthConfigAccessTest {
         var response = switch (action) {
             case "get" -> intruder.get(AUTH_CONFIGS + "/" + id);
             case "edit" -> intruder.body("{\"name\": \"mine now\"}").patch(AUTH_CONFIGS + "/" + id);
+            case "test" -> intruder.post(AUTH_CONFIGS + "/" + id + "/test");
             default -> intruder.delete(AUTH_CONFIGS + "/" + id);
         };
 

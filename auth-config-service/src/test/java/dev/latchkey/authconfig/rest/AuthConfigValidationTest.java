@@ -28,7 +28,7 @@ class AuthConfigValidationTest {
             "unknown config field | config.bogus | {\"name\": \"x\", \"category\": \"custom\", \"type\": \"basic\", \"config\": {\"username\": \"u\", \"bogus\": 1}, \"secrets\": {\"password\": \"p\"}}",
             "unknown request field | colour | {\"name\": \"x\", \"category\": \"custom\", \"type\": \"no_auth\", \"colour\": \"red\"}",
             "wrong type | config.port | {\"name\": \"x\", \"category\": \"native_connector\", \"provider\": \"postgresql\", \"config\": {\"host\": \"h\", \"port\": \"five\", \"database\": \"d\", \"username\": \"u\", \"sslMode\": \"require\"}, \"secrets\": {\"password\": \"p\"}}",
-            "malformed URL | config.tokenUrl | {\"name\": \"x\", \"category\": \"custom\", \"type\": \"oauth2\", \"config\": {\"authorizationUrl\": \"https://id.example.com/a\", \"tokenUrl\": \"http://id.example.com/t\", \"clientId\": \"c\"}, \"secrets\": {\"clientSecret\": \"s\"}}",
+            "malformed URL | config.tokenUrl | {\"name\": \"x\", \"category\": \"custom\", \"type\": \"oauth2\", \"config\": {\"authorizationUrl\": \"https://id.example.com/a\", \"tokenUrl\": \"ftp://id.example.com/t\", \"clientId\": \"c\"}, \"secrets\": {\"clientSecret\": \"s\"}}",
             "scope not offered | config.scopes[0] | {\"name\": \"x\", \"category\": \"oauth2_provider\", \"provider\": \"github\", \"config\": {\"clientId\": \"c\", \"scopes\": [\"launch:missiles\"]}, \"secrets\": {\"clientSecret\": \"s\"}}",
             "unknown provider | provider | {\"name\": \"x\", \"category\": \"oauth2_provider\", \"provider\": \"no-such-app\"}",
             "custom without type | type | {\"name\": \"x\", \"category\": \"custom\"}",

@@ -12,12 +12,12 @@ import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
 
 /** Works out from an exception's cause chain why a probe failed, where the probe itself could not say. */
-final class FailureClassifier {
+public final class FailureClassifier {
 
     private FailureClassifier() {
     }
 
-    static ProbeFailure classify(Throwable failure) {
+    public static ProbeFailure classify(Throwable failure) {
         ProbeFailure known = find(failure, 0);
         return known != null ? known : new ProbeFailure(FailureCategory.CONFIG, "the connection failed: " + describe(failure));
     }

@@ -29,7 +29,7 @@ final class SearchProbe implements Probe {
     @Override
     public String probe(ProbeTarget target) throws Exception {
         OutboundTarget checked = target.checkedUrl("url");
-        URI base = connectTo(checked);
+        URI base = checked.connectUri();
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(target.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -52,19 +52,6 @@ final class SearchProbe implements Probe {
             default -> throw new ProbeFailure(FailureCategory.CONFIG, "the server answered HTTP " + root.statusCode() + "; is this the "
                     + target.driver() + " URL?");
         }
-    }
-
-    /**
-     * Plain http goes to the checked address; https keeps the name, which java.net.http needs for the
-     * certificate's host-name check (see {@link ProbeTarget#checkedHost}).
-     */
-    private static URI connectTo(OutboundTarget checked) {
-        URI uri = checked.uri();
-        if (uri.getScheme().equalsIgnoreCase("https")) {
-            return uri;
-        }
-        String authority = ProbeTarget.inUrl(checked.address().getHostAddress()) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-        return URI.create(uri.getScheme() + "://" + authority + (uri.getRawPath() == null ? "" : uri.getRawPath()));
     }
 
     private static HttpResponse<String> get(HttpClient client, URI base, String path, ProbeTarget target) throws Exception {

@@ -1,6 +1,8 @@
 package dev.latchkey.catalog.auth;
 
 import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,7 @@ public record OAuth2(String label, String helpUrl, ConnectionParameters connecti
 
     public OAuth2 {
         connectionParameters = AuthOption.orNone(connectionParameters);
-        scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
+        scopes = scopes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scopes)); // documented order
         defaultScopes = defaultScopes == null ? List.of() : List.copyOf(defaultScopes);
         scopeSeparator = scopeSeparator == null ? " " : scopeSeparator;
         authorizationParams = authorizationParams == null ? Map.of() : Map.copyOf(authorizationParams);

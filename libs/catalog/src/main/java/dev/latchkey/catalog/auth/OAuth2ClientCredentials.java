@@ -1,6 +1,8 @@
 package dev.latchkey.catalog.auth;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ public record OAuth2ClientCredentials(String label, String helpUrl, ConnectionPa
 
     public OAuth2ClientCredentials {
         connectionParameters = AuthOption.orNone(connectionParameters);
-        scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
+        scopes = scopes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scopes)); // documented order
         defaultScopes = defaultScopes == null ? List.of() : List.copyOf(defaultScopes);
         scopeSeparator = scopeSeparator == null ? " " : scopeSeparator;
         tokenParams = tokenParams == null ? Map.of() : Map.copyOf(tokenParams);

@@ -1,0 +1,47 @@
+package dev.latchkey.authconfig.client;
+
+import dev.latchkey.platform.outbound.OutboundTarget;
+import dev.latchkey.platform.outbound.OutboundUrlGuard;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Requests to URLs a tenant set (token endpoints, API test requests): through the SSRF guard, to the address it
+ * checked, never following a redirect, bounded by a timeout.
+ */
+@ApplicationScoped
+public class ProviderHttp {
+
+    private final OutboundUrlGuard guard;
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    public ProviderHttp(OutboundUrlGuard guard) {
+        this.guard = guard;
+    }
+
+    /** {@code body} null sends none; the guard's DNS lookup runs on a worker thread. */
+    public Uni<HttpResponse<String>> send(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
+        return Uni.createFrom().item(() -> guard.check(uri))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(target -> Uni.createFrom().completionStage(() -> client.sendAsync(request(target, method, headers, body, timeout),
+                        HttpResponse.BodyHandlers.ofString())));
+    }
+
+    private static HttpRequest request(OutboundTarget target, String method, Map<String, String> headers, String body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.connectUri()).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return request.build();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.latchkey.authconfig.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.authconfig.client.ProviderHttp;
+import dev.latchkey.authconfig.domain.TestOutcome;
+import dev.latchkey.catalog.ApiClient;
+import dev.latchkey.catalog.ConnectionTest;
+import dev.latchkey.catalog.Template;
+import dev.latchkey.catalog.auth.ApiKey;
+import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.probes.FailureCategory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Sends an entry's test request with the auth config's credentials and judges the answer as the entry says:
+ * the expected status, and the values at JSON paths for providers that answer 200 with an error flag.
+ */
+@ApplicationScoped
+public class ApiRequestCheck {
+
+    private final ProviderHttp http;
+
+    public ApiRequestCheck(ProviderHttp http) {
+        this.http = http;
+    }
+
+    public Uni<TestOutcome> check(ApiClient api, AuthOption option, Map<String, String> values, Duration timeout) {
+        Set<String> declared = option.variables();
+        ConnectionTest test = api.test();
+        Map<String, String> headers = new LinkedHashMap<>();
+        api.headers().forEach((name, value) -> headers.put(name, Template.parse(value, declared).render(values)));
+        test.headers().forEach((name, value) -> headers.put(name, Template.parse(value, declared).render(values)));
+        Map<String, String> query = new LinkedHashMap<>();
+        api.query().forEach((name, value) -> query.put(name, Template.parse(value, declared).render(values)));
+        if (!placesCredentialItself(api, option)) {
+            placeCredential(option, values, headers, query);
+        }
+        String url = Template.parse(api.baseUrl(), declared).render(values).replaceAll("/+$", "")
+                + Template.parse(test.path(), declared).render(values) + queryString(query, test.path().contains("?"));
+        String body = test.body() == null ? null : Template.parse(test.body(), declared).render(values);
+        long started = System.nanoTime();
+        return http.send(test.method(), URI.create(url), headers, body, timeout)
+                .map(response -> outcome(test.expect(), response, CheckResult.since(started)))
+                .onFailure().recoverWithItem(failure -> CheckResult.failed(failure, CheckResult.since(started)));
+    }
+
+    /** An entry whose templates name the scheme's credential puts it where the provider wants it (Shopify). */
+    private static boolean placesCredentialItself(ApiClient api, AuthOption option) {
+        return option.type().credentials().stream()
+                .anyMatch(field -> api.templates().values().stream().anyMatch(template -> template.contains("credentials." + field)));
+    }
+
+    private static void placeCredential(AuthOption option, Map<String, String> values, Map<String, String> headers,
+            Map<String, String> query) {
+        if (option instanceof ApiKey key) {
+            String value = key.prefix() + values.get("credentials.apiKey");
+            switch (key.in()) {
+                case HEADER -> headers.put(key.name(), value);
+                case QUERY -> query.put(key.name(), value);
+                case COOKIE -> headers.put("Cookie", key.name() + "=" + value);
+            }
+        } else if (option.type() == AuthType.BEARER) {
+            headers.put("Authorization", "Bearer " + values.get("credentials.token"));
+        } else if (option.type() == AuthType.BASIC) {
+            String pair = values.getOrDefault("credentials.username", "") + ":" + values.getOrDefault("credentials.password", "");
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static TestOutcome outcome(ConnectionTest.Expect expect, HttpResponse<String> response, Duration latency) {
+        int status = response.statusCode();
+        if (status == 401) {
+            return CheckResult.failed(FailureCategory.AUTH_FAILED, "the API refused the credentials (401)", latency);
+        }
+        if (status == 403) {
+            return CheckResult.failed(FailureCategory.PERMISSION_DENIED, "the API accepted the credentials but refused the request (403)", latency);
+        }
+        if (!expect.status().contains(status)) {
+            return CheckResult.failed(FailureCategory.CONFIG, "the test request answered " + status + ", expected " + expect.status(), latency);
+        }
+        JsonNode body = Json.parseOrEmpty(response.body());
+        for (var expected : expect.json().entrySet()) {
+            JsonNode actual = at(body, expected.getKey());
+            if (!actual.asText().equals(String.valueOf(expected.getValue()))) {
+                return CheckResult.failed(FailureCategory.AUTH_FAILED, "the API answered " + expected.getKey() + " = "
+                        + (actual.isMissingNode() ? "nothing" : actual.asText()) + ", expected " + expected.getValue(), latency);
+            }
+        }
+        return CheckResult.ok("the test request succeeded (" + status + ")", latency);
+    }
+
+    private static JsonNode at(JsonNode body, String dottedPath) {
+        JsonNode node = body;
+        for (String part : dottedPath.split("\\.")) {
+            node = node.path(part);
+        }
+        return node;
+    }
+
+
+    private static String queryString(Map<String, String> query, boolean pathHasQuery) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        return (pathHasQuery ? "&" : "?") + query.entrySet().stream()
+                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

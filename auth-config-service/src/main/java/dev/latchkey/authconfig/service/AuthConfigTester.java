@@ -1,0 +1,108 @@
+package dev.latchkey.authconfig.service;
+
+import dev.latchkey.authconfig.config.AuthConfigsConfig;
+import dev.latchkey.authconfig.domain.AuthConfig;
+import dev.latchkey.authconfig.domain.TestOutcome;
+import dev.latchkey.catalog.Catalog;
+import dev.latchkey.catalog.Template;
+import dev.latchkey.catalog.TemplateException;
+import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.Native;
+import dev.latchkey.catalog.auth.OAuth2;
+import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
+import dev.latchkey.catalog.auth.TokenRequestAuth;
+import dev.latchkey.probes.FailureCategory;
+import dev.latchkey.probes.ProbeResult;
+import dev.latchkey.probes.Probes;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proves an auth config works, as far as it can without a user: a native connector's probe; an OAuth2 client's
+ * token request; a key, token or password against the entry's test request. Says plainly what it could not check.
+ */
+@ApplicationScoped
+public class AuthConfigTester {
+
+    private final Catalog catalog;
+    private final Probes probes;
+    private final OAuthClientCheck oauth;
+    private final ApiRequestCheck api;
+    private final Duration timeout;
+
+    public AuthConfigTester(Catalog catalog, Probes probes, OAuthClientCheck oauth, ApiRequestCheck api, AuthConfigsConfig config) {
+        this.catalog = catalog;
+        this.probes = probes;
+        this.oauth = oauth;
+        this.api = api;
+        this.timeout = config.testTimeout();
+    }
+
+    public Uni<TestOutcome> test(AuthConfig config, AuthConfigKind kind, Map<String, String> secrets) {
+        try {
+            return kind.option().map(option -> catalogTest(config, option, secrets)).orElseGet(() -> customTest(config, secrets));
+        } catch (TemplateException e) {
+            return Uni.createFrom().item(CheckResult.failed(FailureCategory.CONFIG, e.getMessage(), Duration.ZERO));
+        }
+    }
+
+    private Uni<TestOutcome> catalogTest(AuthConfig config, AuthOption option, Map<String, String> secrets) {
+        Map<String, String> values = TemplateValues.of(option, config.config, secrets);
+        if (option instanceof Native connector) {
+            Map<String, Object> parameters = new HashMap<>(config.config);
+            parameters.putAll(secrets);
+            return Uni.createFrom().item(() -> probes.test(connector.driver(), parameters, timeout))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .map(AuthConfigTester::outcome);
+        }
+        if (option instanceof OAuth2 authorizationCode) {
+            return clientCheck(config, secrets, render(authorizationCode.tokenUrl(), option, values),
+                    authorizationCode.tokenRequestAuth(), authorizationCode.scopeSeparator());
+        }
+        if (option instanceof OAuth2ClientCredentials client) {
+            return clientCheck(config, secrets, render(client.tokenUrl(), option, values), client.tokenRequestAuth(),
+                    client.scopeSeparator());
+        }
+        boolean credentialsSet = option.type().credentials().stream().allMatch(field -> values.containsKey("credentials." + field));
+        var entry = catalog.find(config.provider).orElseThrow();
+        if (entry.api().isEmpty() || !credentialsSet) {
+            return Uni.createFrom().item(CheckResult.ok("nothing to test yet: each connection brings its own credentials,"
+                    + " and is tested when it is made", Duration.ZERO));
+        }
+        return api.check(entry.api().get(), option, values, timeout);
+    }
+
+    private Uni<TestOutcome> customTest(AuthConfig config, Map<String, String> secrets) {
+        if (config.config.get("tokenUrl") == null) {
+            return Uni.createFrom().item(CheckResult.ok("a custom " + config.authType + " scheme has no request to test"
+                    + " it with; it is tested when a connection calls its API", Duration.ZERO));
+        }
+        Object requestAuth = config.config.getOrDefault("tokenRequestAuth", "client_secret_basic");
+        return clientCheck(config, secrets, config.config.get("tokenUrl").toString(),
+                requestAuth.equals("client_secret_post") ? TokenRequestAuth.CLIENT_SECRET_POST : TokenRequestAuth.CLIENT_SECRET_BASIC, " ");
+    }
+
+    private Uni<TestOutcome> clientCheck(AuthConfig config, Map<String, String> secrets, String tokenUrl,
+            TokenRequestAuth requestAuth, String scopeSeparator) {
+        @SuppressWarnings("unchecked")
+        List<String> scopes = (List<String>) config.config.getOrDefault("scopes", List.of());
+        return oauth.check(tokenUrl, config.config.get("clientId").toString(), secrets.get("clientSecret"), requestAuth,
+                scopes, scopeSeparator, timeout);
+    }
+
+    private static String render(String template, AuthOption option, Map<String, String> values) {
+        return Template.parse(template, option.variables()).render(values);
+    }
+
+    private static TestOutcome outcome(ProbeResult result) {
+        return new TestOutcome(result.ok(), result.category().map(Enum::name).orElse(null), result.message(),
+                result.latency().toMillis(), Instant.now());
+    }
+}

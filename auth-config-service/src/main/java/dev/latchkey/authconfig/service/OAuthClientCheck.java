@@ -1,0 +1,94 @@
+package dev.latchkey.authconfig.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.authconfig.client.ProviderHttp;
+import dev.latchkey.authconfig.domain.TestOutcome;
+import dev.latchkey.catalog.auth.TokenRequestAuth;
+import dev.latchkey.probes.FailureCategory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Tests an OAuth2 client without a user: a real client-credentials token request (RFC 6749 §4.4) at the token
+ * URL. A token proves the client id and secret; {@code invalid_client} disproves them; a provider that does not
+ * grant client credentials to this client still proves the endpoint answers, and says the secret can only be
+ * checked when a user authorizes.
+ */
+@ApplicationScoped
+public class OAuthClientCheck {
+
+    /** Some servers (Keycloak) answer a wrong secret with unauthorized_client, saying so only in the description. */
+    private static final Pattern INVALID_CLIENT = Pattern.compile("invalid client", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_FOR_THIS_CLIENT =
+            Set.of("unauthorized_client", "unsupported_grant_type", "invalid_grant", "invalid_scope", "invalid_request");
+
+    private final ProviderHttp http;
+
+    public OAuthClientCheck(ProviderHttp http) {
+        this.http = http;
+    }
+
+    public Uni<TestOutcome> check(String tokenUrl, String clientId, String clientSecret, TokenRequestAuth auth,
+            List<String> scopes, String scopeSeparator, Duration timeout) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        if (!scopes.isEmpty()) {
+            form.put("scope", String.join(scopeSeparator, scopes));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("Accept", "application/json");
+        if (auth == TokenRequestAuth.CLIENT_SECRET_POST) {
+            form.put("client_id", clientId);
+            form.put("client_secret", clientSecret);
+        } else {
+            String credentials = encode(clientId) + ":" + encode(clientSecret);
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        String body = form.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        long started = System.nanoTime();
+        return http.send("POST", URI.create(tokenUrl), headers, body, timeout)
+                .map(response -> outcome(response, CheckResult.since(started)))
+                .onFailure().recoverWithItem(failure -> CheckResult.failed(failure, CheckResult.since(started)));
+    }
+
+    private static TestOutcome outcome(HttpResponse<String> response, Duration latency) {
+        JsonNode answer = Json.parseOrEmpty(response.body());
+        String error = answer.path("error").asText("");
+        if (response.statusCode() == 200 && answer.hasNonNull("access_token")) {
+            return CheckResult.ok("the token endpoint issued a token for these client credentials", latency);
+        }
+        if (error.equals("invalid_client") || INVALID_CLIENT.matcher(answer.path("error_description").asText("")).find()
+                || (response.statusCode() == 401 && !NOT_FOR_THIS_CLIENT.contains(error))) {
+            return CheckResult.failed(FailureCategory.AUTH_FAILED, "the provider refused the client id or secret", latency);
+        }
+        if (NOT_FOR_THIS_CLIENT.contains(error)) {
+            return CheckResult.ok("the token endpoint answers (" + error + " for client credentials); the client secret is"
+                    + " checked when a user first authorizes a connection", latency);
+        }
+        if (response.statusCode() == 404) {
+            return CheckResult.failed(FailureCategory.CONFIG, "the token URL does not exist (404)", latency);
+        }
+        return CheckResult.failed(response.statusCode() >= 500 ? FailureCategory.UNREACHABLE : FailureCategory.CONFIG,
+                "the token endpoint answered " + response.statusCode() + (error.isEmpty() ? "" : " (" + error + ")"), latency);
+    }
+
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
