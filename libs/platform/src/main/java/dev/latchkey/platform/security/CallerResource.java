@@ -1,6 +1,5 @@
 package dev.latchkey.platform.security;
 
-import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Tells a caller how this service sees its token: tenant, subject and roles. */
 @Path("/api/v1/caller")
-@Authenticated
+@Requires(Permission.SIGNED_IN)
 public class CallerResource {
 
     private final CurrentCaller caller;

@@ -2,6 +2,8 @@ package dev.latchkey.platform.security;
 
 /** What an endpoint needs; a caller's roles grant permissions (see {@link Caller#can}). */
 public enum Permission {
+    /** Any signed-in caller of the tenant, whatever its roles: {@code GET /api/v1/caller}. */
+    SIGNED_IN,
     VIEW,
     CREATE,
     EDIT,

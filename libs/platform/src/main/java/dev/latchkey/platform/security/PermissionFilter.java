@@ -7,6 +7,7 @@ import dev.latchkey.platform.outbox.Outbox;
 import dev.latchkey.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,7 +21,9 @@ import java.util.Locale;
 
 /**
  * Enforces {@link Requires}: 401 without a valid bearer token, 403 and an {@code access.denied} event when
- * the caller's roles lack the permission. The denial is recorded before the answer leaves.
+ * the caller's roles lack the permission. The denial is recorded before the answer leaves. An endpoint must say
+ * what it needs: {@code @Requires}, or {@code @PermitAll} for the few public ones (an OAuth callback); one that
+ * says neither is refused to everybody.
  */
 public class PermissionFilter {
 
@@ -41,11 +44,18 @@ public class PermissionFilter {
 
     @ServerRequestFilter
     public Uni<Response> check(ResourceInfo resource, ContainerRequestContext request) {
+        URI path = URI.create(request.getUriInfo().getPath());
         Requires requires = requirement(resource);
         if (requires == null) {
-            return Uni.createFrom().nullItem();
+            if (declaredPublic(resource)) {
+                return Uni.createFrom().nullItem();
+            }
+            // Fail closed: an endpoint that forgot to say what it needs is refused, not opened.
+            LOG.errorf("%s.%s declares neither @Requires nor @PermitAll; refusing %s %s",
+                    resource.getResourceClass().getSimpleName(), resource.getResourceMethod().getName(), request.getMethod(), path);
+            return Uni.createFrom().item(Problem.of("forbidden", "Forbidden", 403,
+                    "This endpoint declares no permission, so nobody may call it.", path).toResponse());
         }
-        URI path = URI.create(request.getUriInfo().getPath());
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401,
                     "This endpoint needs a bearer token.", path).toResponse())
@@ -64,6 +74,11 @@ public class PermissionFilter {
                 .replaceWith(Problem.of("forbidden", "Forbidden", 403,
                         "This needs the permission '" + permission + "', which your roles do not grant.", path)
                         .toResponse());
+    }
+
+    private static boolean declaredPublic(ResourceInfo resource) {
+        return resource.getResourceMethod().isAnnotationPresent(PermitAll.class)
+                || resource.getResourceClass().isAnnotationPresent(PermitAll.class);
     }
 
     private static Requires requirement(ResourceInfo resource) {

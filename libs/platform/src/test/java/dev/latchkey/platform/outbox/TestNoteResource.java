@@ -1,5 +1,6 @@
 package dev.latchkey.platform.outbox;
 
+import jakarta.annotation.security.PermitAll;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.latchkey.events.CloudEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Changes state and appends its event the way a service's write endpoint does. */
+@PermitAll
 @Path("/outbox-test")
 public class TestNoteResource {
 

@@ -1,5 +1,6 @@
 package dev.latchkey.platform.problem;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import java.util.List;
 
 /** Fails in each way an endpoint can, so the problem responses can be checked. */
+@PermitAll
 @Path("/problem-test")
 public class ProblemTestResource {
 

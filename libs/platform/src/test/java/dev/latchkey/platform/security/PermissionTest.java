@@ -57,6 +57,12 @@ class PermissionTest {
     }
 
     @Test
+    void anEndpointThatDeclaresNoPermissionIsRefusedToEveryone() {
+        as("admin").get("/permission-test/undeclared").then().statusCode(403);
+        as("service").get("/permission-test/undeclared").then().statusCode(403);
+    }
+
+    @Test
     void withoutATokenTheAnswerIs401() {
         given().get("/permission-test").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer");

@@ -34,6 +34,13 @@ public class PermissionTestResource {
         return "credentials";
     }
 
+    /** Forgot to declare a permission: nobody may call it. */
+    @GET
+    @Path("/undeclared")
+    public String undeclared() {
+        return "open by mistake";
+    }
+
     @POST
     @Path("/internal")
     @Requires(Permission.INTERNAL)
