@@ -152,7 +152,7 @@ class AuthConfigLifecycleTest {
     }
 
     private long secretVersions(String tenant, String id) {
-        return pool.preparedQuery("SELECT count(*) FROM secrets WHERE path = $1")
+        return pool.preparedQuery("SELECT count(*) FROM secrets.secrets WHERE path = $1")
                 .execute(Tuple.of("tenants/" + tenant + "/auth-configs/" + id))
                 .await().indefinitely().iterator().next().getLong(0);
     }

@@ -32,6 +32,16 @@ public interface SecretsConfig {
         /** How often the master keyset is re-read and secrets wrapped by an older master key are re-wrapped. */
         @WithDefault("30s")
         Duration rewrapInterval();
+
+        /** The PostgreSQL schema every service's store shares, as they share one Vault. */
+        @WithDefault("secrets")
+        String schema();
+
+        /**
+         * A role that owns the shared schema and that every service's login role is a member of
+         * ({@code ./latchkey up}: {@code latchkey_secrets}); the migration runs as it, so the table is everybody's.
+         */
+        Optional<String> ownerRole();
     }
 
     interface Vault {

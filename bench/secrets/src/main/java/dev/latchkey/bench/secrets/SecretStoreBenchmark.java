@@ -35,7 +35,7 @@ import java.util.function.IntFunction;
  */
 public final class SecretStoreBenchmark {
 
-    private static final String MIGRATION = "/db/platform/V0_1_3__create_secrets.sql";
+    private static final String MIGRATION = "/db/secrets/V1__create_secrets.sql";
     private static final int WARM_UP = 3_000;
     private static final int POOL_SIZE = 8;
 
@@ -55,7 +55,7 @@ public final class SecretStoreBenchmark {
             createTable(database);
             Pool pool = pool(vertx, database);
             String keyset = MasterKeyring.newKeyset();
-            var benchmark = new SecretStoreBenchmark(new LocalSecretStore(pool, new MasterKeyring(() -> keyset)), concurrency);
+            var benchmark = new SecretStoreBenchmark(new LocalSecretStore(pool, new MasterKeyring(() -> keyset), "secrets.secrets"), concurrency);
             benchmark.run(secrets);
             pool.closeAndAwait();
         } finally {
@@ -114,6 +114,7 @@ public final class SecretStoreBenchmark {
         try (InputStream migration = SecretStoreBenchmark.class.getResourceAsStream(MIGRATION);
              Connection connection = database.connect();
              var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA secrets; SET search_path TO secrets");
             statement.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
         }
     }

@@ -6,6 +6,7 @@ import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.secrets.SecretVersion;
 import dev.latchkey.secrets.SecretVersionConflictException;
+import dev.latchkey.secrets.SecretsConfig;
 import dev.latchkey.secrets.TamperedSecretException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +16,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -34,48 +36,56 @@ public class LocalSecretStore implements SecretStore {
 
     /** Inserts version $2 only if the newest version is $2 - 1; a racing writer of the same version loses. */
     private static final String INSERT = """
-            INSERT INTO secrets (path, version, key_id, data_key, ciphertext)
+            INSERT INTO {table} (path, version, key_id, data_key, ciphertext)
             SELECT $1, $2, $3, $4, $5
-            WHERE (SELECT coalesce(max(version), 0) FROM secrets WHERE path = $1) = $2 - 1
+            WHERE (SELECT coalesce(max(version), 0) FROM {table} WHERE path = $1) = $2 - 1
             ON CONFLICT (path, version) DO NOTHING""";
     private static final String NEWEST =
-            "SELECT version, key_id, data_key, ciphertext, deleted_at FROM secrets WHERE path = $1 ORDER BY version DESC LIMIT 1";
+            "SELECT version, key_id, data_key, ciphertext, deleted_at FROM {table} WHERE path = $1 ORDER BY version DESC LIMIT 1";
     private static final String ONE_VERSION =
-            "SELECT version, key_id, data_key, ciphertext, deleted_at FROM secrets WHERE path = $1 AND version = $2";
+            "SELECT version, key_id, data_key, ciphertext, deleted_at FROM {table} WHERE path = $1 AND version = $2";
     private static final String DELETE_NEWEST = """
-            UPDATE secrets SET deleted_at = now()
-            WHERE path = $1 AND deleted_at IS NULL AND version = (SELECT max(version) FROM secrets WHERE path = $1)""";
-    private static final String DESTROY = "DELETE FROM secrets WHERE path = $1";
+            UPDATE {table} SET deleted_at = now()
+            WHERE path = $1 AND deleted_at IS NULL AND version = (SELECT max(version) FROM {table} WHERE path = $1)""";
+    private static final String DESTROY = "DELETE FROM {table} WHERE path = $1";
     private static final String VERSIONS =
-            "SELECT version, created_at, deleted_at FROM secrets WHERE path = $1 ORDER BY version";
+            "SELECT version, created_at, deleted_at FROM {table} WHERE path = $1 ORDER BY version";
     /** Pages through the rows after ($3, $4), so a row that cannot be re-wrapped is passed over, not met again. */
     private static final String WRAPPED_BY_OLDER_KEYS = """
-            SELECT path, version, key_id, data_key FROM secrets
+            SELECT path, version, key_id, data_key FROM {table}
             WHERE key_id <> $1 AND (path, version) > ($3, $4)
             ORDER BY path, version LIMIT $2""";
     private static final String REWRAP =
-            "UPDATE secrets SET key_id = $1, data_key = $2 WHERE path = $3 AND version = $4 AND key_id = $5";
+            "UPDATE {table} SET key_id = $1, data_key = $2 WHERE path = $3 AND version = $4 AND key_id = $5";
     private static final int REWRAP_BATCH = 200;
     private static final Logger LOG = Logger.getLogger(LocalSecretStore.class);
 
     private final Pool pool;
     private final MasterKeyring keyring;
     private final Envelope envelope;
+    private final String table;
 
-    public LocalSecretStore(Pool pool, MasterKeyring keyring) {
+    @Inject
+    public LocalSecretStore(Pool pool, MasterKeyring keyring, SecretsConfig config) {
+        this(pool, keyring, config.local().schema() + ".secrets");
+    }
+
+    /** @param table the qualified table, {@code secrets.secrets} by default */
+    public LocalSecretStore(Pool pool, MasterKeyring keyring, String table) {
         this.pool = pool;
         this.keyring = keyring;
         this.envelope = new Envelope(keyring);
+        this.table = table;
     }
 
     @Override
     public Uni<Secret> read(SecretPath path) {
-        return pool.preparedQuery(NEWEST).execute(Tuple.of(path.toString())).map(rows -> open(path, rows));
+        return pool.preparedQuery(sql(NEWEST)).execute(Tuple.of(path.toString())).map(rows -> open(path, rows));
     }
 
     @Override
     public Uni<Secret> read(SecretPath path, long version) {
-        return pool.preparedQuery(ONE_VERSION).execute(Tuple.of(path.toString(), version)).map(rows -> open(path, rows));
+        return pool.preparedQuery(sql(ONE_VERSION)).execute(Tuple.of(path.toString(), version)).map(rows -> open(path, rows));
     }
 
     private Secret open(SecretPath path, RowSet<Row> rows) {
@@ -95,7 +105,7 @@ public class LocalSecretStore implements SecretStore {
     public Uni<Long> write(SecretPath path, Map<String, String> fields, long expectedVersion) {
         long version = expectedVersion + 1;
         Sealed sealed = envelope.seal(path, version, fields);
-        return pool.preparedQuery(INSERT)
+        return pool.preparedQuery(sql(INSERT))
                 .execute(Tuple.of(path.toString(), version, sealed.keyId(), Buffer.buffer(sealed.dataKey()),
                         Buffer.buffer(sealed.ciphertext())))
                 .map(rows -> {
@@ -108,17 +118,17 @@ public class LocalSecretStore implements SecretStore {
 
     @Override
     public Uni<Void> delete(SecretPath path) {
-        return pool.preparedQuery(DELETE_NEWEST).execute(Tuple.of(path.toString())).replaceWithVoid();
+        return pool.preparedQuery(sql(DELETE_NEWEST)).execute(Tuple.of(path.toString())).replaceWithVoid();
     }
 
     @Override
     public Uni<Void> destroy(SecretPath path) {
-        return pool.preparedQuery(DESTROY).execute(Tuple.of(path.toString())).replaceWithVoid();
+        return pool.preparedQuery(sql(DESTROY)).execute(Tuple.of(path.toString())).replaceWithVoid();
     }
 
     @Override
     public Uni<List<SecretVersion>> versions(SecretPath path) {
-        return pool.preparedQuery(VERSIONS).execute(Tuple.of(path.toString())).map(rows -> {
+        return pool.preparedQuery(sql(VERSIONS)).execute(Tuple.of(path.toString())).map(rows -> {
             var versions = new ArrayList<SecretVersion>();
             rows.forEach(row -> versions.add(new SecretVersion(row.getLong("version"),
                     instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("deleted_at")))));
@@ -138,7 +148,7 @@ public class LocalSecretStore implements SecretStore {
     }
 
     private Uni<Long> rewrapAfter(long primary, String lastPath, long lastVersion) {
-        return pool.preparedQuery(WRAPPED_BY_OLDER_KEYS).execute(Tuple.of(primary, REWRAP_BATCH, lastPath, lastVersion))
+        return pool.preparedQuery(sql(WRAPPED_BY_OLDER_KEYS)).execute(Tuple.of(primary, REWRAP_BATCH, lastPath, lastVersion))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0L);
@@ -152,7 +162,7 @@ public class LocalSecretStore implements SecretStore {
                     String nextPath = last.getString("path");
                     long nextVersion = last.getLong("version");
                     Uni<Void> written = updates.isEmpty() ? Uni.createFrom().voidItem()
-                            : pool.preparedQuery(REWRAP).executeBatch(updates).replaceWithVoid();
+                            : pool.preparedQuery(sql(REWRAP)).executeBatch(updates).replaceWithVoid();
                     return written.chain(() -> rewrapAfter(primary, nextPath, nextVersion))
                             .map(more -> more + updates.size());
                 });
@@ -170,6 +180,10 @@ public class LocalSecretStore implements SecretStore {
             LOG.errorf("not re-wrapping the secret at %s version %d: %s", path, version, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private String sql(String statement) {
+        return statement.replace("{table}", table);
     }
 
     private static byte[] bytes(Row row, String column) {

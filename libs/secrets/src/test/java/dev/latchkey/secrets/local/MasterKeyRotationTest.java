@@ -63,7 +63,7 @@ class MasterKeyRotationTest {
     @Test
     void aReplicaThatHasNotSeenTheRotationReloadsTheKeyFileOnAnUnknownKeyId() {
         var file = new MasterKeyFile(MasterKeyFileResource.FILE);
-        var lagging = new LocalSecretStore(pool, new MasterKeyring(file::read));
+        var lagging = new LocalSecretStore(pool, new MasterKeyring(file::read), "secrets.secrets");
         file.rotate();
         keyring.reload();
         SecretPath path = newPath();

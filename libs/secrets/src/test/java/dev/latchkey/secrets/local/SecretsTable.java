@@ -21,7 +21,7 @@ final class SecretsTable {
 
     static byte[] column(String path, long version, String column) throws SQLException {
         try (var connection = connect();
-             var query = connection.prepareStatement("SELECT " + column + " FROM secrets WHERE path = ? AND version = ?")) {
+             var query = connection.prepareStatement("SELECT " + column + " FROM secrets.secrets WHERE path = ? AND version = ?")) {
             query.setString(1, path);
             query.setLong(2, version);
             try (var rows = query.executeQuery()) {
@@ -33,7 +33,7 @@ final class SecretsTable {
 
     static long keyId(String path, long version) throws SQLException {
         try (var connection = connect();
-             var query = connection.prepareStatement("SELECT key_id FROM secrets WHERE path = ? AND version = ?")) {
+             var query = connection.prepareStatement("SELECT key_id FROM secrets.secrets WHERE path = ? AND version = ?")) {
             query.setString(1, path);
             query.setLong(2, version);
             try (var rows = query.executeQuery()) {
@@ -47,7 +47,7 @@ final class SecretsTable {
     static void overwrite(String path, long version, byte[] dataKey, byte[] ciphertext) throws SQLException {
         try (var connection = connect();
              var update = connection.prepareStatement(
-                     "UPDATE secrets SET data_key = ?, ciphertext = ? WHERE path = ? AND version = ?")) {
+                     "UPDATE secrets.secrets SET data_key = ?, ciphertext = ? WHERE path = ? AND version = ?")) {
             update.setBytes(1, dataKey);
             update.setBytes(2, ciphertext);
             update.setString(3, path);
@@ -59,7 +59,7 @@ final class SecretsTable {
     }
 
     static long count(String where) throws SQLException {
-        try (var connection = connect(); var rows = connection.createStatement().executeQuery("SELECT count(*) FROM secrets WHERE " + where)) {
+        try (var connection = connect(); var rows = connection.createStatement().executeQuery("SELECT count(*) FROM secrets.secrets WHERE " + where)) {
             rows.next();
             return rows.getLong(1);
         }
