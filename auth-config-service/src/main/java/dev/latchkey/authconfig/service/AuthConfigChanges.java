@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 public record AuthConfigChanges(
         @Size(min = 1, max = 200) String name,
-        @Size(max = 64) @Pattern(regexp = "^[a-z0-9][a-z0-9_-]*$", message = "lowercase letters, digits, - and _") String environment,
+        @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
         @Size(max = 2000) String description,
         ObjectNode config,
         ObjectNode secrets) {

@@ -21,7 +21,7 @@ public record NewAuthConfig(
         @NotNull AuthConfigCategory category,
         @Size(max = 64) String provider,
         @Size(max = 64) String type,
-        @Size(max = 64) @Pattern(regexp = "^[a-z0-9][a-z0-9_-]*$", message = "lowercase letters, digits, - and _") String environment,
+        @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
         @Size(max = 2000) String description,
         ObjectNode config,
         ObjectNode secrets) {

@@ -34,6 +34,7 @@ class AuthConfigValidationTest {
             "custom without type | type | {\"name\": \"x\", \"category\": \"custom\"}",
             "unknown category | category | {\"name\": \"x\", \"category\": \"gadget\"}",
             "missing name | name | {\"category\": \"custom\", \"type\": \"no_auth\"}",
+            "unknown environment | environment | {\"name\": \"x\", \"category\": \"custom\", \"type\": \"no_auth\", \"environment\": \"qa\"}",
             "native app as connector | category | {\"name\": \"x\", \"category\": \"native_connector\", \"provider\": \"github\"}"})
     void invalidInputIsA400ProblemNamingTheFieldAndCreatesNothing(String rule, String field, String body) {
         String tenant = Api.newTenant();
