@@ -32,11 +32,12 @@ public class AuthConfigEventWriter {
 
     public Uni<Void> created(Caller caller, AuthConfig config) {
         return append(caller, new AuthConfigCreated(config.id, config.name, config.category.name().toLowerCase(Locale.ROOT),
-                config.provider, config.authType, config.environment));
+                config.provider, config.authType, config.environment, config.config, List.copyOf(config.secretFields.keySet())));
     }
 
     public Uni<Void> updated(Caller caller, AuthConfig config, List<String> changedFields) {
-        return append(caller, new AuthConfigUpdated(config.id, config.name, changedFields, config.version));
+        return append(caller, new AuthConfigUpdated(config.id, config.name, config.environment, changedFields, config.version,
+                config.config, List.copyOf(config.secretFields.keySet())));
     }
 
     public Uni<Void> deleted(Caller caller, AuthConfig config) {

@@ -1,6 +1,9 @@
 package dev.latchkey.events;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The events of auth configs, on {@link Topics#AUTH_CONFIGS}. No field ever holds a secret. */
@@ -9,13 +12,28 @@ public final class AuthConfigEvents {
     private AuthConfigEvents() {
     }
 
-    /** An auth config was created. */
+    private static Map<String, Object> plain(Map<String, Object> config) {
+        return config == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    }
+
+    /**
+     * An auth config was created. Carries its plain fields, so that other services keep a projection;
+     * secret fields are only named ({@code sealedFields}), their values stay in the secret store.
+     */
     public record AuthConfigCreated(UUID authConfigId,
             String name,
             String category,
             String provider,
             String authType,
-            String environment) implements EventData {
+            String environment,
+            Map<String, Object> config,
+            List<String> sealedFields) implements EventData {
+
+        public AuthConfigCreated {
+            config = plain(config);
+            sealedFields = sealedFields == null ? List.of() : List.copyOf(sealedFields);
+        }
+
         @Override
         public EventType eventType() {
             return EventType.AUTH_CONFIG_CREATED;
@@ -27,14 +45,22 @@ public final class AuthConfigEvents {
         }
     }
 
-    /** An auth config was edited; names the fields that changed, never their values. */
+    /**
+     * An auth config was edited: the fields that changed by name, and its plain fields as they are now; a
+     * secret's value never.
+     */
     public record AuthConfigUpdated(UUID authConfigId,
             String name,
+            String environment,
             List<String> changedFields,
-            long version) implements EventData {
+            long version,
+            Map<String, Object> config,
+            List<String> sealedFields) implements EventData {
 
         public AuthConfigUpdated {
             changedFields = List.copyOf(changedFields);
+            config = plain(config);
+            sealedFields = sealedFields == null ? List.of() : List.copyOf(sealedFields);
         }
 
         @Override

@@ -20,6 +20,7 @@ import dev.latchkey.events.TokenEvents.TokenRefreshed;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One realistic record of every event type, as the services will publish them. */
@@ -34,8 +35,10 @@ final class EventSamples {
 
     static List<EventData> all() {
         return List.of(
-                new AuthConfigCreated(AUTH_CONFIG, "Google Workspace", "oauth2_provider", "google", "oauth2", "production"),
-                new AuthConfigUpdated(AUTH_CONFIG, "Google Workspace", List.of("scopes", "clientSecret"), 2),
+                new AuthConfigCreated(AUTH_CONFIG, "Google Workspace", "oauth2_provider", "google", "oauth2", "production",
+                        Map.of("clientId", "123.apps.googleusercontent.com", "scopes", List.of("openid", "email")), List.of("clientSecret")),
+                new AuthConfigUpdated(AUTH_CONFIG, "Google Workspace", "production", List.of("config.scopes", "secrets.clientSecret"), 2,
+                        Map.of("clientId", "123.apps.googleusercontent.com", "scopes", List.of("openid")), List.of("clientSecret")),
                 new AuthConfigDeleted(AUTH_CONFIG, "Google Workspace"),
                 new AuthConfigTested(AUTH_CONFIG, false, "token endpoint answered invalid_client", 412),
                 new AuthConfigStatusChanged(AUTH_CONFIG, "ACTIVE", "ERROR", "client secret rejected"),
