@@ -7,14 +7,14 @@ import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+
+import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 
 /**
  * Keeps each auth config's usage from other services' events: how many connections were made from it
@@ -43,8 +43,6 @@ public class UsageConsumer {
             WHERE u.connection_id = ?1 AND u.tenant = ?2 AND auth_configs.id = u.auth_config_id
               AND auth_configs.tenant = u.tenant AND u.last_used_at IS NOT NULL""";
 
-    private static final Logger LOG = Logger.getLogger(UsageConsumer.class);
-
     private final IdempotentConsumer consumer;
 
     public UsageConsumer(IdempotentConsumer consumer) {
@@ -61,20 +59,8 @@ public class UsageConsumer {
         return handle(json);
     }
 
-    /**
-     * An event that cannot be read is skipped and logged: reading it again cannot succeed. A handler that
-     * fails (the database is down) fails the stream, whose offset was not committed: nothing is lost.
-     */
     private Uni<Void> handle(String json) {
-        CloudEvent event;
-        try {
-            event = EventJson.read(json);
-            EventJson.data(event);
-        } catch (RuntimeException e) {
-            LOG.warnf("skipping an event that cannot be read: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
-        return consumer.handleOnce(CONSUMER, event, this::apply).replaceWithVoid();
+        return consumer.handleRecordOnce(CONSUMER, json, this::apply);
     }
 
     private Uni<Void> apply(CloudEvent event) {
@@ -93,15 +79,5 @@ public class UsageConsumer {
                     .chain(() -> execute(LAST_USED, read.connectionId(), tenant));
         }
         return Uni.createFrom().voidItem();
-    }
-
-    private static Uni<Void> execute(String sql, Object... parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 }

@@ -1,9 +1,11 @@
 package dev.latchkey.platform.consumer;
 
 import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.function.Function;
 
@@ -16,8 +18,37 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IdempotentConsumer {
 
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final String MARK_PROCESSED =
             "INSERT INTO processed_events (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+
+    /**
+     * Reads a Kafka record's value as an event and handles it once. A record that is not a readable event is
+     * skipped and logged: reading it again cannot succeed. A handler that fails (the database is down) fails
+     * the stream before its offset is committed, so nothing is lost.
+     */
+    public Uni<Void> handleRecordOnce(String consumer, String record, Function<CloudEvent, Uni<Void>> handler) {
+        CloudEvent event;
+        try {
+            event = EventJson.read(record);
+            EventJson.data(event);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s skips a record that is not a readable event: %s", consumer, e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        return handleOnce(consumer, event, handler).replaceWithVoid();
+    }
+
+    /** Runs a native SQL statement with positional parameters ({@code ?1}, ...) in the handler's transaction. */
+    public static Uni<Void> execute(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
 
     /** Runs {@code handler} unless {@code consumer} has handled this event id before; true when it ran. */
     public Uni<Boolean> handleOnce(String consumer, CloudEvent event, Function<CloudEvent, Uni<Void>> handler) {

@@ -1,0 +1,53 @@
+package dev.latchkey.connectedapps.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An auth config as this service knows it: the projection that {@code AuthConfigProjection} keeps from
+ * auth-config-service's events. Read only here; its secret fields are only named.
+ */
+@Entity
+@Table(name = "auth_configs")
+public class KnownAuthConfig {
+
+    @Id
+    public UUID id;
+
+    public String tenant;
+
+    public String name;
+
+    public String category;
+
+    public String provider;
+
+    @Column(name = "auth_type")
+    public String authType;
+
+    public String environment;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> config;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "sealed_fields")
+    public List<String> sealedFields;
+
+    /** The auth config's own version, as its last event gave it. */
+    public long version;
+
+    public boolean deleted;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

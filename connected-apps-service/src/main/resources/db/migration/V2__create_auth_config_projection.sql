@@ -1,0 +1,18 @@
+-- What this service knows of auth configs, from auth-config-service's events (event-carried state): enough to
+-- make a connection from one. Secret values are never here; sealed_fields only names them.
+CREATE TABLE auth_configs (
+    id            uuid        PRIMARY KEY,
+    tenant        text        NOT NULL,
+    name          text        NOT NULL,
+    category      text,
+    provider      text,
+    auth_type     text,
+    environment   text,
+    config        jsonb       NOT NULL,
+    sealed_fields jsonb       NOT NULL,
+    version       bigint      NOT NULL,   -- the auth config's own version, so an older event never wins
+    deleted       boolean     NOT NULL DEFAULT false,
+    updated_at    timestamptz NOT NULL
+);
+
+CREATE INDEX auth_configs_by_tenant ON auth_configs (tenant, id);

@@ -1,0 +1,107 @@
+package dev.latchkey.connectedapps.events;
+
+import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventData;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.events.Topics;
+import dev.latchkey.testing.WithKafka;
+import dev.latchkey.testing.WithOidcServer;
+import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The projection follows auth-config-service's events: created, updated (newest version wins), deleted, once each. */
+@QuarkusTest
+@WithPostgres
+@WithKafka
+@WithOidcServer
+class AuthConfigProjectionTest {
+
+    private static final URI SOURCE = URI.create("/latchkey/auth-config-service");
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void theProjectionKeepsTheNewestStateOfEachAuthConfigOnce() {
+        UUID id = UUID.randomUUID();
+        CloudEvent created = event(new AuthConfigCreated(id, "GitHub", "oauth2_provider", "github", "oauth2", "production",
+                Map.of("clientId", "Iv1.abc", "scopes", List.of("repo")), List.of("clientSecret")));
+        publish(created);
+        publish(created);
+        publish(event(new AuthConfigUpdated(id, "GitHub main", "production", List.of("config.scopes"), 2,
+                Map.of("clientId", "Iv1.abc", "scopes", List.of("repo", "read:user")), List.of("clientSecret"))));
+        publish(event(new AuthConfigUpdated(id, "stale replay", "production", List.of("name"), 1, Map.of(), List.of())));
+
+        Row row = awaitRow(id, r -> r.getLong("version") == 2);
+        assertEquals("GitHub main", row.getString("name"));
+        assertEquals("demo", row.getString("tenant"));
+        assertEquals("object", row.getString("config_type"));
+        assertEquals("[\"repo\", \"read:user\"]", row.getString("scopes"));
+        assertEquals("[\"clientSecret\"]", row.getString("sealed"));
+
+        publish(event(new AuthConfigDeleted(id, "GitHub main")));
+        assertTrue(awaitRow(id, r -> r.getBoolean("deleted")).getBoolean("deleted"));
+    }
+
+    private Row awaitRow(UUID id, Predicate<Row> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Row> row = row(id);
+            if (row.isPresent() && condition.test(row.get())) {
+                return row.get();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return fail("the projection did not reach the expected state within 30 s: " + row(id).map(Row::toJson).orElse(null));
+    }
+
+    private Optional<Row> row(UUID id) {
+        var rows = pool.preparedQuery("SELECT *, jsonb_typeof(config) AS config_type, config->>'scopes' AS scopes, sealed_fields::text AS sealed"
+                + " FROM auth_configs WHERE id = $1").execute(Tuple.of(id)).await().indefinitely();
+        return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next());
+    }
+
+    private static CloudEvent event(EventData data) {
+        return EventJson.envelope(data, SOURCE, "demo", "user:alice");
+    }
+
+    private void publish(CloudEvent event) {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.AUTH_CONFIGS, event.subject(), EventJson.write(event)));
+        }
+    }
+}
