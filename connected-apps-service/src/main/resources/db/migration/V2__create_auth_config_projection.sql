@@ -9,7 +9,7 @@ CREATE TABLE auth_configs (
     auth_type     text,
     environment   text,
     config        jsonb       NOT NULL,
-    sealed_fields jsonb       NOT NULL,
+    sealed_fields text[]      NOT NULL,
     version       bigint      NOT NULL,   -- the auth config's own version, so an older event never wins
     deleted       boolean     NOT NULL DEFAULT false,
     updated_at    timestamptz NOT NULL

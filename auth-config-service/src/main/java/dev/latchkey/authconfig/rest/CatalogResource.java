@@ -1,7 +1,5 @@
 package dev.latchkey.authconfig.rest;
 
-import dev.latchkey.authconfig.service.CredentialForm;
-import dev.latchkey.authconfig.service.CredentialForms;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.CatalogEntry;
 import dev.latchkey.catalog.Category;
@@ -9,6 +7,8 @@ import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
+import dev.latchkey.catalog.form.CredentialForm;
+import dev.latchkey.catalog.form.CredentialForms;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.Permission;

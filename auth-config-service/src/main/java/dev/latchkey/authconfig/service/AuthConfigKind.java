@@ -2,6 +2,7 @@ package dev.latchkey.authconfig.service;
 
 import dev.latchkey.authconfig.domain.AuthConfigCategory;
 import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.form.CredentialForm;
 
 import java.util.Optional;
 

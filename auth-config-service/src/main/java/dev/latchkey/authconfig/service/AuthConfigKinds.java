@@ -6,6 +6,7 @@ import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.CatalogEntry;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.form.CredentialForms;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class AuthConfigKinds {
     /** The kind of an existing auth config, from what its row records. */
     public AuthConfigKind of(AuthConfigCategory category, String provider, String authType) {
         if (category == AuthConfigCategory.CUSTOM) {
-            return new AuthConfigKind(category, null, authType, Optional.empty(), CredentialForms.of(CustomType.ofAuthType(authType)));
+            return new AuthConfigKind(category, null, authType, Optional.empty(), CustomForms.of(CustomType.ofAuthType(authType)));
         }
         return resolve(category, provider, authType);
     }
@@ -44,7 +45,7 @@ public class AuthConfigKinds {
             throw invalid("provider", "must be absent for a custom auth config");
         }
         CustomType custom = CustomType.of(type).orElseThrow(() -> invalid("type", "must be one of " + CustomType.ids()));
-        return new AuthConfigKind(AuthConfigCategory.CUSTOM, null, custom.authType().id(), Optional.empty(), CredentialForms.of(custom));
+        return new AuthConfigKind(AuthConfigCategory.CUSTOM, null, custom.authType().id(), Optional.empty(), CustomForms.of(custom));
     }
 
     private AuthConfigKind app(CatalogEntry entry, String type) {

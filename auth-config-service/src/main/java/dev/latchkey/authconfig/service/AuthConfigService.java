@@ -8,6 +8,8 @@ import dev.latchkey.authconfig.domain.SecretField;
 import dev.latchkey.authconfig.events.AuthConfigEventWriter;
 import dev.latchkey.authconfig.repository.AuthConfigQuery;
 import dev.latchkey.authconfig.repository.AuthConfigRepository;
+import dev.latchkey.catalog.form.CredentialForm;
+import dev.latchkey.catalog.form.FormValidator;
 import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
@@ -225,18 +227,22 @@ public class AuthConfigService {
     }
 
     private void validate(CredentialForm form, ObjectNode config, ObjectNode secretValues) {
-        List<FieldError> errors = new ArrayList<>(FormValidator.errors("config", form.config(), config));
+        List<FieldError> errors = new ArrayList<>(fieldErrors(FormValidator.errors("config", form.config(), config)));
         for (String field : List.of("authorizationUrl", "tokenUrl")) {
             if (!httpAllowed && config.path(field).asText().startsWith("http://")) {
                 errors.add(new FieldError("config." + field, "must be an https URL"));
             }
         }
         if (secretValues != null) {
-            errors.addAll(FormValidator.errors("secrets", form.secrets(), secretValues));
+            errors.addAll(fieldErrors(FormValidator.errors("secrets", form.secrets(), secretValues)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The request has invalid fields.", errors);
         }
+    }
+
+    private static List<FieldError> fieldErrors(List<FormValidator.FieldProblem> problems) {
+        return problems.stream().map(problem -> new FieldError(problem.field(), problem.message())).toList();
     }
 
     /** A hint per secret field: kept for a value that did not change, new for one that did. */

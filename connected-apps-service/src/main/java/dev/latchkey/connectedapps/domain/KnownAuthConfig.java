@@ -8,7 +8,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,9 +38,8 @@ public class KnownAuthConfig {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> config;
 
-    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "sealed_fields")
-    public List<String> sealedFields;
+    public String[] sealedFields;
 
     /** The auth config's own version, as its last event gave it. */
     public long version;

@@ -31,10 +31,10 @@ public class AuthConfigProjection {
     private static final String CREATED = """
             INSERT INTO auth_configs (id, tenant, name, category, provider, auth_type, environment, config, sealed_fields,
                                       version, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb), cast(cast(?9 as text) as jsonb), 0, ?10)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb), ARRAY(SELECT jsonb_array_elements_text(cast(cast(?9 as text) as jsonb))), 0, ?10)
             ON CONFLICT (id) DO NOTHING""";
     private static final String UPDATED = """
-            UPDATE auth_configs SET name = ?3, environment = ?4, config = cast(cast(?5 as text) as jsonb), sealed_fields = cast(cast(?6 as text) as jsonb),
+            UPDATE auth_configs SET name = ?3, environment = ?4, config = cast(cast(?5 as text) as jsonb), sealed_fields = ARRAY(SELECT jsonb_array_elements_text(cast(cast(?6 as text) as jsonb))),
                                     version = ?7, updated_at = ?8
             WHERE id = ?1 AND tenant = ?2 AND version < ?7""";
     private static final String DELETED = "UPDATE auth_configs SET deleted = true, updated_at = ?3 WHERE id = ?1 AND tenant = ?2";

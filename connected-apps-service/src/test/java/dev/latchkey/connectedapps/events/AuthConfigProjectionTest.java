@@ -65,7 +65,7 @@ class AuthConfigProjectionTest {
         assertEquals("demo", row.getString("tenant"));
         assertEquals("object", row.getString("config_type"));
         assertEquals("[\"repo\", \"read:user\"]", row.getString("scopes"));
-        assertEquals("[\"clientSecret\"]", row.getString("sealed"));
+        assertEquals("{clientSecret}", row.getString("sealed"));
 
         publish(event(new AuthConfigDeleted(id, "GitHub main")));
         assertTrue(awaitRow(id, r -> r.getBoolean("deleted")).getBoolean("deleted"));

@@ -1,7 +1,6 @@
-package dev.latchkey.authconfig.service;
+package dev.latchkey.catalog.form;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.latchkey.authconfig.domain.CustomType;
 import dev.latchkey.catalog.auth.ApiKey;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.Basic;
@@ -16,14 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The form of each kind of auth config. For a catalog entry: its connection parameters (required only for a
+ * The form of an auth config made from a catalog entry's auth option: its connection parameters (required only for a
  * native connector, whose auth config is the whole connection; for apps they are defaults that a connection
- * may supply instead) plus what the scheme needs. For a custom scheme: the fields the scheme itself needs.
+ * may supply instead) plus what the scheme needs.
  */
 public final class CredentialForms {
-
-    /** http only passes where the operator allows it (latchkey.outbound.allow-http), checked by the service. */
-    private static final String WEB_URL = "^https?://[^\\s]+$";
 
     private CredentialForms() {
     }
@@ -52,32 +48,8 @@ public final class CredentialForms {
         return form; // no_auth and native: the parameters are the whole form
     }
 
-    public static CredentialForm of(CustomType type) {
-        CredentialForm form = CredentialForm.empty();
-        return switch (type) {
-            case NO_AUTH -> form;
-            case OAUTH2 -> oauthClient(form, Map.of())
-                    .withConfig("authorizationUrl", url("Authorization URL"), true)
-                    .withConfig("tokenUrl", url("Token URL"), true)
-                    .withConfig("tokenRequestAuth", CredentialForm.choice("Client authentication at the token URL",
-                            List.of("client_secret_basic", "client_secret_post"), "client_secret_basic"), false);
-            case API_KEY -> form
-                    .withConfig("name", CredentialForm.text("Header, query parameter or cookie name")
-                            .put("pattern", "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$"), true)
-                    .withConfig("in", CredentialForm.choice("Sent in", List.of("header", "query", "cookie"), "header"), true)
-                    .withConfig("prefix", CredentialForm.text("Prefix").put("maxLength", 64), false)
-                    .withSecret("apiKey", CredentialForm.text("API key"), true);
-            case BEARER_TOKEN -> form
-                    .withConfig("headerName", CredentialForm.text("Header").put("default", "Authorization")
-                            .put("pattern", "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$"), false)
-                    .withConfig("prefix", CredentialForm.text("Prefix").put("default", "Bearer ").put("maxLength", 64), false)
-                    .withSecret("token", CredentialForm.text("Token"), true);
-            case BASIC -> form.withConfig("username", CredentialForm.text("User name"), true)
-                    .withSecret("password", CredentialForm.text("Password"), true);
-        };
-    }
-
-    private static CredentialForm oauthClient(CredentialForm form, Map<String, String> scopes) {
+    /** What an OAuth2 client needs: its id and secret, and scopes (among {@code scopes} when it names any). */
+    public static CredentialForm oauthClient(CredentialForm form, Map<String, String> scopes) {
         return form.withConfig("clientId", CredentialForm.text("Client ID").put("maxLength", 512), true)
                 .withConfig("scopes", CredentialForm.list("Scopes", scopes.keySet()), false)
                 .withSecret("clientSecret", CredentialForm.text("Client secret"), true);
@@ -88,12 +60,8 @@ public final class CredentialForms {
                 .withSecret("password", CredentialForm.text(passwordTitle == null ? "Password" : passwordTitle), false);
     }
 
-    private static ObjectNode url(String title) {
-        return CredentialForm.text(title).put("format", "uri").put("pattern", WEB_URL).put("maxLength", 2048);
-    }
-
     /** The entry's parameters, split into plain and secret fields. */
-    private static CredentialForm parameters(ConnectionParameters parameters, boolean required) {
+    public static CredentialForm parameters(ConnectionParameters parameters, boolean required) {
         CredentialForm form = CredentialForm.empty();
         List<String> requiredNames = parameters.required();
         for (String name : parameters.names()) {

@@ -1,4 +1,4 @@
-package dev.latchkey.authconfig.service;
+package dev.latchkey.catalog.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,17 +10,17 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * What an auth config of one kind holds, as two JSON Schemas: {@code config} (plain fields, shown back) and
+ * What an auth config or a connection of one kind holds, as two JSON Schemas: {@code config} (plain fields, shown back) and
  * {@code secrets} (write-only fields, kept in the secret store). Both refuse fields they do not name.
  */
 public record CredentialForm(ObjectNode config, ObjectNode secrets) {
 
     /** Longest value of any field: enough for a PEM certificate or a service-account key. */
-    static final int MAX_LENGTH = 16_384;
+    public static final int MAX_LENGTH = 16_384;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    static CredentialForm empty() {
+    public static CredentialForm empty() {
         return new CredentialForm(schema(), schema());
     }
 
@@ -31,11 +31,11 @@ public record CredentialForm(ObjectNode config, ObjectNode secrets) {
         return schema;
     }
 
-    CredentialForm withConfig(String name, ObjectNode property, boolean required) {
+    public CredentialForm withConfig(String name, ObjectNode property, boolean required) {
         return new CredentialForm(add(config, name, property, required), secrets);
     }
 
-    CredentialForm withSecret(String name, ObjectNode property, boolean required) {
+    public CredentialForm withSecret(String name, ObjectNode property, boolean required) {
         property.put("writeOnly", true);
         if (!property.has("format")) {
             property.put("format", "password");
@@ -52,11 +52,11 @@ public record CredentialForm(ObjectNode config, ObjectNode secrets) {
         return fieldNames(config);
     }
 
-    static ObjectNode text(String title) {
+    public static ObjectNode text(String title) {
         return JSON.objectNode().put("type", "string").put("title", title).put("maxLength", MAX_LENGTH);
     }
 
-    static ObjectNode choice(String title, Collection<String> values, String fallback) {
+    public static ObjectNode choice(String title, Collection<String> values, String fallback) {
         ObjectNode property = JSON.objectNode().put("type", "string").put("title", title);
         ArrayNode allowed = property.putArray("enum");
         values.forEach(allowed::add);
@@ -66,7 +66,7 @@ public record CredentialForm(ObjectNode config, ObjectNode secrets) {
         return property;
     }
 
-    static ObjectNode list(String title, Collection<String> allowed) {
+    public static ObjectNode list(String title, Collection<String> allowed) {
         ObjectNode property = JSON.objectNode().put("type", "array").put("title", title).put("uniqueItems", true)
                 .put("maxItems", 100);
         ObjectNode items = property.putObject("items").put("type", "string").put("maxLength", 512);

@@ -1,11 +1,10 @@
-package dev.latchkey.authconfig.service;
+package dev.latchkey.catalog.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.latchkey.platform.problem.Problem.FieldError;
 
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +13,11 @@ import java.util.List;
  * Checks a request's {@code config} or {@code secrets} against its form's JSON Schema. The messages name the
  * field and the rule, never the value: a secret typed into the wrong field must not come back in an error.
  */
-final class FormValidator {
+public final class FormValidator {
+
+    /** A field that breaks its form's rule: {@code secrets.apiKey} "is required". */
+    public record FieldProblem(String field, String message) {
+    }
 
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
@@ -22,10 +25,10 @@ final class FormValidator {
     }
 
     /** @param part {@code config} or {@code secrets}, the prefix of every field name */
-    static List<FieldError> errors(String part, ObjectNode schema, JsonNode value) {
+    public static List<FieldProblem> errors(String part, ObjectNode schema, JsonNode value) {
         return SCHEMAS.getSchema(schema).validate(value).stream()
-                .map(message -> new FieldError(field(part, message), rule(message)))
-                .sorted(Comparator.comparing(FieldError::field))
+                .map(message -> new FieldProblem(field(part, message), rule(message)))
+                .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
     }
 

@@ -1,0 +1,49 @@
+package dev.latchkey.authconfig.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.authconfig.domain.CustomType;
+import dev.latchkey.catalog.form.CredentialForm;
+import dev.latchkey.catalog.form.CredentialForms;
+
+import java.util.List;
+import java.util.Map;
+
+/** The form of a custom auth config: the fields its scheme needs, as no catalog entry describes it. */
+final class CustomForms {
+
+    /** http only passes where the operator allows it (latchkey.outbound.allow-http), checked by the service. */
+    private static final String WEB_URL = "^https?://[^\\s]+$";
+    private static final String TOKEN_NAME = "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$";
+
+    private CustomForms() {
+    }
+
+    static CredentialForm of(CustomType type) {
+        CredentialForm form = CredentialForm.empty();
+        return switch (type) {
+            case NO_AUTH -> form;
+            case OAUTH2 -> CredentialForms.oauthClient(form, Map.of())
+                    .withConfig("authorizationUrl", url("Authorization URL"), true)
+                    .withConfig("tokenUrl", url("Token URL"), true)
+                    .withConfig("tokenRequestAuth", CredentialForm.choice("Client authentication at the token URL",
+                            List.of("client_secret_basic", "client_secret_post"), "client_secret_basic"), false);
+            case API_KEY -> form
+                    .withConfig("name", CredentialForm.text("Header, query parameter or cookie name")
+                            .put("pattern", TOKEN_NAME), true)
+                    .withConfig("in", CredentialForm.choice("Sent in", List.of("header", "query", "cookie"), "header"), true)
+                    .withConfig("prefix", CredentialForm.text("Prefix").put("maxLength", 64), false)
+                    .withSecret("apiKey", CredentialForm.text("API key"), true);
+            case BEARER_TOKEN -> form
+                    .withConfig("headerName", CredentialForm.text("Header").put("default", "Authorization")
+                            .put("pattern", TOKEN_NAME), false)
+                    .withConfig("prefix", CredentialForm.text("Prefix").put("default", "Bearer ").put("maxLength", 64), false)
+                    .withSecret("token", CredentialForm.text("Token"), true);
+            case BASIC -> form.withConfig("username", CredentialForm.text("User name"), true)
+                    .withSecret("password", CredentialForm.text("Password"), true);
+        };
+    }
+
+    private static ObjectNode url(String title) {
+        return CredentialForm.text(title).put("format", "uri").put("pattern", WEB_URL).put("maxLength", 2048);
+    }
+}

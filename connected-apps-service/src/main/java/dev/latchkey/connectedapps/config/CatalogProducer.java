@@ -1,0 +1,17 @@
+package dev.latchkey.connectedapps.config;
+
+import dev.latchkey.catalog.Catalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The catalog, read and checked once at startup. */
+@ApplicationScoped
+public class CatalogProducer {
+
+    @Produces
+    @Singleton
+    Catalog catalog() {
+        return Catalog.load();
+    }
+}

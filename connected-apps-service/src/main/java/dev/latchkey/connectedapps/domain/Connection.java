@@ -1,0 +1,76 @@
+package dev.latchkey.connectedapps.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One account of an application, made from an auth config, in one environment. Its secret fields' values live in
+ * the secret store at {@code tenants/{tenant}/connections/{id}}, version {@link #secretVersion}.
+ */
+@Entity
+@DynamicUpdate
+@Table(name = "connections")
+public class Connection {
+
+    @Id
+    public UUID id;
+
+    public String tenant;
+
+    @Column(name = "auth_config_id")
+    public UUID authConfigId;
+
+    public String name;
+
+    public String environment;
+
+    @Column(name = "end_user_id")
+    public String endUserId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> metadata;
+
+    @Enumerated(EnumType.STRING)
+    public ConnectionStatus status;
+
+    public String provider;
+
+    @Column(name = "auth_type")
+    public String authType;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> config;
+
+    @Column(name = "secret_fields")
+    public String[] secretFields;
+
+    @Column(name = "secret_version")
+    public long secretVersion;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,148 @@
+package dev.latchkey.connectedapps.rest;
+
+import dev.latchkey.connectedapps.domain.Connection;
+import dev.latchkey.connectedapps.domain.ConnectionStatus;
+import dev.latchkey.connectedapps.repository.ConnectionFilter;
+import dev.latchkey.connectedapps.service.ConnectionChanges;
+import dev.latchkey.connectedapps.service.ConnectionCredentials;
+import dev.latchkey.connectedapps.service.ConnectionService;
+import dev.latchkey.connectedapps.service.NewConnection;
+import dev.latchkey.platform.problem.InvalidInputException;
+import dev.latchkey.platform.problem.Problem.FieldError;
+import dev.latchkey.platform.security.CurrentCaller;
+import dev.latchkey.platform.security.Permission;
+import dev.latchkey.platform.security.Requires;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The connections of the caller's tenant. Every change and every credentials read is an event. */
+@Path("/api/v1/connections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConnectionResource {
+
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    private final ConnectionService service;
+    private final CurrentCaller caller;
+
+    public ConnectionResource(ConnectionService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Requires(Permission.CONNECT)
+    @Operation(summary = "Make a connection from an auth config: key, token, password and native schemes")
+    public Uni<Response> create(@Valid @NotNull NewConnection request) {
+        return service.create(caller.get(), request).map(created -> Response
+                .created(URI.create("/api/v1/connections/" + created.id)).entity(ConnectionView.of(created)).build());
+    }
+
+    @GET
+    @Requires(Permission.VIEW)
+    @Operation(summary = "List connections, newest first: filters by app, auth config, environment, status, end user")
+    public Uni<ConnectionView.Page> list(@QueryParam("provider") String provider, @QueryParam("authConfigId") UUID authConfigId,
+            @QueryParam("environment") String environment, @QueryParam("status") String status,
+            @QueryParam("endUserId") String endUserId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        List<FieldError> errors = new ArrayList<>();
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        ConnectionStatus wanted = status(status, errors);
+        Instant afterCreatedAt = null;
+        UUID afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                String[] position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+                afterCreatedAt = Instant.parse(position[0]);
+                afterId = UUID.fromString(position[1]);
+            } catch (RuntimeException e) {
+                errors.add(new FieldError("cursor", "is not a cursor this list gave out"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The query has invalid parameters.", errors);
+        }
+        var filter = new ConnectionFilter(caller.get().tenant(), provider, authConfigId, environment, wanted, endUserId,
+                afterCreatedAt, afterId);
+        return service.list(filter, size).map(rows -> {
+            boolean more = rows.size() > size;
+            List<Connection> page = more ? rows.subList(0, size) : rows;
+            String next = more ? cursorAfter(page.get(page.size() - 1)) : null;
+            return new ConnectionView.Page(page.stream().map(ConnectionView::of).toList(), next);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Permission.VIEW)
+    @Operation(summary = "One connection")
+    public Uni<ConnectionView> get(UUID id) {
+        return service.get(caller.get(), id).map(ConnectionView::of);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Requires(Permission.EDIT)
+    @Operation(summary = "Rename a connection or replace its metadata")
+    public Uni<ConnectionView> update(UUID id, @Valid @NotNull ConnectionChanges changes) {
+        return service.update(caller.get(), id, changes).map(ConnectionView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Requires(Permission.DELETE)
+    @Operation(summary = "Delete a connection; its secret is destroyed")
+    public Uni<Response> delete(UUID id) {
+        return service.delete(caller.get(), id).map(done -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}/credentials")
+    @Requires(Permission.READ_CREDENTIALS)
+    @Operation(summary = "The credentials to call the account with, as they are now; every read is audited")
+    public Uni<ConnectionCredentials> credentials(UUID id) {
+        return service.credentials(caller.get(), id);
+    }
+
+    private static ConnectionStatus status(String status, List<FieldError> errors) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return ConnectionStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("status", "must be one of PENDING, ACTIVE, EXPIRED, ERROR"));
+            return null;
+        }
+    }
+
+    private static String cursorAfter(Connection last) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.createdAt + "|" + last.id).getBytes(StandardCharsets.UTF_8));
+    }
+}

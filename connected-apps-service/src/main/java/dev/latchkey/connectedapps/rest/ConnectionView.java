@@ -1,0 +1,27 @@
+package dev.latchkey.connectedapps.rest;
+
+import dev.latchkey.connectedapps.domain.Connection;
+import dev.latchkey.connectedapps.domain.ConnectionStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A connection as the API shows it: its secret fields by name only. */
+public record ConnectionView(UUID id, UUID authConfigId, String name, String environment, String endUserId,
+                             Map<String, Object> metadata, ConnectionStatus status, String provider, String type,
+                             Map<String, Object> config, List<String> secretFields, Instant lastUsedAt, long version,
+                             Instant createdAt, Instant updatedAt) {
+
+    static ConnectionView of(Connection connection) {
+        return new ConnectionView(connection.id, connection.authConfigId, connection.name, connection.environment,
+                connection.endUserId, connection.metadata, connection.status, connection.provider, connection.authType,
+                connection.config, List.of(connection.secretFields), connection.lastUsedAt, connection.version, connection.createdAt,
+                connection.updatedAt);
+    }
+
+    /** One page of a list; {@code nextCursor} is absent on the last page. */
+    public record Page(List<ConnectionView> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.latchkey.connectedapps.service;
+
+import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.auth.ConnectionParameters;
+import dev.latchkey.catalog.form.CredentialForm;
+import dev.latchkey.catalog.form.CredentialForms;
+import dev.latchkey.connectedapps.domain.KnownAuthConfig;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a connection's {@code credentials} may hold: the entry's parameters (each optional: the auth config may
+ * already give it) and the scheme's own credential, required unless the auth config holds it already.
+ */
+final class ConnectionForms {
+
+    private ConnectionForms() {
+    }
+
+    static CredentialForm of(KnownAuthConfig authConfig, Optional<AuthOption> option) {
+        ConnectionParameters parameters = option.map(AuthOption::connectionParameters).orElse(ConnectionParameters.NONE);
+        CredentialForm form = CredentialForms.parameters(parameters, false);
+        AuthType type = AuthType.of(authConfig.authType);
+        return switch (type) {
+            case API_KEY -> secret(form, authConfig, "apiKey", "API key");
+            case BEARER -> secret(form, authConfig, "token", "Token");
+            case BASIC, DIGEST -> secret(form.withConfig("username", CredentialForm.text("User name"),
+                    !authConfig.config.containsKey("username")), authConfig, "password", "Password");
+            default -> form;
+        };
+    }
+
+    private static CredentialForm secret(CredentialForm form, KnownAuthConfig authConfig, String name, String title) {
+        return form.withSecret(name, CredentialForm.text(title), !List.of(authConfig.sealedFields).contains(name));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.latchkey.connectedapps.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/**
+ * A request to make a connection from an auth config.
+ *
+ * @param endUserId   the account's owner in the caller's product: one auth config, many accounts
+ * @param credentials the connection's own fields (an API key, parameters it overrides), checked against the form
+ */
+public record NewConnection(
+        @NotNull UUID authConfigId,
+        @NotNull @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 200) String endUserId,
+        ObjectNode metadata,
+        ObjectNode credentials) {
+}

@@ -1,0 +1,63 @@
+package dev.latchkey.connectedapps.rest;
+
+import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.events.Topics;
+import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.secrets.SecretStore;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Plays auth-config-service for these tests: publishes an auth config's creation, writes its secret to the
+ * shared store, and waits until this service's projection has it.
+ */
+record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
+
+    UUID create(String tenant, String provider, String authType, Map<String, Object> config, Map<String, String> secretFields) {
+        UUID id = UUID.randomUUID();
+        if (!secretFields.isEmpty()) {
+            secrets.write(SecretPath.authConfig(tenant, id), secretFields, 0).await().indefinitely();
+        }
+        CloudEvent event = EventJson.envelope(new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider",
+                provider, authType, null, config, List.copyOf(secretFields.keySet())),
+                URI.create("/latchkey/auth-config-service"), tenant, "user:test");
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.AUTH_CONFIGS, event.subject(), EventJson.write(event)));
+        }
+        awaitProjected(id);
+        return id;
+    }
+
+    private void awaitProjected(UUID id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            long found = pool.preparedQuery("SELECT count(*) FROM auth_configs WHERE id = $1").execute(Tuple.of(id))
+                    .await().indefinitely().iterator().next().getLong(0);
+            if (found == 1) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("the auth config " + id + " did not reach the projection within 30 s");
+    }
+}
