@@ -1,7 +1,7 @@
 package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.authconfig.client.ProviderHttp;
+import dev.latchkey.platform.outbound.GuardedHttp;
 import dev.latchkey.authconfig.domain.TestOutcome;
 import dev.latchkey.catalog.ApiClient;
 import dev.latchkey.catalog.ConnectionTest;
@@ -31,9 +31,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ApiRequestCheck {
 
-    private final ProviderHttp http;
+    private final GuardedHttp http;
 
-    public ApiRequestCheck(ProviderHttp http) {
+    public ApiRequestCheck(GuardedHttp http) {
         this.http = http;
     }
 

@@ -1,7 +1,7 @@
 package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.authconfig.client.ProviderHttp;
+import dev.latchkey.platform.outbound.GuardedHttp;
 import dev.latchkey.authconfig.domain.TestOutcome;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
 import dev.latchkey.probes.FailureCategory;
@@ -35,9 +35,9 @@ public class OAuthClientCheck {
     private static final Set<String> NOT_FOR_THIS_CLIENT =
             Set.of("unauthorized_client", "unsupported_grant_type", "invalid_grant", "invalid_scope", "invalid_request");
 
-    private final ProviderHttp http;
+    private final GuardedHttp http;
 
-    public OAuthClientCheck(ProviderHttp http) {
+    public OAuthClientCheck(GuardedHttp http) {
         this.http = http;
     }
 

@@ -62,6 +62,14 @@ public class Connection {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    /** When the access token expires (OAuth2); null for credentials that do not. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** The scopes the provider granted (OAuth2). */
+    @Column(name = "granted_scopes")
+    public String[] grantedScopes;
+
     @Version
     public long version;
 

@@ -2,6 +2,8 @@ package dev.latchkey.connectedapps.events;
 
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
+import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
+import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
 import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
@@ -43,6 +45,18 @@ public class ConnectionEventWriter {
 
     public Uni<Void> credentialsRead(Caller caller, Connection connection) {
         return append(Topics.ACCESS, caller, new CredentialsRead(connection.id, connection.environment, false));
+    }
+
+    /** The provider authorized the connection; {@code actor} is who started the flow. */
+    public Uni<Void> authorized(String actor, Connection connection, boolean refreshable) {
+        return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new ConnectionAuthorized(connection.id, connection.authConfigId,
+                connection.environment, connection.expiresAt, List.of(connection.grantedScopes), refreshable), SOURCE,
+                connection.tenant, actor));
+    }
+
+    public Uni<Void> authorizationFailed(String actor, Connection connection, String error, String description) {
+        return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new ConnectionAuthorizationFailed(connection.id,
+                connection.authConfigId, error, description), SOURCE, connection.tenant, actor));
     }
 
     private Uni<Void> append(String topic, Caller caller, EventData data) {

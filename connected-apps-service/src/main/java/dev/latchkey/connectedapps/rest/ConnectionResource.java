@@ -55,10 +55,11 @@ public class ConnectionResource {
 
     @POST
     @Requires(Permission.CONNECT)
-    @Operation(summary = "Make a connection from an auth config: key, token, password and native schemes")
+    @Operation(summary = "Make a connection from an auth config; OAuth2 ones start PENDING with the URL to authorize at")
     public Uni<Response> create(@Valid @NotNull NewConnection request) {
         return service.create(caller.get(), request).map(created -> Response
-                .created(URI.create("/api/v1/connections/" + created.id)).entity(ConnectionView.of(created)).build());
+                .created(URI.create("/api/v1/connections/" + created.connection().id))
+                .entity(ConnectionView.of(created.connection(), created.authorizationUrl())).build());
     }
 
     @GET

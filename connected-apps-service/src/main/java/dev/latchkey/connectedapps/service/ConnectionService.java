@@ -51,9 +51,11 @@ public class ConnectionService {
     private final Catalog catalog;
     private final SecretStore secrets;
     private final ConnectionEventWriter events;
+    private final AuthorizationFlow flow;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
-            SecretStore secrets, ConnectionEventWriter events) {
+            SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow) {
+        this.flow = flow;
         this.connections = connections;
         this.authConfigs = authConfigs;
         this.catalog = catalog;
@@ -61,19 +63,32 @@ public class ConnectionService {
         this.events = events;
     }
 
-    public Uni<Connection> create(Caller caller, NewConnection request) {
+    /** A connection just made, and for OAuth2 the URL the user authorizes it at. */
+    public record Created(Connection connection, String authorizationUrl) {
+    }
+
+    public Uni<Created> create(Caller caller, NewConnection request) {
         UUID id = UUID.randomUUID();
         SecretPath path = SecretPath.connection(caller.tenant(), id);
         return Panache.withSession(() -> authConfigs.findInTenant(caller.tenant(), request.authConfigId()))
                 .onItem().ifNull().failWith(() -> invalid("authConfigId", "is not an auth config of your tenant"))
                 .chain(authConfig -> {
                     Connection connection = newConnection(caller, id, request, authConfig);
+                    if (AuthType.of(authConfig.authType) == AuthType.OAUTH2) {
+                        connection.status = ConnectionStatus.PENDING;
+                        OAuthApp app = OAuthAppResolver.app(authConfig, catalog);
+                        return Panache.withTransaction(() -> connections.persist(connection)
+                                .chain(() -> flow.start(connection, caller.actor(), app))
+                                .call(() -> events.created(caller, connection)))
+                                .map(url -> new Created(connection, url));
+                    }
                     Map<String, String> values = secretValues(request.credentials(), List.of(connection.secretFields));
                     Uni<Long> secretVersion = values.isEmpty() ? Uni.createFrom().item(0L) : secrets.write(path, values, 0);
                     return secretVersion.invoke(version -> connection.secretVersion = version)
                             .chain(() -> Panache.withTransaction(() -> connections.persist(connection)
                                     .call(() -> events.created(caller, connection))))
-                            .onFailure().call(() -> values.isEmpty() ? Uni.createFrom().voidItem() : secrets.destroy(path));
+                            .onFailure().call(() -> values.isEmpty() ? Uni.createFrom().voidItem() : secrets.destroy(path))
+                            .map(created -> new Created(connection, null));
                 });
     }
 
@@ -141,9 +156,9 @@ public class ConnectionService {
 
     private Connection newConnection(Caller caller, UUID id, NewConnection request, KnownAuthConfig authConfig) {
         AuthType type = AuthType.of(authConfig.authType);
-        if (type == AuthType.OAUTH2 || type == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
-            throw invalid("authConfigId", "OAuth2 connections are made through the authorization flow, which this"
-                    + " version does not offer yet; key, token, password and native connections are");
+        if (type == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+            throw invalid("authConfigId", "client-credentials connections are not offered yet; authorization-code,"
+                    + " key, token, password and native connections are");
         }
         Optional<AuthOption> option = Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
                 .flatMap(entry -> entry.option(type));

@@ -102,10 +102,11 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void oauth2AndUnknownAuthConfigsAreRefusedWithTheFieldNamed() {
-        UUID oauth = authConfigs.create(tenant, "github", "oauth2", Map.of("clientId", "c"), Map.of("clientSecret", "s"));
+    void clientCredentialsAndUnknownAuthConfigsAreRefusedWithTheFieldNamed() {
+        UUID client = authConfigs.create(tenant, "paypal", "oauth2_client_credentials", Map.of("clientId", "c"),
+                Map.of("clientSecret", "s"));
 
-        as("admin").body(connection(oauth, "{}")).post(CONNECTIONS).then().statusCode(400).body("errors.field", hasItem("authConfigId"));
+        as("admin").body(connection(client, "{}")).post(CONNECTIONS).then().statusCode(400).body("errors.field", hasItem("authConfigId"));
         as("admin").body(connection(UUID.randomUUID(), "{}")).post(CONNECTIONS).then().statusCode(400)
                 .body("errors.field", hasItem("authConfigId"));
         as("admin").get(CONNECTIONS).then().body("items.size()", equalTo(0));

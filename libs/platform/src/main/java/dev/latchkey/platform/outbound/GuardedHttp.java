@@ -1,7 +1,5 @@
-package dev.latchkey.authconfig.client;
+package dev.latchkey.platform.outbound;
 
-import dev.latchkey.platform.outbound.OutboundTarget;
-import dev.latchkey.platform.outbound.OutboundUrlGuard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +16,7 @@ import java.util.Map;
  * checked, never following a redirect, bounded by a timeout.
  */
 @ApplicationScoped
-public class ProviderHttp {
+public class GuardedHttp {
 
     private final OutboundUrlGuard guard;
     private final HttpClient client = HttpClient.newBuilder()
@@ -26,7 +24,7 @@ public class ProviderHttp {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    public ProviderHttp(OutboundUrlGuard guard) {
+    public GuardedHttp(OutboundUrlGuard guard) {
         this.guard = guard;
     }
 
