@@ -122,6 +122,18 @@ public class ConnectionResource {
         return service.delete(caller.get(), id).map(done -> Response.noContent().build());
     }
 
+    /** What {@code POST /{id}/reauthorize} answers: the URL the user authorizes the connection at again. */
+    public record Reauthorization(String authorizationUrl) {
+    }
+
+    @POST
+    @Path("/{id}/reauthorize")
+    @Requires(Permission.CONNECT)
+    @Operation(summary = "Start the OAuth2 authorization again for this connection")
+    public Uni<Reauthorization> reauthorize(UUID id) {
+        return service.reauthorize(caller.get(), id).map(Reauthorization::new);
+    }
+
     @GET
     @Path("/{id}/credentials")
     @Requires(Permission.READ_CREDENTIALS)

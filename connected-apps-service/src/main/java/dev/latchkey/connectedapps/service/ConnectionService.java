@@ -15,6 +15,7 @@ import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.ConnectionFilter;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
 import dev.latchkey.connectedapps.repository.KnownAuthConfigRepository;
+import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.Caller;
@@ -123,12 +124,25 @@ public class ConnectionService {
                 .chain(() -> secrets.destroy(SecretPath.connection(caller.tenant(), id)));
     }
 
+    /** Starts the OAuth2 flow again for an existing connection (a revoked grant, new scopes); returns where to go. */
+    public Uni<String> reauthorize(Caller caller, UUID id) {
+        return Panache.withTransaction(() -> found(caller, id).chain(connection -> {
+            if (AuthType.of(connection.authType) != AuthType.OAUTH2) {
+                throw new ConflictException("Only an OAuth2 connection is authorized at its provider.");
+            }
+            return authConfigs.findInTenant(caller.tenant(), connection.authConfigId)
+                    .onItem().ifNull().failWith(() -> new ConflictException("The connection's auth config was deleted."))
+                    .chain(authConfig -> flow.start(connection, caller.actor(), OAuthAppResolver.app(authConfig, catalog)));
+        }));
+    }
+
     /**
      * The connection's credentials as they are now: its auth config's fields, overridden by its own. Every read
-     * is an {@code access.credentials_read} event and the connection's last use.
+     * is an {@code access.credentials_read} event and the connection's last use. A connection that is not ACTIVE
+     * has none to give: a 409 that says how to fix it.
      */
     public Uni<ConnectionCredentials> credentials(Caller caller, UUID id) {
-        return Panache.withTransaction(() -> found(caller, id).call(connection -> {
+        return Panache.withTransaction(() -> found(caller, id).invoke(ConnectionService::refuseUnlessActive).call(connection -> {
             connection.lastUsedAt = now();
             return connections.flush().call(() -> events.credentialsRead(caller, connection));
         })).chain(connection -> Panache.withSession(() -> authConfigs.findInTenant(caller.tenant(), connection.authConfigId))
@@ -152,6 +166,18 @@ public class ConnectionService {
             fields.putAll(own);
             return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment, fields);
         }));
+    }
+
+    private static void refuseUnlessActive(Connection connection) {
+        switch (connection.status) {
+            case ACTIVE -> {
+            }
+            case PENDING -> throw new ConflictException("The connection is not authorized yet: finish the authorization,"
+                    + " or start it again with POST /api/v1/connections/" + connection.id + "/reauthorize.");
+            case EXPIRED -> throw new ConflictException("The connection's authorization expired: authorize it again with"
+                    + " POST /api/v1/connections/" + connection.id + "/reauthorize.");
+            case ERROR -> throw new ConflictException("The connection is in error; test or reauthorize it.");
+        }
     }
 
     private Connection newConnection(Caller caller, UUID id, NewConnection request, KnownAuthConfig authConfig) {

@@ -2,6 +2,7 @@ package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.testing.OidcTestServer;
+import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The authorization-code flow with PKCE, driven over HTTP against the test OAuth2 server. */
@@ -67,8 +70,15 @@ class AuthorizationFlowTest {
         as("viewer").get(CONNECTIONS + "/" + pending.id()).then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("expiresAt", notNullValue())
                 .body("grantedScopes", equalTo(List.of("openid", "profile")));
-        as("credentials:read").get(CONNECTIONS + "/" + pending.id() + "/credentials").then().statusCode(200)
-                .body("credentials.accessToken", notNullValue());
+        String accessToken = as("credentials:read").get(CONNECTIONS + "/" + pending.id() + "/credentials").then().statusCode(200)
+                .body("credentials.accessToken", notNullValue()).extract().path("credentials.accessToken");
+
+        List.of(as("admin").get(CONNECTIONS + "/" + pending.id()).asString(), as("admin").get(CONNECTIONS).asString())
+                .forEach(view -> assertFalse(view.contains(accessToken), view));
+        TopicReader.readUntil(bootstrapServers, "latchkey.connections.v1",
+                        record -> record.value().contains("connection.authorized") && record.key().equals(pending.id()),
+                        Duration.ofSeconds(20))
+                .forEach(record -> assertFalse(record.value().contains(accessToken), record.value()));
     }
 
     @Test
@@ -81,6 +91,20 @@ class AuthorizationFlowTest {
         given().urlEncodingEnabled(false).get("/oauth/callback?code=x&state=not-a-state").then().statusCode(400);
         given().urlEncodingEnabled(false).get("/oauth/callback?" + query.replaceAll("state=[^&]+", "state=tampered")).then().statusCode(400);
         as("viewer").get(CONNECTIONS + "/" + pending.id()).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aPendingConnectionHasNoCredentialsAndCanBeAuthorizedAgain() {
+        var pending = startConnecting();
+
+        as("credentials:read").get(CONNECTIONS + "/" + pending.id() + "/credentials").then().statusCode(409)
+                .body("detail", containsString("/reauthorize"));
+        String again = as("developer").post(CONNECTIONS + "/" + pending.id() + "/reauthorize").then().statusCode(200)
+                .extract().path("authorizationUrl");
+        given().urlEncodingEnabled(false).get("/oauth/callback?" + authorizeAtProvider(again).getRawQuery()).then().statusCode(200);
+
+        as("credentials:read").get(CONNECTIONS + "/" + pending.id() + "/credentials").then().statusCode(200);
+        as("viewer").post(CONNECTIONS + "/" + pending.id() + "/reauthorize").then().statusCode(403);
     }
 
     @Test
