@@ -150,6 +150,11 @@ public class ConnectionService {
     }
 
     private Uni<ConnectionCredentials> merged(Connection connection, KnownAuthConfig authConfig) {
+        Uni<Map<String, String>> ownSecrets = connection.secretVersion == 0 ? Uni.createFrom().item(Map.of())
+                : secrets.read(SecretPath.connection(connection.tenant, connection.id), connection.secretVersion).map(secret -> secret.fields());
+        if (AuthType.of(connection.authType) == AuthType.OAUTH2) {
+            return ownSecrets.map(own -> oauthCredentials(connection, own));
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         if (authConfig != null) {
             fields.putAll(authConfig.config);
@@ -158,14 +163,25 @@ public class ConnectionService {
                 ? Uni.createFrom().item(Map.of())
                 : secrets.read(SecretPath.authConfig(connection.tenant, connection.authConfigId)).map(secret -> secret.fields())
                         .onFailure(SecretNotFoundException.class).recoverWithItem(Map.of());
-        Uni<Map<String, String>> ownSecrets = connection.secretVersion == 0 ? Uni.createFrom().item(Map.of())
-                : secrets.read(SecretPath.connection(connection.tenant, connection.id), connection.secretVersion).map(secret -> secret.fields());
         return authConfigSecrets.chain(inherited -> ownSecrets.map(own -> {
             fields.putAll(inherited);
             fields.putAll(connection.config);
             fields.putAll(own);
             return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment, fields);
         }));
+    }
+
+    /**
+     * What a caller of an OAuth2 account needs: the access token, when it expires, and the provider's extras (an
+     * instance URL). Never the refresh token or the client secret: Latchkey alone refreshes.
+     */
+    private static ConnectionCredentials oauthCredentials(Connection connection, Map<String, String> tokens) {
+        Map<String, Object> fields = new LinkedHashMap<>(connection.config);
+        fields.put("accessToken", tokens.get("accessToken"));
+        if (connection.expiresAt != null) {
+            fields.put("expiresAt", connection.expiresAt.toString());
+        }
+        return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment, fields);
     }
 
     private static void refuseUnlessActive(Connection connection) {

@@ -24,6 +24,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,7 +73,9 @@ class AuthorizationFlowTest {
                 .body("status", equalTo("ACTIVE")).body("expiresAt", notNullValue())
                 .body("grantedScopes", equalTo(List.of("openid", "profile")));
         String accessToken = as("credentials:read").get(CONNECTIONS + "/" + pending.id() + "/credentials").then().statusCode(200)
-                .body("credentials.accessToken", notNullValue()).extract().path("credentials.accessToken");
+                .body("credentials.accessToken", notNullValue()).body("credentials.expiresAt", notNullValue())
+                .body("credentials", not(hasKey("refreshToken"))).body("credentials", not(hasKey("clientSecret")))
+                .extract().path("credentials.accessToken");
 
         List.of(as("admin").get(CONNECTIONS + "/" + pending.id()).asString(), as("admin").get(CONNECTIONS).asString())
                 .forEach(view -> assertFalse(view.contains(accessToken), view));
