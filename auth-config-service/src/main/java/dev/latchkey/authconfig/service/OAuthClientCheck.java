@@ -3,23 +3,20 @@ package dev.latchkey.authconfig.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.platform.outbound.GuardedHttp;
 import dev.latchkey.authconfig.domain.TestOutcome;
+import dev.latchkey.catalog.auth.FormUrlEncoding;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
 import dev.latchkey.probes.FailureCategory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Tests an OAuth2 client without a user: a real client-credentials token request (RFC 6749 §4.4) at the token
@@ -51,15 +48,8 @@ public class OAuthClientCheck {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("Accept", "application/json");
-        if (auth == TokenRequestAuth.CLIENT_SECRET_POST) {
-            form.put("client_id", clientId);
-            form.put("client_secret", clientSecret);
-        } else {
-            String credentials = encode(clientId) + ":" + encode(clientSecret);
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        String body = form.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
+        auth.authenticate(clientId, clientSecret, form, headers);
+        String body = FormUrlEncoding.encode(form);
         long started = System.nanoTime();
         return http.send("POST", URI.create(tokenUrl), headers, body, timeout)
                 .map(response -> outcome(response, CheckResult.since(started)))
@@ -87,8 +77,4 @@ public class OAuthClientCheck {
                 "the token endpoint answered " + response.statusCode() + (error.isEmpty() ? "" : " (" + error + ")"), latency);
     }
 
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -2,7 +2,7 @@ package dev.latchkey.connectedapps.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.latchkey.catalog.auth.TokenRequestAuth;
+import dev.latchkey.catalog.auth.FormUrlEncoding;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +32,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 
@@ -90,7 +88,7 @@ public class AuthorizationFlow {
             query.put("code_challenge_method", "S256");
         }
         query.putAll(app.authorizationParams());
-        String url = app.authorizationUrl() + (app.authorizationUrl().contains("?") ? "&" : "?") + form(query);
+        String url = app.authorizationUrl() + (app.authorizationUrl().contains("?") ? "&" : "?") + FormUrlEncoding.encode(query);
         OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(config.stateLifetime());
         return execute(REMEMBER, state, connection.tenant, connection.id, actor, verifier, redirectUri(), expires).replaceWith(url);
     }
@@ -125,14 +123,8 @@ public class AuthorizationFlow {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("Accept", "application/json");
-        if (app.tokenRequestAuth() == TokenRequestAuth.CLIENT_SECRET_POST) {
-            form.put("client_id", app.clientId());
-            form.put("client_secret", resolved.clientSecret());
-        } else {
-            String pair = encode(app.clientId()) + ":" + encode(resolved.clientSecret());
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send("POST", URI.create(app.tokenUrl()), headers, form(form), config.tokenTimeout())
+        app.tokenRequestAuth().authenticate(app.clientId(), resolved.clientSecret(), form, headers);
+        return http.send("POST", URI.create(app.tokenUrl()), headers, FormUrlEncoding.encode(form), config.tokenTimeout())
                 .map(response -> TokenResponse.of(response.statusCode(), parse(response), app));
     }
 
@@ -179,16 +171,6 @@ public class AuthorizationFlow {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM lacks SHA-256", e);
         }
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** Percent-encoding with %20 for spaces, which query strings and form bodies both read as a space. */
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** An unknown, used or expired state: nothing changes. */
