@@ -10,6 +10,7 @@ import java.util.Optional;
 public enum CustomType {
     NO_AUTH("no_auth", AuthType.NO_AUTH),
     OAUTH2("oauth2", AuthType.OAUTH2),
+    OAUTH2_CLIENT_CREDENTIALS("oauth2_client_credentials", AuthType.OAUTH2_CLIENT_CREDENTIALS),
     API_KEY("api_key", AuthType.API_KEY),
     BEARER_TOKEN("bearer_token", AuthType.BEARER),
     BASIC("basic", AuthType.BASIC);

@@ -5,12 +5,14 @@ import dev.latchkey.authconfig.domain.AuthConfig;
 import dev.latchkey.authconfig.domain.TestOutcome;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.Template;
+import dev.latchkey.catalog.TemplateValues;
 import dev.latchkey.catalog.TemplateException;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.Native;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
+import dev.latchkey.probes.ApiRequestProbe;
 import dev.latchkey.probes.FailureCategory;
 import dev.latchkey.probes.ProbeResult;
 import dev.latchkey.probes.Probes;
@@ -34,10 +36,10 @@ public class AuthConfigTester {
     private final Catalog catalog;
     private final Probes probes;
     private final OAuthClientCheck oauth;
-    private final ApiRequestCheck api;
+    private final ApiRequestProbe api;
     private final Duration timeout;
 
-    public AuthConfigTester(Catalog catalog, Probes probes, OAuthClientCheck oauth, ApiRequestCheck api, AuthConfigsConfig config) {
+    public AuthConfigTester(Catalog catalog, Probes probes, OAuthClientCheck oauth, ApiRequestProbe api, AuthConfigsConfig config) {
         this.catalog = catalog;
         this.probes = probes;
         this.oauth = oauth;
@@ -76,7 +78,7 @@ public class AuthConfigTester {
             return Uni.createFrom().item(CheckResult.ok("nothing to test yet: each connection brings its own credentials,"
                     + " and is tested when it is made", Duration.ZERO));
         }
-        return api.check(entry.api().get(), option, values, timeout);
+        return api.check(entry.api().get(), option, values, timeout).map(AuthConfigTester::outcome);
     }
 
     private Uni<TestOutcome> customTest(AuthConfig config, Map<String, String> secrets) {

@@ -22,11 +22,9 @@ final class CustomForms {
         CredentialForm form = CredentialForm.empty();
         return switch (type) {
             case NO_AUTH -> form;
-            case OAUTH2 -> CredentialForms.oauthClient(form, Map.of())
-                    .withConfig("authorizationUrl", url("Authorization URL"), true)
-                    .withConfig("tokenUrl", url("Token URL"), true)
-                    .withConfig("tokenRequestAuth", CredentialForm.choice("Client authentication at the token URL",
-                            List.of("client_secret_basic", "client_secret_post"), "client_secret_basic"), false);
+            case OAUTH2 -> tokenEndpoint(form.withConfig("authorizationUrl", url("Authorization URL"), true))
+                    .withConfig("revocationUrl", url("Revocation URL (RFC 7009)"), false);
+            case OAUTH2_CLIENT_CREDENTIALS -> tokenEndpoint(form);
             case API_KEY -> form
                     .withConfig("name", CredentialForm.text("Header, query parameter or cookie name")
                             .put("pattern", TOKEN_NAME), true)
@@ -41,6 +39,14 @@ final class CustomForms {
             case BASIC -> form.withConfig("username", CredentialForm.text("User name"), true)
                     .withSecret("password", CredentialForm.text("Password"), true);
         };
+    }
+
+    /** An OAuth2 client and where it gets tokens. */
+    private static CredentialForm tokenEndpoint(CredentialForm form) {
+        return CredentialForms.oauthClient(form, Map.of())
+                .withConfig("tokenUrl", url("Token URL"), true)
+                .withConfig("tokenRequestAuth", CredentialForm.choice("Client authentication at the token URL",
+                        List.of("client_secret_basic", "client_secret_post"), "client_secret_basic"), false);
     }
 
     private static ObjectNode url(String title) {

@@ -55,7 +55,7 @@ class AuthConfigUsageTest {
         Api.admin(tenant).delete(AUTH_CONFIGS + "/" + id).then().statusCode(409)
                 .body("detail", containsString("used by 1 connection"));
 
-        publish(Topics.CONNECTIONS, event(tenant, new ConnectionDeleted(connection, id)));
+        publish(Topics.CONNECTIONS, event(tenant, new ConnectionDeleted(connection, id, false)));
         awaitTrue(() -> connectionCount(tenant, id) == 0);
         Api.admin(tenant).delete(AUTH_CONFIGS + "/" + id).then().statusCode(204);
     }

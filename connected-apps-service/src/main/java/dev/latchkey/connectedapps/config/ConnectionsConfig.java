@@ -19,4 +19,24 @@ public interface ConnectionsConfig {
     /** How long a token request may take. */
     @WithDefault("10s")
     Duration tokenTimeout();
+
+    /** How long a connection test may take. */
+    @WithDefault("10s")
+    Duration testTimeout();
+
+    /** How long a connect session's link stays good. */
+    @WithDefault("30m")
+    Duration connectSessionLifetime();
+
+    /** A credentials read asks token-refresher for a refresh when the token expires sooner than this. */
+    @WithDefault("5m")
+    Duration refreshMargin();
+
+    /** How long a credentials read waits for an on-demand refresh. */
+    @WithDefault("20s")
+    Duration refreshWait();
+
+    /** Transient refresh failures in a row after which a connection shows ERROR. */
+    @WithDefault("3")
+    int refreshFailuresBeforeError();
 }

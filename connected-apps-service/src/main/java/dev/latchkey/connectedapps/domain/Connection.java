@@ -66,9 +66,33 @@ public class Connection {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    /** When the current access token was obtained (OAuth2). */
+    @Column(name = "token_issued_at")
+    public Instant tokenIssuedAt;
+
     /** The scopes the provider granted (OAuth2). */
     @Column(name = "granted_scopes")
     public String[] grantedScopes;
+
+    /** Why the status is what it is (a refresh failure's reason); null when there is nothing to say. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** Transient refresh failures in a row; reset by a successful refresh. */
+    @Column(name = "refresh_failures")
+    public int refreshFailures;
+
+    /** Something a person should act on soon (the token expires and cannot be refreshed); null when none. */
+    public String warning;
+
+    /** Scopes the auth config asks for that this connection's grant lacks: reauthorize to get them. */
+    @Column(name = "missing_scopes")
+    public String[] missingScopes;
+
+    /** The last test's outcome: ok, category, message, latencyMs, testedAt. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_test")
+    public Map<String, Object> lastTest;
 
     @Version
     public long version;

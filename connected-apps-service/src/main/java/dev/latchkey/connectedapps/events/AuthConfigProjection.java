@@ -1,78 +1,57 @@
 package dev.latchkey.connectedapps.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
-import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
 import dev.latchkey.events.CloudEvent;
-import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
+import dev.latchkey.platform.projection.AuthConfigProjector;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 
 import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.projection.AuthConfigProjector.json;
 
 /**
- * Keeps the auth-config projection from auth-config-service's events, each event once. JSON goes in as text
- * cast to jsonb: the PostgreSQL client would send a Java string for a jsonb parameter as a JSON string. Events of one auth config
- * arrive in order (keyed by its id); the version guard still keeps a replayed older update from winning.
+ * Keeps the auth-config projection from auth-config-service's events, each event once, and flags OAuth2
+ * connections whose grant lacks scopes their auth config asks for now.
  */
 @ApplicationScoped
 public class AuthConfigProjection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONSUMER = "auth-config-projection";
-    private static final String CREATED = """
-            INSERT INTO auth_configs (id, tenant, name, category, provider, auth_type, environment, config, sealed_fields,
-                                      version, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(cast(?8 as text) as jsonb), ARRAY(SELECT jsonb_array_elements_text(cast(cast(?9 as text) as jsonb))), 0, ?10)
-            ON CONFLICT (id) DO NOTHING""";
-    private static final String UPDATED = """
-            UPDATE auth_configs SET name = ?3, environment = ?4, config = cast(cast(?5 as text) as jsonb), sealed_fields = ARRAY(SELECT jsonb_array_elements_text(cast(cast(?6 as text) as jsonb))),
-                                    version = ?7, updated_at = ?8
-            WHERE id = ?1 AND tenant = ?2 AND version < ?7""";
-    private static final String DELETED = "UPDATE auth_configs SET deleted = true, updated_at = ?3 WHERE id = ?1 AND tenant = ?2";
+    /**
+     * Scopes the auth config asks for now that an OAuth2 connection's grant lacks: reauthorizing gets them. Only
+     * when this event's version is the one the projection holds, so a late older event changes nothing.
+     */
+    private static final String MISSING_SCOPES = """
+            UPDATE connections c SET missing_scopes = ARRAY(
+                    SELECT s FROM jsonb_array_elements_text(cast(cast(?3 as text) as jsonb)) s
+                    WHERE NOT s = ANY(coalesce(c.granted_scopes, '{}')))
+            WHERE c.tenant = ?1 AND c.auth_config_id = ?2 AND c.auth_type = 'oauth2' AND c.status <> 'PENDING'
+              AND EXISTS (SELECT 1 FROM auth_configs a WHERE a.id = ?2 AND a.version = ?4)""";
 
     private final IdempotentConsumer consumer;
+    private final AuthConfigProjector projector;
 
-    public AuthConfigProjection(IdempotentConsumer consumer) {
+    public AuthConfigProjection(IdempotentConsumer consumer, AuthConfigProjector projector) {
         this.consumer = consumer;
+        this.projector = projector;
     }
 
     @Incoming("auth-configs")
     public Uni<Void> onAuthConfigEvent(String json) {
-        return consumer.handleRecordOnce(CONSUMER, json, this::apply);
+        return consumer.handleRecordOnce(CONSUMER, json, event -> projector.apply(event).chain(() -> flagMissingScopes(event)));
     }
 
-    private Uni<Void> apply(CloudEvent event) {
-        EventData data = EventJson.data(event);
-        String tenant = event.tenantid();
-        OffsetDateTime at = OffsetDateTime.ofInstant(event.time(), ZoneOffset.UTC);
-        if (data instanceof AuthConfigCreated created) {
-            return execute(CREATED, created.authConfigId(), tenant, created.name(), created.category(), created.provider(),
-                    created.authType(), created.environment(), json(created.config()), json(created.sealedFields()), at);
-        }
-        if (data instanceof AuthConfigUpdated updated) {
-            return execute(UPDATED, updated.authConfigId(), tenant, updated.name(), updated.environment(), json(updated.config()),
-                    json(updated.sealedFields()), updated.version(), at);
-        }
-        if (data instanceof AuthConfigDeleted deleted) {
-            return execute(DELETED, deleted.authConfigId(), tenant, at);
+    /** Without scopes of its own an auth config asks for the catalog's defaults, which an edit does not change. */
+    private static Uni<Void> flagMissingScopes(CloudEvent event) {
+        if (EventJson.data(event) instanceof AuthConfigUpdated updated && updated.config().get("scopes") instanceof List<?> scopes
+                && !scopes.isEmpty()) {
+            return execute(MISSING_SCOPES, event.tenantid(), updated.authConfigId(), json(scopes), updated.version());
         }
         return Uni.createFrom().voidItem();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an event's config cannot be written as JSON", e);
-        }
     }
 }

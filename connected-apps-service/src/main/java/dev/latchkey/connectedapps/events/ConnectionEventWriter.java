@@ -1,17 +1,22 @@
 package dev.latchkey.connectedapps.events;
 
 import dev.latchkey.connectedapps.domain.Connection;
+import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
+import dev.latchkey.events.ConnectionEvents.AllowedOriginsChanged;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
+import dev.latchkey.events.ConnectionEvents.ConnectionStatusChanged;
+import dev.latchkey.events.ConnectionEvents.ConnectionTested;
 import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.events.Topics;
 import dev.latchkey.platform.outbox.Outbox;
 import dev.latchkey.platform.security.Caller;
+import dev.latchkey.probes.ProbeResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,36 +35,51 @@ public class ConnectionEventWriter {
         this.outbox = outbox;
     }
 
-    public Uni<Void> created(Caller caller, Connection connection) {
-        return append(Topics.CONNECTIONS, caller, new ConnectionCreated(connection.id, connection.authConfigId, connection.name,
-                connection.environment, connection.endUserId, connection.authType, connection.status.name()));
+    public Uni<Void> created(String actor, Connection connection) {
+        return append(Topics.CONNECTIONS, actor, connection, new ConnectionCreated(connection.id, connection.authConfigId,
+                connection.name, connection.environment, connection.endUserId, connection.authType, connection.status.name()));
     }
 
     public Uni<Void> updated(Caller caller, Connection connection, List<String> changedFields) {
-        return append(Topics.CONNECTIONS, caller, new ConnectionUpdated(connection.id, changedFields));
+        return append(Topics.CONNECTIONS, caller.actor(), connection, new ConnectionUpdated(connection.id, changedFields));
     }
 
-    public Uni<Void> deleted(Caller caller, Connection connection) {
-        return append(Topics.CONNECTIONS, caller, new ConnectionDeleted(connection.id, connection.authConfigId));
+    public Uni<Void> deleted(Caller caller, Connection connection, boolean tokenRevoked) {
+        return append(Topics.CONNECTIONS, caller.actor(), connection,
+                new ConnectionDeleted(connection.id, connection.authConfigId, tokenRevoked));
     }
 
-    public Uni<Void> credentialsRead(Caller caller, Connection connection) {
-        return append(Topics.ACCESS, caller, new CredentialsRead(connection.id, connection.environment, false));
+    public Uni<Void> credentialsRead(Caller caller, Connection connection, boolean refreshed) {
+        return append(Topics.ACCESS, caller.actor(), connection, new CredentialsRead(connection.id, connection.environment, refreshed));
+    }
+
+    public Uni<Void> tested(Caller caller, Connection connection, ProbeResult result) {
+        return append(Topics.CONNECTIONS, caller.actor(), connection, new ConnectionTested(connection.id, result.ok(), null,
+                result.latency().toMillis(), result.message()));
     }
 
     /** The provider authorized the connection; {@code actor} is who started the flow. */
     public Uni<Void> authorized(String actor, Connection connection, boolean refreshable) {
-        return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new ConnectionAuthorized(connection.id, connection.authConfigId,
-                connection.environment, connection.expiresAt, List.of(connection.grantedScopes), refreshable), SOURCE,
-                connection.tenant, actor));
+        return append(Topics.CONNECTIONS, actor, connection, new ConnectionAuthorized(connection.id, connection.authConfigId,
+                connection.environment, connection.expiresAt, List.of(connection.grantedScopes), refreshable));
     }
 
     public Uni<Void> authorizationFailed(String actor, Connection connection, String error, String description) {
-        return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new ConnectionAuthorizationFailed(connection.id,
-                connection.authConfigId, error, description), SOURCE, connection.tenant, actor));
+        return append(Topics.CONNECTIONS, actor, connection,
+                new ConnectionAuthorizationFailed(connection.id, connection.authConfigId, error, description));
     }
 
-    private Uni<Void> append(String topic, Caller caller, EventData data) {
-        return outbox.append(topic, EventJson.envelope(data, SOURCE, caller.tenant(), caller.actor()));
+    public Uni<Void> statusChanged(String actor, Connection connection, ConnectionStatus from, String reason) {
+        return append(Topics.CONNECTIONS, actor, connection,
+                new ConnectionStatusChanged(connection.id, from.name(), connection.status.name(), reason));
+    }
+
+    public Uni<Void> allowedOriginsChanged(Caller caller, List<String> origins) {
+        return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new AllowedOriginsChanged(caller.tenant(), origins), SOURCE,
+                caller.tenant(), caller.actor()));
+    }
+
+    private Uni<Void> append(String topic, String actor, Connection connection, EventData data) {
+        return outbox.append(topic, EventJson.envelope(data, SOURCE, connection.tenant, actor));
     }
 }

@@ -5,10 +5,16 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+
+import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 
 /** Connections, always within one tenant: another tenant's id finds nothing. */
 @ApplicationScoped
@@ -16,6 +22,26 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
 
     public Uni<Connection> findInTenant(String tenant, UUID id) {
         return find("tenant = :tenant and id = :id", Parameters.with("tenant", tenant).and("id", id)).firstResult();
+    }
+
+    /**
+     * The connection, locked until the transaction ends: every change loads it this way, so concurrent changes
+     * (an edit, a token event, a test) wait for each other instead of failing on the version check.
+     */
+    public Uni<Connection> findForUpdate(String tenant, UUID id) {
+        return find("tenant = :tenant and id = :id", Parameters.with("tenant", tenant).and("id", id))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Records a credentials read: its last use; the version stays (reads are not edits). */
+    public Uni<Void> touch(UUID id) {
+        return execute("UPDATE connections SET last_used_at = now() WHERE id = ?1", id);
+    }
+
+    /** Records a token a read just had refreshed: when it expires, and that it was obtained now. */
+    public Uni<Void> refreshed(UUID id, Instant expiresAt) {
+        return execute("UPDATE connections SET last_used_at = now(), expires_at = ?2, token_issued_at = now() WHERE id = ?1",
+                id, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
     }
 
     /** One page, newest first, after the cursor's position when there is one. */

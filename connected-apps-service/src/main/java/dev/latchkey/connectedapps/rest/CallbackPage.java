@@ -27,7 +27,20 @@ final class CallbackPage {
                 h1{font-size:1.4rem}small{color:#777}</style></head>
                 <body><h1>%s</h1><p>%s</p><small>%s</small></body></html>""".formatted(escape(title), escape(title),
                 escape(text), escape(footnote));
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        return secured(Response.status(status).entity(html)).build();
+    }
+
+    /**
+     * What every page of the connect flow sends: HTML, never cached (a link's token is in the URL), never framed
+     * (clickjacking), no referrer to the next site, no script.
+     */
+    static Response.ResponseBuilder secured(Response.ResponseBuilder response) {
+        return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     }
 
     private static String escape(String text) {

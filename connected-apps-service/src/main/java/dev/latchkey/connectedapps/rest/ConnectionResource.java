@@ -6,6 +6,8 @@ import dev.latchkey.connectedapps.repository.ConnectionFilter;
 import dev.latchkey.connectedapps.service.ConnectionChanges;
 import dev.latchkey.connectedapps.service.ConnectionCredentials;
 import dev.latchkey.connectedapps.service.ConnectionService;
+import dev.latchkey.connectedapps.service.ConnectionTester;
+import dev.latchkey.connectedapps.service.CredentialsService;
 import dev.latchkey.connectedapps.service.NewConnection;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
@@ -46,18 +48,24 @@ public class ConnectionResource {
     private static final int MAX_LIMIT = 100;
 
     private final ConnectionService service;
+    private final CredentialsService credentials;
+    private final ConnectionTester tester;
     private final CurrentCaller caller;
 
-    public ConnectionResource(ConnectionService service, CurrentCaller caller) {
+    public ConnectionResource(ConnectionService service, CredentialsService credentials, ConnectionTester tester,
+            CurrentCaller caller) {
         this.service = service;
+        this.credentials = credentials;
+        this.tester = tester;
         this.caller = caller;
     }
 
     @POST
     @Requires(Permission.CONNECT)
-    @Operation(summary = "Make a connection from an auth config; OAuth2 ones start PENDING with the URL to authorize at")
+    @Operation(summary = "Make a connection from an auth config: OAuth2 authorization-code ones start PENDING with the URL"
+            + " to authorize at, client-credentials ones fetch their token now, the rest take their credentials")
     public Uni<Response> create(@Valid @NotNull NewConnection request) {
-        return service.create(caller.get(), request).map(created -> Response
+        return service.create(caller.get().tenant(), caller.get().actor(), request, null).map(created -> Response
                 .created(URI.create("/api/v1/connections/" + created.connection().id))
                 .entity(ConnectionView.of(created.connection(), created.authorizationUrl())).build());
     }
@@ -117,19 +125,23 @@ public class ConnectionResource {
     @DELETE
     @Path("/{id}")
     @Requires(Permission.DELETE)
-    @Operation(summary = "Delete a connection; its secret is destroyed")
+    @Operation(summary = "Delete a connection: its token is revoked where the provider offers it, its secret destroyed")
     public Uni<Response> delete(UUID id) {
         return service.delete(caller.get(), id).map(done -> Response.noContent().build());
     }
 
-    /** What {@code POST /{id}/reauthorize} answers: the URL the user authorizes the connection at again. */
+    /**
+     * What {@code POST /{id}/reauthorize} answers: the URL the user authorizes the connection at again; null for a
+     * client-credentials connection, which has a new token already.
+     */
     public record Reauthorization(String authorizationUrl) {
     }
 
     @POST
     @Path("/{id}/reauthorize")
     @Requires(Permission.CONNECT)
-    @Operation(summary = "Start the OAuth2 authorization again for this connection")
+    @Operation(summary = "Authorize the connection again: OAuth2 authorization code answers the URL to send the user to;"
+            + " client credentials fetch a new token now")
     public Uni<Reauthorization> reauthorize(UUID id) {
         return service.reauthorize(caller.get(), id).map(Reauthorization::new);
     }
@@ -137,9 +149,18 @@ public class ConnectionResource {
     @GET
     @Path("/{id}/credentials")
     @Requires(Permission.READ_CREDENTIALS)
-    @Operation(summary = "The credentials to call the account with, as they are now; every read is audited")
+    @Operation(summary = "The credentials to call the account with, valid now (a token about to expire is refreshed first);"
+            + " every read is audited")
     public Uni<ConnectionCredentials> credentials(UUID id) {
-        return service.credentials(caller.get(), id);
+        return credentials.credentials(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Requires(Permission.TEST)
+    @Operation(summary = "Test the connection against its system (the catalog's test request or the native probe)")
+    public Uni<ConnectionView> test(UUID id) {
+        return tester.test(caller.get(), id).map(ConnectionView::of);
     }
 
     private static ConnectionStatus status(String status, List<FieldError> errors) {

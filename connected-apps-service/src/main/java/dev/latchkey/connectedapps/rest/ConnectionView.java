@@ -10,10 +10,11 @@ import java.util.UUID;
 
 /** A connection as the API shows it: its secret fields by name only. */
 public record ConnectionView(UUID id, UUID authConfigId, String name, String environment, String endUserId,
-                             Map<String, Object> metadata, ConnectionStatus status, String provider, String type,
-                             Map<String, Object> config, List<String> secretFields, List<String> grantedScopes,
-                             Instant expiresAt, String authorizationUrl, Instant lastUsedAt, long version,
-                             Instant createdAt, Instant updatedAt) {
+                             Map<String, Object> metadata, ConnectionStatus status, String statusReason, String warning,
+                             String provider, String type, Map<String, Object> config, List<String> secretFields,
+                             List<String> grantedScopes, List<String> missingScopes, boolean needsReauthorization,
+                             Instant expiresAt, String authorizationUrl, Map<String, Object> lastTest, Instant lastUsedAt,
+                             long version, Instant createdAt, Instant updatedAt) {
 
     static ConnectionView of(Connection connection) {
         return of(connection, null);
@@ -21,11 +22,13 @@ public record ConnectionView(UUID id, UUID authConfigId, String name, String env
 
     /** @param authorizationUrl where the user authorizes a new OAuth2 connection; null otherwise */
     static ConnectionView of(Connection connection, String authorizationUrl) {
+        List<String> missingScopes = List.of(connection.missingScopes);
         return new ConnectionView(connection.id, connection.authConfigId, connection.name, connection.environment,
-                connection.endUserId, connection.metadata, connection.status, connection.provider, connection.authType,
-                connection.config, List.of(connection.secretFields),
-                connection.grantedScopes == null ? List.of() : List.of(connection.grantedScopes), connection.expiresAt,
-                authorizationUrl, connection.lastUsedAt, connection.version, connection.createdAt, connection.updatedAt);
+                connection.endUserId, connection.metadata, connection.status, connection.statusReason, connection.warning,
+                connection.provider, connection.authType, connection.config, List.of(connection.secretFields),
+                connection.grantedScopes == null ? List.of() : List.of(connection.grantedScopes), missingScopes,
+                !missingScopes.isEmpty(), connection.expiresAt, authorizationUrl, connection.lastTest, connection.lastUsedAt,
+                connection.version, connection.createdAt, connection.updatedAt);
     }
 
     /** One page of a list; {@code nextCursor} is absent on the last page. */

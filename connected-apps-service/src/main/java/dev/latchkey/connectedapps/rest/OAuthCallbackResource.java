@@ -1,7 +1,8 @@
 package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.connectedapps.service.AuthorizationFlow;
-import dev.latchkey.connectedapps.service.OAuthAppResolver;
+import dev.latchkey.connectedapps.service.AuthorizationFlow.InvalidStateException;
+import dev.latchkey.connectedapps.service.AuthorizationFlow.ProviderRefusedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -10,21 +11,23 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.util.UUID;
 
 /**
  * Where providers send the user back (RFC 6749 §4.1.2). Public by necessity: the state, single use and short
- * lived, is what ties the request to a connection. Answers with a small page the user reads.
+ * lived, is what ties the request to a connection. Sends the user on to the connect session's return URL, or
+ * answers with a small page the user reads.
  */
 @Path("/oauth/callback")
 @PermitAll
 public class OAuthCallbackResource {
 
     private final AuthorizationFlow flow;
-    private final OAuthAppResolver apps;
 
-    public OAuthCallbackResource(AuthorizationFlow flow, OAuthAppResolver apps) {
+    public OAuthCallbackResource(AuthorizationFlow flow) {
         this.flow = flow;
-        this.apps = apps;
     }
 
     @GET
@@ -32,19 +35,47 @@ public class OAuthCallbackResource {
     public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error, @QueryParam("error_description") String description) {
         if (error != null) {
-            return Uni.createFrom().item(CallbackPage.failed(400, "The provider did not authorize the connection",
-                    ProviderErrors.explain(error, description)));
+            String explanation = ProviderErrors.explain(error, description);
+            if (state == null) {
+                return Uni.createFrom().item(CallbackPage.failed(400, "The provider did not authorize the connection", explanation));
+            }
+            // An unknown state still gets the provider's explanation: there is just no connection to record it on.
+            return flow.failed(state, error, description)
+                    .map(returnUrl -> returnUrl == null
+                            ? CallbackPage.failed(400, "The provider did not authorize the connection", explanation)
+                            : back(returnUrl, null, error))
+                    .onFailure(InvalidStateException.class)
+                    .recoverWithItem(failure -> CallbackPage.failed(400, "The provider did not authorize the connection", explanation));
         }
         if (code == null || state == null) {
             return Uni.createFrom().item(CallbackPage.failed(400, "This is not a provider's answer",
                     "The page needs the code and state a provider sends back."));
         }
-        return flow.complete(state, code, apps)
-                .map(connection -> CallbackPage.connected(connection.name, connection.id))
-                .onFailure(AuthorizationFlow.InvalidStateException.class)
+        return flow.complete(state, code)
+                .map(completed -> completed.returnUrl() == null
+                        ? CallbackPage.connected(completed.connection().name, completed.connection().id)
+                        : back(completed.returnUrl(), completed.connection().id, null))
+                .onFailure(InvalidStateException.class)
                 .recoverWithItem(failure -> CallbackPage.failed(400, "This sign-in link cannot be used", failure.getMessage()))
-                .onFailure(AuthorizationFlow.ProviderRefusedException.class)
-                .recoverWithItem(failure -> CallbackPage.failed(502, "The provider refused to issue tokens",
-                        ProviderErrors.explain(((AuthorizationFlow.ProviderRefusedException) failure).error(), failure.getMessage())));
+                .onFailure(ProviderRefusedException.class)
+                .recoverWithItem(failure -> refused((ProviderRefusedException) failure));
+    }
+
+    private static Response refused(ProviderRefusedException failure) {
+        return failure.returnUrl() == null
+                ? CallbackPage.failed(502, "The provider refused to issue tokens", ProviderErrors.explain(failure.error(), failure.getMessage()))
+                : back(failure.returnUrl(), null, failure.error());
+    }
+
+    /** To the caller's return URL (checked against its allowed origins when the session was made). */
+    static Response back(String returnUrl, UUID connectionId, String error) {
+        UriBuilder target = UriBuilder.fromUri(returnUrl);
+        if (connectionId != null) {
+            target.queryParam("connection_id", connectionId);
+        }
+        if (error != null) {
+            target.queryParam("error", error);
+        }
+        return Response.seeOther(target.build()).build();
     }
 }

@@ -1,34 +1,20 @@
 package dev.latchkey.connectedapps.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.catalog.auth.FormUrlEncoding;
+import dev.latchkey.oauth.OAuthClient;
+import dev.latchkey.oauth.TokenRequest;
+import dev.latchkey.oauth.TokenEndpoint;
+import dev.latchkey.oauth.TokenResponse;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
-import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
-import dev.latchkey.platform.outbound.GuardedHttp;
-import dev.latchkey.secrets.SecretPath;
-import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,135 +28,111 @@ import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 @ApplicationScoped
 public class AuthorizationFlow {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REMEMBER = """
-            INSERT INTO authorizations (state, tenant, connection_id, actor, code_verifier, redirect_uri, expires_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""";
+            INSERT INTO authorizations (state, tenant, connection_id, actor, code_verifier, redirect_uri, return_url, expires_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text), ?8)""";
     /** Takes a state once: a second callback with it, or one after it expired, finds nothing. */
     private static final String TAKE = """
             UPDATE authorizations SET used_at = now() WHERE state = ?1 AND used_at IS NULL AND expires_at > now()
-            RETURNING tenant, connection_id, actor, code_verifier, redirect_uri""";
+            RETURNING tenant, connection_id, actor, code_verifier, redirect_uri, return_url""";
 
     private final ConnectionsConfig config;
     private final ConnectionRepository connections;
-    private final SecretStore secrets;
-    private final GuardedHttp http;
+    private final OAuthClients clients;
+    private final TokenEndpoint tokenEndpoint;
+    private final ConnectionTokens tokens;
     private final ConnectionEventWriter events;
 
-    public AuthorizationFlow(ConnectionsConfig config, ConnectionRepository connections, SecretStore secrets, GuardedHttp http,
-            ConnectionEventWriter events) {
+    public AuthorizationFlow(ConnectionsConfig config, ConnectionRepository connections, OAuthClients clients,
+            TokenEndpoint tokenEndpoint, ConnectionTokens tokens, ConnectionEventWriter events) {
         this.config = config;
         this.connections = connections;
-        this.secrets = secrets;
-        this.http = http;
+        this.clients = clients;
+        this.tokenEndpoint = tokenEndpoint;
+        this.tokens = tokens;
         this.events = events;
+    }
+
+    /** An authorization request taken at the callback: whose it is, and where the user goes afterwards. */
+    private record Taken(String tenant, UUID connectionId, String actor, String verifier, String redirectUri, String returnUrl) {
+        static Taken of(Object[] row) {
+            return new Taken((String) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
+        }
+    }
+
+    /** How a flow ended: the connection, and the caller's return URL when a connect session started it. */
+    public record Completed(Connection connection, String returnUrl) {
     }
 
     public String redirectUri() {
         return config.publicBaseUrl().replaceFirst("/+$", "") + "/oauth/callback";
     }
 
-    /** Records a new authorization request in the current transaction; returns the URL to send the user to. */
-    Uni<String> start(Connection connection, String actor, OAuthApp app) {
-        String state = random(32);
-        String verifier = random(48);
+    /**
+     * Records a new authorization request in the current transaction; returns the URL to send the user to.
+     * {@code returnUrl} is where the user lands afterwards (connect sessions), null to show a page.
+     */
+    Uni<String> start(Connection connection, String actor, OAuthClient client, String returnUrl) {
+        String state = OpaqueTokens.random(32);
+        String verifier = OpaqueTokens.random(48);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
-        query.put("client_id", app.clientId());
+        query.put("client_id", client.clientId());
         query.put("redirect_uri", redirectUri());
-        if (!app.scopes().isEmpty()) {
-            query.put("scope", String.join(app.scopeSeparator(), app.scopes()));
+        if (!client.scopes().isEmpty()) {
+            query.put("scope", client.scope());
         }
         query.put("state", state);
-        if (app.pkce()) {
-            query.put("code_challenge", challenge(verifier));
+        if (client.pkce()) {
+            query.put("code_challenge", OpaqueTokens.sha256(verifier));
             query.put("code_challenge_method", "S256");
         }
-        query.putAll(app.authorizationParams());
-        String url = app.authorizationUrl() + (app.authorizationUrl().contains("?") ? "&" : "?") + FormUrlEncoding.encode(query);
+        query.putAll(client.authorizationParams());
+        String url = client.authorizationUrl() + (client.authorizationUrl().contains("?") ? "&" : "?") + FormUrlEncoding.encode(query);
         OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(config.stateLifetime());
-        return execute(REMEMBER, state, connection.tenant, connection.id, actor, verifier, redirectUri(), expires).replaceWith(url);
+        return execute(REMEMBER, state, connection.tenant, connection.id, actor, verifier, redirectUri(), returnUrl, expires)
+                .replaceWith(url);
     }
 
     /**
      * Completes a flow: takes the state (once), exchanges the code with the verifier, stores the tokens and makes
      * the connection ACTIVE.
      *
-     * @throws InvalidStateException when the state is unknown, used or expired
+     * @throws InvalidStateException     when the state is unknown, used or expired
+     * @throws ProviderRefusedException when the token endpoint refuses the code
      */
-    public Uni<Connection> complete(String state, String code, OAuthAppResolver apps) {
-        Context requestContext = Vertx.currentContext();
+    public Uni<Completed> complete(String state, String code) {
+        return take(state).chain(taken -> Panache.withSession(() -> connections.findInTenant(taken.tenant(), taken.connectionId()))
+                .chain(connection -> clients.resolve(connection)
+                        .chain(resolved -> tokenEndpoint.token(TokenRequest.authorizationCode(resolved.client(), resolved.clientSecret(),
+                                code, taken.redirectUri(), taken.verifier()), resolved.client(), config.tokenTimeout()))
+                        .chain(response -> response.ok()
+                                ? tokens.store(connection, taken.actor(), response).map(stored -> new Completed(stored, taken.returnUrl()))
+                                : refused(taken, response))));
+    }
+
+    /**
+     * The provider sent the user back with an error: the state is used up, the failure recorded; returns where the
+     * user goes (the connect session's return URL), or null to show the page.
+     */
+    public Uni<String> failed(String state, String error, String description) {
+        return take(state).call(taken -> Panache.withTransaction(() -> connections.findInTenant(taken.tenant(), taken.connectionId())
+                        .call(connection -> events.authorizationFailed(taken.actor(), connection, error, description))))
+                .map(Taken::returnUrl);
+    }
+
+    private Uni<Taken> take(String state) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(TAKE)
                         .setParameter(1, state).getResultList()))
-                .map(rows -> rows.isEmpty() ? null : (Object[]) rows.get(0))
-                .onItem().ifNull().failWith(InvalidStateException::new)
-                .chain(row -> Panache.withSession(() -> connections.findInTenant((String) row[0], (UUID) row[1]))
-                        .chain(connection -> apps.resolve(connection).chain(resolved -> exchange(resolved, code, (String) row[3],
-                                        (String) row[4]))
-                                .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
-                                .chain(tokens -> authorized(connection, (String) row[2], tokens))));
+                .map(rows -> rows.isEmpty() ? null : Taken.of((Object[]) rows.get(0)))
+                .onItem().ifNull().failWith(InvalidStateException::new);
     }
 
-    private Uni<TokenResponse> exchange(OAuthAppResolver.Resolved resolved, String code, String verifier, String redirectUri) {
-        OAuthApp app = resolved.app();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        form.put("code_verifier", verifier);
-        form.putAll(app.tokenParams());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("Accept", "application/json");
-        app.tokenRequestAuth().authenticate(app.clientId(), resolved.clientSecret(), form, headers);
-        return http.send("POST", URI.create(app.tokenUrl()), headers, FormUrlEncoding.encode(form), config.tokenTimeout())
-                .map(response -> TokenResponse.of(response.statusCode(), parse(response), app));
-    }
-
-    private Uni<Connection> authorized(Connection pending, String actor, TokenResponse tokens) {
-        SecretPath path = SecretPath.connection(pending.tenant, pending.id);
-        if (!tokens.ok()) {
-            return Panache.withTransaction(() -> connections.findInTenant(pending.tenant, pending.id)
-                    .call(connection -> events.authorizationFailed(actor, connection, tokens.error(), tokens.errorDescription())))
-                    .chain(connection -> Uni.createFrom().failure(new ProviderRefusedException(tokens.error(), tokens.errorDescription())));
-        }
-        return secrets.versions(path).chain(versions -> secrets.write(path, tokens.secretFields(),
-                        versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version()))
-                .chain(version -> Panache.withTransaction(() -> connections.findInTenant(pending.tenant, pending.id).call(connection -> {
-                    connection.status = ConnectionStatus.ACTIVE;
-                    connection.secretVersion = version;
-                    connection.secretFields = tokens.secretFields().keySet().toArray(String[]::new);
-                    connection.expiresAt = tokens.expiresAt();
-                    connection.grantedScopes = tokens.grantedScopes().toArray(String[]::new);
-                    connection.config = new LinkedHashMap<>(connection.config);
-                    connection.config.putAll(tokens.metadata());
-                    connection.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return connections.flush().call(() -> events.authorized(actor, connection, tokens.secretFields().containsKey("refreshToken")));
-                })));
-    }
-
-    private static JsonNode parse(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    private static String random(int bytes) {
-        byte[] value = new byte[bytes];
-        RANDOM.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+    private Uni<Completed> refused(Taken taken, TokenResponse response) {
+        return Panache.withTransaction(() -> connections.findInTenant(taken.tenant(), taken.connectionId())
+                        .call(connection -> events.authorizationFailed(taken.actor(), connection, response.error(), response.errorDescription())))
+                .chain(connection -> Uni.createFrom().failure(new ProviderRefusedException(response.error(), response.problem(),
+                        taken.returnUrl())));
     }
 
     /** An unknown, used or expired state: nothing changes. */
@@ -183,14 +145,20 @@ public class AuthorizationFlow {
     /** The provider refused the code exchange. */
     public static class ProviderRefusedException extends RuntimeException {
         private final String error;
+        private final String returnUrl;
 
-        public ProviderRefusedException(String error, String description) {
-            super(description == null || description.isBlank() ? error : error + ": " + description);
+        public ProviderRefusedException(String error, String message, String returnUrl) {
+            super(message);
             this.error = error;
+            this.returnUrl = returnUrl;
         }
 
         public String error() {
             return error;
+        }
+
+        public String returnUrl() {
+            return returnUrl;
         }
     }
 }

@@ -8,6 +8,10 @@ import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.FormValidator;
+import dev.latchkey.oauth.TokenEndpoint;
+import dev.latchkey.oauth.TokenRequest;
+import dev.latchkey.oauth.TokenResponse;
+import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.connectedapps.domain.KnownAuthConfig;
@@ -18,8 +22,8 @@ import dev.latchkey.connectedapps.repository.KnownAuthConfigRepository;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
+import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.platform.security.Caller;
-import dev.latchkey.secrets.SecretNotFoundException;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,8 +41,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Makes, reads, edits and deletes connections, and hands out their credentials. Secret fields go to the secret
- * store (pinned by version), the rest to the table; each change and its event commit in one transaction.
+ * Makes, reads, edits and deletes connections. Secret fields go to the secret store, the rest to the table; each
+ * change and its event commit in one transaction.
  */
 @ApplicationScoped
 public class ConnectionService {
@@ -53,44 +57,83 @@ public class ConnectionService {
     private final SecretStore secrets;
     private final ConnectionEventWriter events;
     private final AuthorizationFlow flow;
+    private final OAuthClients clients;
+    private final TokenEndpoint tokenEndpoint;
+    private final TokenRevocation revocation;
+    private final ConnectionsConfig config;
+    private final ConnectionTokens tokens;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
-            SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow) {
-        this.flow = flow;
+            SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
+            TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens) {
+        this.config = config;
+        this.tokens = tokens;
         this.connections = connections;
         this.authConfigs = authConfigs;
         this.catalog = catalog;
         this.secrets = secrets;
         this.events = events;
+        this.flow = flow;
+        this.clients = clients;
+        this.tokenEndpoint = tokenEndpoint;
+        this.revocation = revocation;
     }
 
     /** A connection just made, and for OAuth2 the URL the user authorizes it at. */
     public record Created(Connection connection, String authorizationUrl) {
     }
 
-    public Uni<Created> create(Caller caller, NewConnection request) {
-        UUID id = UUID.randomUUID();
-        SecretPath path = SecretPath.connection(caller.tenant(), id);
-        return Panache.withSession(() -> authConfigs.findInTenant(caller.tenant(), request.authConfigId()))
+    /**
+     * Makes a connection for {@code tenant}, on behalf of {@code actor}: OAuth2 authorization code starts PENDING
+     * (the user lands on {@code returnUrl} afterwards, or on a page when it is null), client credentials fetch
+     * their token now, every other scheme is ACTIVE with the credentials given.
+     */
+    public Uni<Created> create(String tenant, String actor, NewConnection request, String returnUrl) {
+        return Panache.withSession(() -> authConfigs.findInTenant(tenant, request.authConfigId()))
                 .onItem().ifNull().failWith(() -> invalid("authConfigId", "is not an auth config of your tenant"))
                 .chain(authConfig -> {
-                    Connection connection = newConnection(caller, id, request, authConfig);
-                    if (AuthType.of(authConfig.authType) == AuthType.OAUTH2) {
-                        connection.status = ConnectionStatus.PENDING;
-                        OAuthApp app = OAuthAppResolver.app(authConfig, catalog);
-                        return Panache.withTransaction(() -> connections.persist(connection)
-                                .chain(() -> flow.start(connection, caller.actor(), app))
-                                .call(() -> events.created(caller, connection)))
-                                .map(url -> new Created(connection, url));
-                    }
-                    Map<String, String> values = secretValues(request.credentials(), List.of(connection.secretFields));
-                    Uni<Long> secretVersion = values.isEmpty() ? Uni.createFrom().item(0L) : secrets.write(path, values, 0);
-                    return secretVersion.invoke(version -> connection.secretVersion = version)
-                            .chain(() -> Panache.withTransaction(() -> connections.persist(connection)
-                                    .call(() -> events.created(caller, connection))))
-                            .onFailure().call(() -> values.isEmpty() ? Uni.createFrom().voidItem() : secrets.destroy(path))
+                    Connection connection = newConnection(tenant, actor, request, authConfig);
+                    return switch (AuthType.of(authConfig.authType)) {
+                        case OAUTH2 -> {
+                            connection.status = ConnectionStatus.PENDING;
+                            yield Panache.withTransaction(() -> connections.persist(connection)
+                                            .chain(() -> flow.start(connection, actor, clients.client(authConfig), returnUrl))
+                                            .call(() -> events.created(actor, connection)))
+                                    .map(url -> new Created(connection, url));
+                        }
+                        case OAUTH2_CLIENT_CREDENTIALS -> withClientCredentials(connection, actor, authConfig);
+                        default -> withCredentials(connection, actor, request.credentials());
+                    };
+                });
+    }
+
+    /** Fetches the client's token (RFC 6749 §4.4) before anything is stored: a refusal leaves nothing behind. */
+    private Uni<Created> withClientCredentials(Connection connection, String actor, KnownAuthConfig authConfig) {
+        return clientToken(authConfig)
+                .chain(response -> {
+                    SecretPath path = SecretPath.connection(connection.tenant, connection.id);
+                    return secrets.write(path, response.secretFields(), 0)
+                            .chain(version -> Panache.withTransaction(() -> {
+                                ConnectionTokens.apply(connection, response, version);
+                                return connections.persist(connection).call(() -> events.created(actor, connection))
+                                        .call(() -> events.authorized(actor, connection, true));
+                            }))
+                            .onFailure().call(() -> secrets.destroy(path))
                             .map(created -> new Created(connection, null));
                 });
+    }
+
+    private Uni<Created> withCredentials(Connection connection, String actor, ObjectNode credentials) {
+        SecretPath path = SecretPath.connection(connection.tenant, connection.id);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : connection.secretFields) {
+            values.put(field, credentials.get(field).asText());
+        }
+        Uni<Long> secretVersion = values.isEmpty() ? Uni.createFrom().item(0L) : secrets.write(path, values, 0);
+        return secretVersion.invoke(version -> connection.secretVersion = version)
+                .chain(() -> Panache.withTransaction(() -> connections.persist(connection).call(() -> events.created(actor, connection))))
+                .onFailure().call(() -> values.isEmpty() ? Uni.createFrom().voidItem() : secrets.destroy(path))
+                .map(created -> new Created(connection, null));
     }
 
     public Uni<Connection> get(Caller caller, UUID id) {
@@ -102,7 +145,7 @@ public class ConnectionService {
     }
 
     public Uni<Connection> update(Caller caller, UUID id, ConnectionChanges changes) {
-        return Panache.withTransaction(() -> found(caller, id).chain(connection -> {
+        return Panache.withTransaction(() -> foundForUpdate(caller, id).chain(connection -> {
             List<String> changed = new ArrayList<>();
             if (changes.name() != null && !changes.name().strip().equals(connection.name)) {
                 connection.name = changes.name().strip();
@@ -117,100 +160,62 @@ public class ConnectionService {
         }));
     }
 
-    /** Deletes a connection and destroys its secret. */
+    /**
+     * Deletes a connection: revokes its token at the provider where that is possible (a provider that refuses or
+     * is down does not keep the connection alive), then removes the row and destroys the secret.
+     */
     public Uni<Void> delete(Caller caller, UUID id) {
-        return Panache.withTransaction(() -> found(caller, id)
-                        .call(connection -> connections.delete(connection).call(() -> events.deleted(caller, connection))))
+        return Panache.withSession(() -> found(caller, id))
+                .chain(revocation::revoke)
+                .chain(revoked -> Panache.withTransaction(() -> foundForUpdate(caller, id)
+                        .call(connection -> connections.delete(connection).call(() -> events.deleted(caller, connection, revoked)))))
                 .chain(() -> secrets.destroy(SecretPath.connection(caller.tenant(), id)));
     }
 
-    /** Starts the OAuth2 flow again for an existing connection (a revoked grant, new scopes); returns where to go. */
+    /**
+     * Authorizes an existing connection again (a revoked grant, new scopes): an OAuth2 authorization-code one
+     * starts the flow and returns where to send the user; a client-credentials one fetches a new token now and
+     * returns null.
+     */
     public Uni<String> reauthorize(Caller caller, UUID id) {
-        return Panache.withTransaction(() -> found(caller, id).chain(connection -> {
-            if (AuthType.of(connection.authType) != AuthType.OAUTH2) {
-                throw new ConflictException("Only an OAuth2 connection is authorized at its provider.");
-            }
-            return authConfigs.findInTenant(caller.tenant(), connection.authConfigId)
-                    .onItem().ifNull().failWith(() -> new ConflictException("The connection's auth config was deleted."))
-                    .chain(authConfig -> flow.start(connection, caller.actor(), OAuthAppResolver.app(authConfig, catalog)));
-        }));
+        return Panache.withSession(() -> found(caller, id).chain(connection -> authConfigs.findInTenant(caller.tenant(), connection.authConfigId)
+                        .onItem().ifNull().failWith(() -> new ConflictException("The connection's auth config was deleted."))
+                        .map(authConfig -> new Authorizing(connection, authConfig))))
+                .chain(authorizing -> switch (AuthType.of(authorizing.connection().authType)) {
+                    case OAUTH2 -> Panache.withTransaction(() -> flow.start(authorizing.connection(), caller.actor(),
+                            clients.client(authorizing.authConfig()), null));
+                    case OAUTH2_CLIENT_CREDENTIALS -> clientToken(authorizing.authConfig())
+                            .chain(response -> tokens.store(authorizing.connection(), caller.actor(), response)).replaceWith((String) null);
+                    default -> throw new ConflictException("Only an OAuth2 connection is authorized at its provider.");
+                });
     }
 
-    /**
-     * The connection's credentials as they are now: its auth config's fields, overridden by its own. Every read
-     * is an {@code access.credentials_read} event and the connection's last use. A connection that is not ACTIVE
-     * has none to give: a 409 that says how to fix it.
-     */
-    public Uni<ConnectionCredentials> credentials(Caller caller, UUID id) {
-        return Panache.withTransaction(() -> found(caller, id).invoke(ConnectionService::refuseUnlessActive).call(connection -> {
-            connection.lastUsedAt = now();
-            return connections.flush().call(() -> events.credentialsRead(caller, connection));
-        })).chain(connection -> Panache.withSession(() -> authConfigs.findInTenant(caller.tenant(), connection.authConfigId))
-                .chain(authConfig -> merged(connection, authConfig)));
+    /** A connection being authorized again, and the auth config it is authorized with. */
+    private record Authorizing(Connection connection, KnownAuthConfig authConfig) {
     }
 
-    private Uni<ConnectionCredentials> merged(Connection connection, KnownAuthConfig authConfig) {
-        Uni<Map<String, String>> ownSecrets = connection.secretVersion == 0 ? Uni.createFrom().item(Map.of())
-                : secrets.read(SecretPath.connection(connection.tenant, connection.id), connection.secretVersion).map(secret -> secret.fields());
-        if (AuthType.of(connection.authType) == AuthType.OAUTH2) {
-            return ownSecrets.map(own -> oauthCredentials(connection, own));
-        }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (authConfig != null) {
-            fields.putAll(authConfig.config);
-        }
-        Uni<Map<String, String>> authConfigSecrets = authConfig == null || authConfig.sealedFields.length == 0
-                ? Uni.createFrom().item(Map.of())
-                : secrets.read(SecretPath.authConfig(connection.tenant, connection.authConfigId)).map(secret -> secret.fields())
-                        .onFailure(SecretNotFoundException.class).recoverWithItem(Map.of());
-        return authConfigSecrets.chain(inherited -> ownSecrets.map(own -> {
-            fields.putAll(inherited);
-            fields.putAll(connection.config);
-            fields.putAll(own);
-            return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment, fields);
-        }));
+    /** A client-credentials token (RFC 6749 §4.4); a refusal is a 502 problem and changes nothing. */
+    private Uni<TokenResponse> clientToken(KnownAuthConfig authConfig) {
+        return clients.resolve(authConfig)
+                .chain(resolved -> tokenEndpoint.token(TokenRequest.clientCredentials(resolved.client(), resolved.clientSecret()),
+                        resolved.client(), config.tokenTimeout()))
+                .invoke(response -> {
+                    if (!response.ok()) {
+                        throw new UpstreamException("The provider refused the auth config's client credentials: " + response.problem());
+                    }
+                });
     }
 
-    /**
-     * What a caller of an OAuth2 account needs: the access token, when it expires, and the provider's extras (an
-     * instance URL). Never the refresh token or the client secret: Latchkey alone refreshes.
-     */
-    private static ConnectionCredentials oauthCredentials(Connection connection, Map<String, String> tokens) {
-        Map<String, Object> fields = new LinkedHashMap<>(connection.config);
-        fields.put("accessToken", tokens.get("accessToken"));
-        if (connection.expiresAt != null) {
-            fields.put("expiresAt", connection.expiresAt.toString());
-        }
-        return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment, fields);
-    }
-
-    private static void refuseUnlessActive(Connection connection) {
-        switch (connection.status) {
-            case ACTIVE -> {
-            }
-            case PENDING -> throw new ConflictException("The connection is not authorized yet: finish the authorization,"
-                    + " or start it again with POST /api/v1/connections/" + connection.id + "/reauthorize.");
-            case EXPIRED -> throw new ConflictException("The connection's authorization expired: authorize it again with"
-                    + " POST /api/v1/connections/" + connection.id + "/reauthorize.");
-            case ERROR -> throw new ConflictException("The connection is in error; test or reauthorize it.");
-        }
-    }
-
-    private Connection newConnection(Caller caller, UUID id, NewConnection request, KnownAuthConfig authConfig) {
-        AuthType type = AuthType.of(authConfig.authType);
-        if (type == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
-            throw invalid("authConfigId", "client-credentials connections are not offered yet; authorization-code,"
-                    + " key, token, password and native connections are");
-        }
+    private Connection newConnection(String tenant, String actor, NewConnection request, KnownAuthConfig authConfig) {
         Optional<AuthOption> option = Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
-                .flatMap(entry -> entry.option(type));
+                .flatMap(entry -> entry.option(AuthType.of(authConfig.authType)));
         CredentialForm form = ConnectionForms.of(authConfig, option);
         ObjectNode credentials = request.credentials() == null ? JSON.createObjectNode() : request.credentials();
         validate(form, credentials);
         Instant now = now();
         Connection connection = new Connection();
-        connection.id = id;
-        connection.tenant = caller.tenant();
+        connection.id = UUID.randomUUID();
+        connection.tenant = tenant;
         connection.authConfigId = authConfig.id;
         connection.name = request.name().strip();
         connection.environment = request.environment();
@@ -229,20 +234,15 @@ public class ConnectionService {
             }
         });
         connection.secretFields = secretFields.toArray(String[]::new);
-        connection.createdBy = caller.actor();
+        connection.missingScopes = new String[0];
+        connection.createdBy = actor;
         connection.createdAt = now;
         connection.updatedAt = now;
         return connection;
     }
 
-    /** The request's secret fields: split from the plain ones by the form, before anything is stored. */
-    private static Map<String, String> secretValues(ObjectNode credentials, List<String> secretFields) {
-        Map<String, String> values = new LinkedHashMap<>();
-        secretFields.forEach(field -> values.put(field, credentials.get(field).asText()));
-        return values;
-    }
-
-    private static void validate(CredentialForm form, ObjectNode credentials) {
+    /** The credentials against the form: plain fields against its config schema, secret ones against its secrets. */
+    static void validate(CredentialForm form, ObjectNode credentials) {
         ObjectNode plain = credentials.deepCopy();
         ObjectNode secret = JSON.createObjectNode();
         form.secretNames().forEach(name -> {
@@ -262,7 +262,11 @@ public class ConnectionService {
         return connections.findInTenant(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
     }
 
-    private static InvalidInputException invalid(String field, String message) {
+    private Uni<Connection> foundForUpdate(Caller caller, UUID id) {
+        return connections.findForUpdate(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
+    }
+
+    static InvalidInputException invalid(String field, String message) {
         return new InvalidInputException("The request has invalid fields.", List.of(new FieldError(field, message)));
     }
 

@@ -1,7 +1,9 @@
 package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
 import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.events.Topics;
 import dev.latchkey.secrets.SecretPath;
@@ -22,8 +24,8 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Plays auth-config-service for these tests: publishes an auth config's creation, writes its secret to the
- * shared store, and waits until this service's projection has it.
+ * Plays auth-config-service (and token-refresher, for their events) for these tests: publishes an auth config's
+ * creation and edits, writes its secret to the shared store, and waits until this service's projection has it.
  */
 record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
 
@@ -32,22 +34,33 @@ record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
         if (!secretFields.isEmpty()) {
             secrets.write(SecretPath.authConfig(tenant, id), secretFields, 0).await().indefinitely();
         }
-        CloudEvent event = EventJson.envelope(new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider",
-                provider, authType, null, config, List.copyOf(secretFields.keySet())),
-                URI.create("/latchkey/auth-config-service"), tenant, "user:test");
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.AUTH_CONFIGS, event.subject(), EventJson.write(event)));
-        }
-        awaitProjected(id);
+        publish(Topics.AUTH_CONFIGS, tenant, new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider",
+                provider, authType, null, config, List.copyOf(secretFields.keySet())));
+        awaitProjected(id, 0);
         return id;
     }
 
-    private void awaitProjected(UUID id) {
+    /** An edit of the auth config's plain config, as version {@code version}. */
+    void update(String tenant, UUID id, long version, Map<String, Object> config) {
+        publish(Topics.AUTH_CONFIGS, tenant, new AuthConfigUpdated(id, "config " + id, null, List.of("config"), version, config,
+                List.of("clientSecret")));
+        awaitProjected(id, version);
+    }
+
+    /** Publishes an event as the service that owns it would, through Kafka. */
+    void publish(String topic, String tenant, EventData data) {
+        CloudEvent event = EventJson.envelope(data, URI.create("/latchkey/test"), tenant, "service:test");
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event)));
+        }
+    }
+
+    private void awaitProjected(UUID id, long version) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            long found = pool.preparedQuery("SELECT count(*) FROM auth_configs WHERE id = $1").execute(Tuple.of(id))
-                    .await().indefinitely().iterator().next().getLong(0);
+            long found = pool.preparedQuery("SELECT count(*) FROM auth_configs WHERE id = $1 AND version = $2")
+                    .execute(Tuple.of(id, version)).await().indefinitely().iterator().next().getLong(0);
             if (found == 1) {
                 return;
             }
@@ -58,6 +71,6 @@ record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
                 break;
             }
         }
-        fail("the auth config " + id + " did not reach the projection within 30 s");
+        fail("the auth config " + id + " (version " + version + ") did not reach the projection within 30 s");
     }
 }

@@ -120,9 +120,29 @@ public final class ConnectionEvents {
         }
     }
 
-    /** A connection was deleted and its credentials destroyed. */
+    /** An admin replaced the origins a tenant's connect links may send users back to; keyed by the tenant. */
+    public record AllowedOriginsChanged(String tenant,
+            List<String> allowedOrigins) implements EventData {
+
+        public AllowedOriginsChanged {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        @Override
+        public EventType eventType() {
+            return EventType.CONNECTION_ALLOWED_ORIGINS_CHANGED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return tenant;
+        }
+    }
+
+    /** A connection was deleted and its credentials destroyed; {@code tokenRevoked} if the provider confirmed revoking it. */
     public record ConnectionDeleted(UUID connectionId,
-            UUID authConfigId) implements EventData {
+            UUID authConfigId,
+            boolean tokenRevoked) implements EventData {
         @Override
         public EventType eventType() {
             return EventType.CONNECTION_DELETED;

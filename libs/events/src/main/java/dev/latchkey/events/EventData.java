@@ -14,6 +14,7 @@ public sealed interface EventData permits
         ConnectionEvents.ConnectionTested,
         ConnectionEvents.ConnectionStatusChanged,
         ConnectionEvents.ConnectionDeleted,
+        ConnectionEvents.AllowedOriginsChanged,
         TokenEvents.TokenRefreshed,
         TokenEvents.TokenRefreshFailed,
         TokenEvents.TokenExpiring,

@@ -21,6 +21,8 @@ public enum EventType {
     CONNECTION_TESTED("connection.tested", Topics.CONNECTIONS, ConnectionEvents.ConnectionTested.class),
     CONNECTION_STATUS_CHANGED("connection.status_changed", Topics.CONNECTIONS, ConnectionEvents.ConnectionStatusChanged.class),
     CONNECTION_DELETED("connection.deleted", Topics.CONNECTIONS, ConnectionEvents.ConnectionDeleted.class),
+    CONNECTION_ALLOWED_ORIGINS_CHANGED("connection.allowed_origins_changed", Topics.CONNECTIONS,
+            ConnectionEvents.AllowedOriginsChanged.class),
     TOKEN_REFRESHED("token.refreshed", Topics.TOKENS, TokenEvents.TokenRefreshed.class),
     TOKEN_REFRESH_FAILED("token.refresh_failed", Topics.TOKENS, TokenEvents.TokenRefreshFailed.class),
     TOKEN_EXPIRING("token.expiring", Topics.TOKENS, TokenEvents.TokenExpiring.class),

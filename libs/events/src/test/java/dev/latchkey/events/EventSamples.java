@@ -7,6 +7,7 @@ import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigStatusChanged;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
+import dev.latchkey.events.ConnectionEvents.AllowedOriginsChanged;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
@@ -48,7 +49,8 @@ final class EventSamples {
                 new ConnectionUpdated(CONNECTION, List.of("name", "metadata")),
                 new ConnectionTested(CONNECTION, true, 200, 87, null),
                 new ConnectionStatusChanged(CONNECTION, "ACTIVE", "EXPIRED", "invalid_grant"),
-                new ConnectionDeleted(CONNECTION, AUTH_CONFIG),
+                new ConnectionDeleted(CONNECTION, AUTH_CONFIG, true),
+                new AllowedOriginsChanged("acme", List.of("https://app.example.com")),
                 new TokenRefreshed(CONNECTION, EXPIRES, true, List.of("openid", "email")),
                 new TokenRefreshFailed(CONNECTION, "provider_unavailable", false, 3, EXPIRES),
                 new TokenExpiring(CONNECTION, EXPIRES),

@@ -1,14 +1,22 @@
 package dev.latchkey.testing;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A real OAuth2/OIDC server (mock-oauth2-server) on a loopback port: discovery, JWKS, token endpoint and
- * signed JWTs. {@link #accessToken} mints tokens the way Latchkey's identity provider shapes them.
+ * signed JWTs. {@link #accessToken} mints tokens the way Latchkey's identity provider shapes them; a service
+ * asking the {@code latchkey} issuer for a client-credentials token gets one like a Latchkey service account's
+ * (tenant {@code system}, role {@code service}, its client id as subject).
  */
 public final class OidcTestServer implements AutoCloseable {
 
@@ -19,7 +27,9 @@ public final class OidcTestServer implements AutoCloseable {
 
     private static volatile OidcTestServer current;
 
-    private final MockOAuth2Server server = new MockOAuth2Server();
+    private final MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(false, null, null, false,
+            new OAuth2TokenProvider(), Set.of(new DefaultOAuth2TokenCallback(ISSUER, "service", "JWT", List.of(AUDIENCE),
+                    Map.of("tenant", "system", "roles", List.of("service")), 3600)), new MockWebServerWrapper()));
 
     private OidcTestServer() {
     }
@@ -61,6 +71,14 @@ public final class OidcTestServer implements AutoCloseable {
     /** A signed access token with exactly the given claims, for tests of malformed or foreign tokens. */
     public String accessTokenWithClaims(String issuerId, String audience, Map<String, Object> claims) {
         return server.issueToken(issuerId, "subject", audience, claims).serialize();
+    }
+
+    /**
+     * The next token {@code issuerId} issues (an authorization code exchanged, say) lives {@code lifetime}: its
+     * {@code expires_in}. Refreshes of that grant keep the lifetime.
+     */
+    public void nextTokenLifetime(String issuerId, Duration lifetime) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, "user", "JWT", List.of("api"), Map.of(), lifetime.toSeconds()));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.latchkey.platform.outbound;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
@@ -28,12 +30,17 @@ public class GuardedHttp {
         this.guard = guard;
     }
 
-    /** {@code body} null sends none; the guard's DNS lookup runs on a worker thread. */
+    /**
+     * {@code body} null sends none; the guard's DNS lookup runs on a worker thread. The answer (or failure) comes
+     * back on the caller's Vert.x context, where its database session lives.
+     */
     public Uni<HttpResponse<String>> send(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
-        return Uni.createFrom().item(() -> guard.check(uri))
+        Context caller = Vertx.currentContext();
+        Uni<HttpResponse<String>> response = Uni.createFrom().item(() -> guard.check(uri))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(target -> Uni.createFrom().completionStage(() -> client.sendAsync(request(target, method, headers, body, timeout),
                         HttpResponse.BodyHandlers.ofString())));
+        return caller == null ? response : response.emitOn(command -> caller.runOnContext(ignored -> command.run()));
     }
 
     private static HttpRequest request(OutboundTarget target, String method, Map<String, String> headers, String body, Duration timeout) {

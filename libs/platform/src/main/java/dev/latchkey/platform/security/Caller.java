@@ -18,7 +18,7 @@ public record Caller(String tenant, String subject, Set<String> roles) {
 
     private static final Map<String, Set<Permission>> GRANTS = Map.of(
             ADMIN, EnumSet.of(Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.TEST,
-                    Permission.CONNECT, Permission.DELETE),
+                    Permission.CONNECT, Permission.DELETE, Permission.ADMINISTER),
             DEVELOPER, EnumSet.of(Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.TEST,
                     Permission.CONNECT),
             VIEWER, EnumSet.of(Permission.VIEW),

@@ -10,6 +10,8 @@ public enum Permission {
     TEST,
     CONNECT,
     DELETE,
+    /** Tenant-wide settings, such as where connect sessions may send users back: admins only. */
+    ADMINISTER,
     /** Read a connection's live credentials: the {@code credentials:read} role, for machine clients. */
     READ_CREDENTIALS,
     /** Service-to-service calls, such as an on-demand refresh: the {@code service} role. */

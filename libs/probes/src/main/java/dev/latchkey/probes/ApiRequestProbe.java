@@ -1,18 +1,17 @@
-package dev.latchkey.authconfig.service;
+package dev.latchkey.probes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.platform.outbound.GuardedHttp;
-import dev.latchkey.authconfig.domain.TestOutcome;
 import dev.latchkey.catalog.ApiClient;
 import dev.latchkey.catalog.ConnectionTest;
 import dev.latchkey.catalog.Template;
 import dev.latchkey.catalog.auth.ApiKey;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
-import dev.latchkey.probes.FailureCategory;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -28,16 +27,17 @@ import java.util.stream.Collectors;
  * Sends an entry's test request with the auth config's credentials and judges the answer as the entry says:
  * the expected status, and the values at JSON paths for providers that answer 200 with an error flag.
  */
-@ApplicationScoped
-public class ApiRequestCheck {
+public class ApiRequestProbe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GuardedHttp http;
 
-    public ApiRequestCheck(GuardedHttp http) {
+    public ApiRequestProbe(GuardedHttp http) {
         this.http = http;
     }
 
-    public Uni<TestOutcome> check(ApiClient api, AuthOption option, Map<String, String> values, Duration timeout) {
+    public Uni<ProbeResult> check(ApiClient api, AuthOption option, Map<String, String> values, Duration timeout) {
         Set<String> declared = option.variables();
         ConnectionTest test = api.test();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -53,8 +53,11 @@ public class ApiRequestCheck {
         String body = test.body() == null ? null : Template.parse(test.body(), declared).render(values);
         long started = System.nanoTime();
         return http.send(test.method(), URI.create(url), headers, body, timeout)
-                .map(response -> outcome(test.expect(), response, CheckResult.since(started)))
-                .onFailure().recoverWithItem(failure -> CheckResult.failed(failure, CheckResult.since(started)));
+                .map(response -> outcome(test.expect(), response, since(started)))
+                .onFailure().recoverWithItem(failure -> {
+                    ProbeFailure classified = FailureClassifier.classify(failure);
+                    return ProbeResult.failure(classified.category(), classified.getMessage(), since(started));
+                });
     }
 
     /** An entry whose templates name the scheme's credential puts it where the provider wants it (Shopify). */
@@ -74,32 +77,46 @@ public class ApiRequestCheck {
             }
         } else if (option.type() == AuthType.BEARER) {
             headers.put("Authorization", "Bearer " + values.get("credentials.token"));
+        } else if (option.type() == AuthType.OAUTH2 || option.type() == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+            headers.put("Authorization", "Bearer " + values.get("credentials.accessToken"));
         } else if (option.type() == AuthType.BASIC) {
             String pair = values.getOrDefault("credentials.username", "") + ":" + values.getOrDefault("credentials.password", "");
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
-    private static TestOutcome outcome(ConnectionTest.Expect expect, HttpResponse<String> response, Duration latency) {
+    private static ProbeResult outcome(ConnectionTest.Expect expect, HttpResponse<String> response, Duration latency) {
         int status = response.statusCode();
         if (status == 401) {
-            return CheckResult.failed(FailureCategory.AUTH_FAILED, "the API refused the credentials (401)", latency);
+            return ProbeResult.failure(FailureCategory.AUTH_FAILED, "the API refused the credentials (401)", latency);
         }
         if (status == 403) {
-            return CheckResult.failed(FailureCategory.PERMISSION_DENIED, "the API accepted the credentials but refused the request (403)", latency);
+            return ProbeResult.failure(FailureCategory.PERMISSION_DENIED, "the API accepted the credentials but refused the request (403)", latency);
         }
         if (!expect.status().contains(status)) {
-            return CheckResult.failed(FailureCategory.CONFIG, "the test request answered " + status + ", expected " + expect.status(), latency);
+            return ProbeResult.failure(FailureCategory.CONFIG, "the test request answered " + status + ", expected " + expect.status(), latency);
         }
-        JsonNode body = Json.parseOrEmpty(response.body());
+        JsonNode body = parse(response.body());
         for (var expected : expect.json().entrySet()) {
             JsonNode actual = at(body, expected.getKey());
             if (!actual.asText().equals(String.valueOf(expected.getValue()))) {
-                return CheckResult.failed(FailureCategory.AUTH_FAILED, "the API answered " + expected.getKey() + " = "
+                return ProbeResult.failure(FailureCategory.AUTH_FAILED, "the API answered " + expected.getKey() + " = "
                         + (actual.isMissingNode() ? "nothing" : actual.asText()) + ", expected " + expected.getValue(), latency);
             }
         }
-        return CheckResult.ok("the test request succeeded (" + status + ")", latency);
+        return ProbeResult.success("the test request succeeded (" + status + ")", latency);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static JsonNode at(JsonNode body, String dottedPath) {
@@ -109,7 +126,6 @@ public class ApiRequestCheck {
         }
         return node;
     }
-
 
     private static String queryString(Map<String, String> query, boolean pathHasQuery) {
         if (query.isEmpty()) {

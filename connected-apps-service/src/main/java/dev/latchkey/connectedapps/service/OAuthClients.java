@@ -2,6 +2,7 @@ package dev.latchkey.connectedapps.service;
 
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.oauth.OAuthClient;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.KnownAuthConfig;
 import dev.latchkey.connectedapps.repository.KnownAuthConfigRepository;
@@ -15,31 +16,40 @@ import java.util.Optional;
 
 /** Finds the OAuth2 client a connection was made with, and its client secret from the shared secret store. */
 @ApplicationScoped
-public class OAuthAppResolver {
+public class OAuthClients {
 
     /** The client and its secret, for the one token request that needs it. */
-    record Resolved(OAuthApp app, String clientSecret) {
+    record Resolved(OAuthClient client, String clientSecret) {
+        @Override
+        public String toString() {
+            return "Resolved[" + client.clientId() + "]";
+        }
     }
 
     private final KnownAuthConfigRepository authConfigs;
     private final Catalog catalog;
     private final SecretStore secrets;
 
-    public OAuthAppResolver(KnownAuthConfigRepository authConfigs, Catalog catalog, SecretStore secrets) {
+    public OAuthClients(KnownAuthConfigRepository authConfigs, Catalog catalog, SecretStore secrets) {
         this.authConfigs = authConfigs;
         this.catalog = catalog;
         this.secrets = secrets;
     }
 
-    static OAuthApp app(KnownAuthConfig authConfig, Catalog catalog) {
-        return OAuthApp.of(authConfig, Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
-                .flatMap(entry -> entry.option(AuthType.OAUTH2)));
+    OAuthClient client(KnownAuthConfig authConfig) {
+        AuthType grant = AuthType.of(authConfig.authType);
+        return OAuthClient.of(grant, authConfig.config, Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
+                .flatMap(entry -> entry.option(grant)));
+    }
+
+    Uni<Resolved> resolve(KnownAuthConfig authConfig) {
+        return secrets.read(SecretPath.authConfig(authConfig.tenant, authConfig.id))
+                .map(secret -> new Resolved(client(authConfig), secret.fields().get("clientSecret")));
     }
 
     Uni<Resolved> resolve(Connection connection) {
         return Panache.withSession(() -> authConfigs.findInTenant(connection.tenant, connection.authConfigId))
                 .onItem().ifNull().failWith(() -> new IllegalStateException("the connection's auth config is gone"))
-                .chain(authConfig -> secrets.read(SecretPath.authConfig(connection.tenant, connection.authConfigId))
-                        .map(secret -> new Resolved(app(authConfig, catalog), secret.fields().get("clientSecret"))));
+                .chain(this::resolve);
     }
 }

@@ -1,6 +1,5 @@
-package dev.latchkey.connectedapps.config;
+package dev.latchkey.catalog;
 
-import dev.latchkey.catalog.Catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.latchkey.authconfig.service;
+package dev.latchkey.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.catalog.auth.AuthOption;
@@ -12,12 +12,12 @@ import java.util.Map;
  * value, else the parameter's default), {@code credentials.<field>} for secret parameters and the scheme's own
  * credentials ({@code apiKey}, {@code token}, {@code username}, {@code password}).
  */
-final class TemplateValues {
+public final class TemplateValues {
 
     private TemplateValues() {
     }
 
-    static Map<String, String> of(AuthOption option, Map<String, Object> config, Map<String, String> secrets) {
+    public static Map<String, String> of(AuthOption option, Map<String, Object> config, Map<String, String> secrets) {
         Map<String, String> values = new HashMap<>();
         ConnectionParameters parameters = option.connectionParameters();
         for (String name : parameters.names()) {

@@ -1,0 +1,29 @@
+package dev.latchkey.connectedapps.client;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * token-refresher's on-demand refresh, called with this service's own token (client credentials through
+ * quarkus-oidc-client). A 409 means the grant is gone for good; anything else that is not a 200 may pass.
+ */
+@RegisterRestClient(configKey = "token-refresher")
+@OidcClientFilter
+@Path("/internal/v1/refresh")
+public interface TokenRefresher {
+
+    /** The connection's token is valid until {@code expiresAt}; {@code refreshed} when this call refreshed it. */
+    record Refreshed(UUID connectionId, Instant expiresAt, boolean refreshed) {
+    }
+
+    @POST
+    @Path("/{connectionId}")
+    Uni<Refreshed> refresh(@PathParam("connectionId") UUID connectionId);
+}

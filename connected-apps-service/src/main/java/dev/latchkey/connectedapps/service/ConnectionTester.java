@@ -1,0 +1,124 @@
+package dev.latchkey.connectedapps.service;
+
+import dev.latchkey.catalog.Catalog;
+import dev.latchkey.catalog.CatalogEntry;
+import dev.latchkey.catalog.TemplateException;
+import dev.latchkey.catalog.TemplateValues;
+import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.auth.Native;
+import dev.latchkey.connectedapps.config.ConnectionsConfig;
+import dev.latchkey.connectedapps.domain.Connection;
+import dev.latchkey.connectedapps.domain.ConnectionStatus;
+import dev.latchkey.connectedapps.events.ConnectionEventWriter;
+import dev.latchkey.connectedapps.repository.ConnectionRepository;
+import dev.latchkey.platform.problem.ConflictException;
+import dev.latchkey.platform.security.Caller;
+import dev.latchkey.probes.ApiRequestProbe;
+import dev.latchkey.probes.FailureCategory;
+import dev.latchkey.probes.ProbeResult;
+import dev.latchkey.probes.Probes;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tests a connection against its system, outside any transaction: a native connector's probe, or the catalog
+ * entry's test request with the connection's credentials. The outcome is stored; a failure makes an ACTIVE
+ * connection ERROR and a success makes an ERROR one ACTIVE.
+ */
+@ApplicationScoped
+public class ConnectionTester {
+
+    private final ConnectionRepository connections;
+    private final CredentialsService credentials;
+    private final Catalog catalog;
+    private final Probes probes;
+    private final ApiRequestProbe api;
+    private final ConnectionEventWriter events;
+    private final Duration timeout;
+
+    public ConnectionTester(ConnectionRepository connections, CredentialsService credentials, Catalog catalog, Probes probes,
+            ApiRequestProbe api, ConnectionEventWriter events, ConnectionsConfig config) {
+        this.connections = connections;
+        this.credentials = credentials;
+        this.catalog = catalog;
+        this.probes = probes;
+        this.api = api;
+        this.events = events;
+        this.timeout = config.testTimeout();
+    }
+
+    public Uni<Connection> test(Caller caller, UUID id) {
+        Context requestContext = Vertx.currentContext();
+        return Panache.withSession(() -> found(caller, id)).invoke(ConnectionTester::refuseUnlessAuthorized)
+                .chain(connection -> credentials.current(connection).chain(current -> run(connection, current.credentials())))
+                // A probe ends on a worker's thread; the database session needs the request's own.
+                .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
+                .chain(result -> Panache.withTransaction(() -> connections.findForUpdate(caller.tenant(), id)
+                        .onItem().ifNull().failWith(NotFoundException::new)
+                        .call(connection -> record(caller, connection, result))));
+    }
+
+    private Uni<ProbeResult> run(Connection connection, Map<String, Object> fields) {
+        AuthType type = AuthType.of(connection.authType);
+        Optional<CatalogEntry> entry = Optional.ofNullable(connection.provider).flatMap(catalog::find);
+        Optional<AuthOption> option = entry.flatMap(found -> found.option(type));
+        if (option.orElse(null) instanceof Native connector) {
+            return Uni.createFrom().item(() -> probes.test(connector.driver(), fields, timeout))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        if (option.isEmpty() || entry.get().api().isEmpty()) {
+            return Uni.createFrom().item(ProbeResult.failure(FailureCategory.CONFIG, "this connection's scheme has no test"
+                    + " request: a custom auth config names no API to call", Duration.ZERO));
+        }
+        Map<String, String> secretValues = new HashMap<>();
+        fields.forEach((name, value) -> secretValues.put(name, String.valueOf(value)));
+        try {
+            return api.check(entry.get().api().get(), option.get(), TemplateValues.of(option.get(), fields, secretValues), timeout);
+        } catch (TemplateException e) {
+            return Uni.createFrom().item(ProbeResult.failure(FailureCategory.CONFIG, e.getMessage(), Duration.ZERO));
+        }
+    }
+
+    private Uni<Void> record(Caller caller, Connection connection, ProbeResult result) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("ok", result.ok());
+        outcome.put("category", result.category().map(Enum::name).orElse(null));
+        outcome.put("message", result.message());
+        outcome.put("latencyMs", result.latency().toMillis());
+        outcome.put("testedAt", Instant.now().toString());
+        connection.lastTest = outcome;
+        ConnectionStatus before = connection.status;
+        if (before == ConnectionStatus.ACTIVE && !result.ok() || before == ConnectionStatus.ERROR && result.ok()) {
+            connection.status = result.ok() ? ConnectionStatus.ACTIVE : ConnectionStatus.ERROR;
+            connection.statusReason = result.ok() ? null : "test failed: " + result.message();
+        }
+        Uni<Void> tested = connections.flush().chain(() -> events.tested(caller, connection, result));
+        return before == connection.status ? tested
+                : tested.chain(() -> events.statusChanged(caller.actor(), connection, before, connection.statusReason));
+    }
+
+    private static void refuseUnlessAuthorized(Connection connection) {
+        if (connection.status == ConnectionStatus.PENDING || connection.status == ConnectionStatus.EXPIRED) {
+            throw new ConflictException("The connection has no valid authorization to test: authorize it with"
+                    + " POST /api/v1/connections/" + connection.id + "/reauthorize.");
+        }
+    }
+
+    private Uni<Connection> found(Caller caller, UUID id) {
+        return connections.findInTenant(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
+    }
+}

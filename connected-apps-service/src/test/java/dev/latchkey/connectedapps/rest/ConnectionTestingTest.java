@@ -1,0 +1,59 @@
+package dev.latchkey.connectedapps.rest;
+
+import dev.latchkey.events.Topics;
+import dev.latchkey.testing.TopicReader;
+import dev.latchkey.testing.WithKafka;
+import dev.latchkey.testing.WithOidcServer;
+import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Testing a connection against its real system: this machine's PostgreSQL through the native probe, with the
+ * connection's own user over the auth config's parameters.
+ */
+@QuarkusTest
+@WithPostgres
+@WithKafka
+@WithOidcServer
+class ConnectionTestingTest extends ApiTest {
+
+    @Test
+    void aWorkingConnectionTestsOkAndAFailingOneBecomesErrorUntilItWorksAgain() {
+        UUID authConfig = authConfigs.create(tenant, "postgresql", "native",
+                Map.of("host", "127.0.0.1", "port", 5432, "database", "postgres", "sslMode", "disable"),
+                Map.of("password", "wrong-password"));
+        String good = as("developer").body(connection(authConfig, "{\"username\": \"postgres\"}")).post(CONNECTIONS).then()
+                .statusCode(201).extract().path("id");
+        String wrong = as("developer").body(connection(authConfig, "{\"username\": \"no_such_role_for_latchkey\"}")).post(CONNECTIONS)
+                .then().statusCode(201).extract().path("id");
+
+        as("developer").post(CONNECTIONS + "/" + good + "/test").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("lastTest.ok", equalTo(true));
+        as("developer").post(CONNECTIONS + "/" + wrong + "/test").then().statusCode(200)
+                .body("status", equalTo("ERROR")).body("lastTest.ok", equalTo(false)).body("lastTest.category", equalTo("AUTH_FAILED"))
+                .body("lastTest.message", not(containsString("wrong-password"))).body("statusReason", containsString("test failed"));
+
+        var tested = TopicReader.readUntil(bootstrapServers, Topics.CONNECTIONS,
+                record -> record.key().equals(wrong) && record.value().contains("connection.status_changed"), Duration.ofSeconds(20));
+        assertTrue(tested.stream().anyMatch(record -> record.value().contains("connection.tested")));
+        as("credentials:read").get(CONNECTIONS + "/" + wrong + "/credentials").then().statusCode(409);
+    }
+
+    @Test
+    void aPendingConnectionIsNotTestedAndOnlyTestersOfTheTenantMayTest() {
+        String pending = startConnecting(oauthAuthConfig(Map.of())).id();
+        as("developer").post(CONNECTIONS + "/" + pending + "/test").then().statusCode(409).body("detail", containsString("reauthorize"));
+        as("viewer").post(CONNECTIONS + "/" + pending + "/test").then().statusCode(403);
+        asIn("other", "admin").post(CONNECTIONS + "/" + pending + "/test").then().statusCode(404);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.latchkey.oauth;
+
+import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.platform.problem.UpstreamException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Sends token and revocation requests to providers, through the SSRF guard and within a timeout. */
+@ApplicationScoped
+public class TokenEndpoint {
+
+    private final GuardedHttp http;
+
+    public TokenEndpoint(GuardedHttp http) {
+        this.http = http;
+    }
+
+    /** The provider's answer, success or error; fails with {@link UpstreamException} when there is none. */
+    public Uni<TokenResponse> token(TokenRequest request, OAuthClient client, Duration timeout) {
+        return send(request, timeout).map(response -> TokenResponse.of(response.statusCode(), response.body(),
+                response.headers().firstValue("Retry-After"), client));
+    }
+
+    /** RFC 7009 §2.2: 200 means revoked (or already invalid); returns the status. */
+    public Uni<Integer> revoke(TokenRequest request, Duration timeout) {
+        return send(request, timeout).map(HttpResponse::statusCode);
+    }
+
+    /** A request that got no answer (refused address, timeout, connection error) fails as an upstream problem. */
+    private Uni<HttpResponse<String>> send(TokenRequest request, Duration timeout) {
+        return http.send("POST", request.url(), request.headers(), request.body(), timeout)
+                .onFailure().transform(failure -> new UnansweredException(request.url().getHost(), failure));
+    }
+
+    /** No answer from the provider: its cause says why (a timeout, a refused connection, an address the guard refused). */
+    public static class UnansweredException extends UpstreamException {
+        public UnansweredException(String host, Throwable cause) {
+            super("The provider's endpoint at " + host + " did not answer: " + describe(cause));
+            initCause(cause);
+        }
+
+        private static String describe(Throwable cause) {
+            String message = cause.getMessage();
+            return cause.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()
+                    + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.latchkey.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Another Latchkey service, run for real beside a test: its packaged application ({@code <module>/target/quarkus-app})
+ * started as a Java process with the test's database, broker and OIDC server, on a free port, ready before the
+ * test goes on. Its output goes to {@code target/<module>-under-test.log}. The module has to be packaged first,
+ * which a test-scoped {@code <type>pom</type>} dependency on it makes Maven do.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code module} (a sibling directory of the test's module) on {@code port} with {@code properties} as
+     * system properties.
+     *
+     * @throws IllegalStateException when it is not packaged, or not ready within 90 seconds (its log says why)
+     */
+    public static ServiceProcess start(String module, int port, Map<String, String> properties) {
+        Path application = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        if (!Files.exists(application)) {
+            throw new IllegalStateException(application + " is missing: package " + module + " first (./mvnw -pl " + module
+                    + " -am package -DskipTests)");
+        }
+        Path log = Path.of("target", module + "-under-test.log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add("-jar");
+        command.add(application.toString());
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ServiceProcess service = new ServiceProcess(process, port, log);
+            service.awaitReady();
+            return service;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + module + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops the process and waits for it, as a replica going away would. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                var ready = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep();
+        }
+        close();
+        throw new IllegalStateException("the service was not ready within " + READY_WITHIN.toSeconds() + " s; see " + log);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A port nothing listens on now, for a service to be started on later. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}

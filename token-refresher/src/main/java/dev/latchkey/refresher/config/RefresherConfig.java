@@ -1,0 +1,34 @@
+package dev.latchkey.refresher.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How token-refresher paces refreshes. */
+@ConfigMapping(prefix = "latchkey.refresher")
+public interface RefresherConfig {
+
+    /** A token is refreshed this long before it expires. */
+    @WithDefault("10m")
+    Duration margin();
+
+    /** How long a worker or caller holds a connection while it refreshes; outlives the token request's timeout. */
+    @WithDefault("60s")
+    Duration lease();
+
+    /** How long a token request may take. */
+    @WithDefault("10s")
+    Duration tokenTimeout();
+
+    /** How long an on-demand caller waits for a refresh another caller runs. */
+    @WithDefault("20s")
+    Duration onDemandWait();
+
+    /** The first retry after a transient failure; each further one waits twice as long, up to {@link #maxBackoff()}. */
+    @WithDefault("30s")
+    Duration backoff();
+
+    @WithDefault("15m")
+    Duration maxBackoff();
+}

@@ -1,0 +1,9 @@
+package dev.latchkey.refresher.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A connection whose token token-refresher keeps fresh, as its schedule row holds it; {@code issuedAt}: when its token was obtained. */
+public record ScheduledRefresh(UUID connectionId, String tenant, UUID authConfigId, Instant expiresAt, int attempts,
+                               Instant issuedAt) {
+}

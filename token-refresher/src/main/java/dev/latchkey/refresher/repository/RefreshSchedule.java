@@ -1,0 +1,106 @@
+package dev.latchkey.refresher.repository;
+
+import dev.latchkey.refresher.domain.RefreshScheduleEntry;
+import dev.latchkey.refresher.domain.ScheduledRefresh;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+
+/**
+ * The refresh schedule: one row per refreshable connection. A refresh takes a connection with a lease first, so
+ * exactly one refresh of it runs at a time across replicas; every change after the token request checks that the
+ * lease is still its own.
+ */
+@ApplicationScoped
+public class RefreshSchedule {
+
+    private static final String COLUMNS = "connection_id, tenant, auth_config_id, expires_at, attempts, issued_at";
+    private static final String SCHEDULE = """
+            INSERT INTO refresh_schedule (connection_id, tenant, auth_config_id, expires_at, refresh_at, issued_at, updated_at)
+            VALUES (?1, ?2, ?3, cast(?4 as timestamptz), cast(?5 as timestamptz), now(), now())
+            ON CONFLICT (connection_id) DO UPDATE SET expires_at = excluded.expires_at, refresh_at = excluded.refresh_at,
+                issued_at = excluded.issued_at, attempts = 0, last_error = NULL, updated_at = now()""";
+    private static final String REMOVE = "DELETE FROM refresh_schedule WHERE connection_id = ?1";
+    private static final String TAKE = """
+            UPDATE refresh_schedule SET lease_owner = ?2, lease_until = now() + ?3 * interval '1 millisecond'
+            WHERE connection_id = ?1 AND (lease_until IS NULL OR lease_until < now())
+            RETURNING\s""" + COLUMNS;
+    private static final String REFRESHED = """
+            UPDATE refresh_schedule SET expires_at = cast(?3 as timestamptz), refresh_at = cast(?4 as timestamptz), issued_at = now(), attempts = 0,
+                last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = now()
+            WHERE connection_id = ?1 AND lease_owner = ?2""";
+    private static final String FAILED = """
+            UPDATE refresh_schedule SET attempts = ?3, refresh_at = cast(?4 as timestamptz), last_error = ?5, lease_owner = NULL, lease_until = NULL,
+                updated_at = now()
+            WHERE connection_id = ?1 AND lease_owner = ?2""";
+    private static final String RELEASE = """
+            UPDATE refresh_schedule SET lease_owner = NULL, lease_until = NULL WHERE connection_id = ?1 AND lease_owner = ?2""";
+
+    /** Schedules a connection's next refresh ({@code refreshAt} null: nothing to refresh until told). */
+    public Uni<Void> schedule(ScheduledRefresh refresh, Instant refreshAt) {
+        return execute(SCHEDULE, refresh.connectionId(), refresh.tenant(), refresh.authConfigId(), time(refresh.expiresAt()),
+                time(refreshAt));
+    }
+
+    public Uni<Void> remove(UUID connectionId) {
+        return execute(REMOVE, connectionId);
+    }
+
+    /** The row, or null when the connection is not one this service refreshes. */
+    public Uni<ScheduledRefresh> find(UUID connectionId) {
+        return Panache.getSession().chain(session -> session.find(RefreshScheduleEntry.class, connectionId))
+                .map(entry -> entry == null ? null : entry.refresh());
+    }
+
+    /** Takes the connection for {@code owner} for {@code lease}; null when another holds it (or there is no row). */
+    public Uni<ScheduledRefresh> take(UUID connectionId, String owner, Duration lease) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(TAKE).setParameter(1, connectionId)
+                        .setParameter(2, owner).setParameter(3, lease.toMillis()).getResultList())
+                .map(rows -> rows.isEmpty() ? null : of((Object[]) rows.get(0)));
+    }
+
+    /** Records a refresh and frees the connection; false when the lease was no longer {@code owner}'s. */
+    public Uni<Boolean> refreshed(UUID connectionId, String owner, Instant expiresAt, Instant refreshAt) {
+        return update(REFRESHED, connectionId, owner, time(expiresAt), time(refreshAt));
+    }
+
+    /** Records a transient failure and when to try again, and frees the connection. */
+    public Uni<Boolean> failed(UUID connectionId, String owner, int attempts, Instant retryAt, String error) {
+        return update(FAILED, connectionId, owner, attempts, time(retryAt), error);
+    }
+
+    public Uni<Void> release(UUID connectionId, String owner) {
+        return execute(RELEASE, connectionId, owner);
+    }
+
+    private static Uni<Boolean> update(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        }).map(updated -> updated == 1);
+    }
+
+    private static ScheduledRefresh of(Object[] row) {
+        return new ScheduledRefresh((UUID) row[0], (String) row[1], (UUID) row[2], instant(row[3]), ((Number) row[4]).intValue(),
+                instant(row[5]));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

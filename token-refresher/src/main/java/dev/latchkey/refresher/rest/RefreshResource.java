@@ -1,0 +1,39 @@
+package dev.latchkey.refresher.rest;
+
+import dev.latchkey.platform.security.CurrentCaller;
+import dev.latchkey.platform.security.Permission;
+import dev.latchkey.platform.security.Requires;
+import dev.latchkey.refresher.service.OnDemandRefresh;
+import dev.latchkey.refresher.service.RefreshOutcome;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/** On-demand refresh, for Latchkey's own services (the {@code service} role); user tokens are refused. */
+@Path("/internal/v1/refresh")
+@Produces(MediaType.APPLICATION_JSON)
+public class RefreshResource {
+
+    private final OnDemandRefresh refreshes;
+    private final CurrentCaller caller;
+
+    public RefreshResource(OnDemandRefresh refreshes, CurrentCaller caller) {
+        this.refreshes = refreshes;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/{connectionId}")
+    @Requires(Permission.INTERNAL)
+    @Operation(summary = "Refresh a connection's token now, once however many callers ask at the same time: 200 with the"
+            + " new expiry, 409 when the grant is gone (authorize again), 502 when the provider failed for now, 404 when"
+            + " the connection is not refreshed by Latchkey")
+    public Uni<RefreshOutcome> refresh(UUID connectionId) {
+        return refreshes.refresh(connectionId, caller.get().actor());
+    }
+}
