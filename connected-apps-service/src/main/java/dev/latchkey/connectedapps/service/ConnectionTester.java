@@ -37,7 +37,8 @@ import java.util.UUID;
 /**
  * Tests a connection against its system, outside any transaction: a native connector's probe, or the catalog
  * entry's test request with the connection's credentials. The outcome is stored; a failure makes an ACTIVE
- * connection ERROR and a success makes an ERROR one ACTIVE.
+ * connection ERROR and a success makes an ERROR one ACTIVE. A custom scheme names no request to test with: that
+ * is said, and changes nothing.
  */
 @ApplicationScoped
 public class ConnectionTester {
@@ -81,8 +82,7 @@ public class ConnectionTester {
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         if (option.isEmpty() || entry.get().api().isEmpty()) {
-            return Uni.createFrom().item(ProbeResult.failure(FailureCategory.CONFIG, "this connection's scheme has no test"
-                    + " request: a custom auth config names no API to call", Duration.ZERO));
+            return Uni.createFrom().nullItem(); // a custom auth config names no API to call
         }
         Map<String, String> secretValues = new HashMap<>();
         fields.forEach((name, value) -> secretValues.put(name, String.valueOf(value)));
@@ -93,8 +93,15 @@ public class ConnectionTester {
         }
     }
 
+    /** Stores the outcome; {@code result} null: nothing could be tested, and the status stays as it is. */
     private Uni<Void> record(Caller caller, Connection connection, ProbeResult result) {
+        if (result == null) {
+            connection.lastTest = Map.of("tested", false, "message", "nothing to test: a custom auth config names no API to"
+                    + " call; the connection is checked when a workflow uses it", "testedAt", Instant.now().toString());
+            return connections.flush();
+        }
         Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("tested", true);
         outcome.put("ok", result.ok());
         outcome.put("category", result.category().map(Enum::name).orElse(null));
         outcome.put("message", result.message());

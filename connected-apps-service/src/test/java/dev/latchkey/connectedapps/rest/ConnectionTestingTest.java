@@ -38,7 +38,7 @@ class ConnectionTestingTest extends ApiTest {
                 .then().statusCode(201).extract().path("id");
 
         as("developer").post(CONNECTIONS + "/" + good + "/test").then().statusCode(200)
-                .body("status", equalTo("ACTIVE")).body("lastTest.ok", equalTo(true));
+                .body("status", equalTo("ACTIVE")).body("lastTest.ok", equalTo(true)).body("lastTest.tested", equalTo(true));
         as("developer").post(CONNECTIONS + "/" + wrong + "/test").then().statusCode(200)
                 .body("status", equalTo("ERROR")).body("lastTest.ok", equalTo(false)).body("lastTest.category", equalTo("AUTH_FAILED"))
                 .body("lastTest.message", not(containsString("wrong-password"))).body("statusReason", containsString("test failed"));
@@ -47,6 +47,14 @@ class ConnectionTestingTest extends ApiTest {
                 record -> record.key().equals(wrong) && record.value().contains("connection.status_changed"), Duration.ofSeconds(20));
         assertTrue(tested.stream().anyMatch(record -> record.value().contains("connection.tested")));
         as("credentials:read").get(CONNECTIONS + "/" + wrong + "/credentials").then().statusCode(409);
+    }
+
+    @Test
+    void aCustomSchemeHasNothingToTestAndKeepsItsStatus() {
+        String id = connectAccount(oauthAuthConfig(Map.of()));
+
+        as("developer").post(CONNECTIONS + "/" + id + "/test").then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("lastTest.tested", equalTo(false)).body("lastTest.message", containsString("nothing to test"));
     }
 
     @Test

@@ -1,0 +1,108 @@
+package dev.latchkey.probes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.catalog.ApiClient;
+import dev.latchkey.catalog.ConnectionTest;
+import dev.latchkey.catalog.TemplateValues;
+import dev.latchkey.catalog.auth.ApiKey;
+import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.Bearer;
+import dev.latchkey.catalog.auth.ConnectionParameters;
+import dev.latchkey.platform.outbound.GuardedHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A catalog entry's test request, sent for real to an HTTP server on this machine: the base URL rendered from the
+ * connection's parameters, the credential placed where the scheme says, the answer judged as the entry expects.
+ */
+class ApiRequestProbeTest {
+
+    private static final String KEY = "key-0d9f-test";
+    private static final ConnectionParameters HOST = new ConnectionParameters(new ObjectMapper().createObjectNode()
+            .put("type", "object").set("properties", new ObjectMapper().createObjectNode()
+                    .set("host", new ObjectMapper().createObjectNode().put("type", "string"))));
+
+    private final ApiRequestProbe probe = new ApiRequestProbe(new GuardedHttp(TestGuards.allowingLoopback()));
+    private HttpServer server;
+
+    @BeforeEach
+    void anApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/user", exchange -> {
+            boolean known = ("token " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    || ("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    || String.valueOf(exchange.getRequestURI().getRawQuery()).contains("api_key=" + KEY);
+            answer(exchange, known ? 200 : 401, known ? "{\"ok\": true, \"user\": {\"login\": \"me\"}}" : "{}");
+        });
+        server.createContext("/api/v1/flagged", exchange -> answer(exchange, 200, "{\"ok\": false, \"error\": \"invalid_auth\"}"));
+        server.createContext("/api/v1/forbidden", exchange -> answer(exchange, 403, "{}"));
+        server.createContext("/api/v1/teapot", exchange -> answer(exchange, 418, "{}"));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void aKeyInAHeaderWithItsPrefixPassesAndAWrongOneIsAnAuthenticationFailure() {
+        ApiKey gitea = new ApiKey("token", null, HOST, "Authorization", ApiKey.Placement.HEADER, "token ");
+
+        assertTrue(check(gitea, "/user", KEY, Map.of("ok", true)).ok());
+        ProbeResult wrong = check(gitea, "/user", "not-the-key", Map.of());
+        assertEquals(Optional.of(FailureCategory.AUTH_FAILED), wrong.category());
+        assertFalse(wrong.message().contains("not-the-key"), wrong.message());
+    }
+
+    @Test
+    void aBearerTokenAndAKeyInTheQueryAreSentWhereTheSchemeSays() {
+        assertTrue(check(new Bearer("token", null, HOST), "/user", KEY, Map.of()).ok());
+        assertTrue(check(new ApiKey("key", null, HOST, "api_key", ApiKey.Placement.QUERY, ""), "/user", KEY, Map.of()).ok());
+    }
+
+    @Test
+    void anAnswerIsJudgedByTheEntrysExpectations() {
+        ApiKey key = new ApiKey("token", null, HOST, "Authorization", ApiKey.Placement.HEADER, "token ");
+
+        ProbeResult flagged = check(key, "/flagged", KEY, Map.of("ok", true));
+        assertEquals(Optional.of(FailureCategory.AUTH_FAILED), flagged.category());
+        assertTrue(flagged.message().contains("ok = false"), flagged.message());
+        assertEquals(Optional.of(FailureCategory.PERMISSION_DENIED), check(key, "/forbidden", KEY, Map.of()).category());
+        assertEquals(Optional.of(FailureCategory.CONFIG), check(key, "/teapot", KEY, Map.of()).category());
+    }
+
+    private ProbeResult check(AuthOption option, String path, String credential, Map<String, Object> json) {
+        ApiClient api = new ApiClient("http://{{config.host}}/api/v1", Map.of(), Map.of(),
+                new ConnectionTest("GET", path, Map.of(), null, new ConnectionTest.Expect(List.of(200), json)));
+        String field = option.type().credentials().get(0);
+        Map<String, String> values = TemplateValues.of(option, Map.of("host", "127.0.0.1:" + server.getAddress().getPort()),
+                Map.of(field, credential));
+        return probe.check(api, option, values, Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
