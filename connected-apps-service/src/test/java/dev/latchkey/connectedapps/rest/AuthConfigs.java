@@ -2,19 +2,13 @@ package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
-import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventData;
-import dev.latchkey.events.EventJson;
-import dev.latchkey.events.Topics;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
+import dev.latchkey.testing.EventPublisher;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +28,7 @@ record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
         if (!secretFields.isEmpty()) {
             secrets.write(SecretPath.authConfig(tenant, id), secretFields, 0).await().indefinitely();
         }
-        publish(Topics.AUTH_CONFIGS, tenant, new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider",
+        publish(tenant, new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider",
                 provider, authType, null, config, List.copyOf(secretFields.keySet())));
         awaitProjected(id, 0);
         return id;
@@ -42,18 +36,14 @@ record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
 
     /** An edit of the auth config's plain config, as version {@code version}. */
     void update(String tenant, UUID id, long version, Map<String, Object> config) {
-        publish(Topics.AUTH_CONFIGS, tenant, new AuthConfigUpdated(id, "config " + id, null, List.of("config"), version, config,
+        publish(tenant, new AuthConfigUpdated(id, "config " + id, null, List.of("config"), version, config,
                 List.of("clientSecret")));
         awaitProjected(id, version);
     }
 
     /** Publishes an event as the service that owns it would, through Kafka. */
-    void publish(String topic, String tenant, EventData data) {
-        CloudEvent event = EventJson.envelope(data, URI.create("/latchkey/test"), tenant, "service:test");
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event)));
-        }
+    void publish(String tenant, EventData data) {
+        EventPublisher.publish(bootstrapServers, tenant, data);
     }
 
     private void awaitProjected(UUID id, long version) {

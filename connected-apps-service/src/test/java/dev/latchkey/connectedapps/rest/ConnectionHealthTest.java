@@ -60,7 +60,7 @@ class ConnectionHealthTest extends ApiTest {
         Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ERROR")));
 
         Instant expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        authConfigs.publish(Topics.TOKENS, tenant, new TokenRefreshed(UUID.fromString(id), expiresAt, true, List.of("openid")));
+        authConfigs.publish(tenant, new TokenRefreshed(UUID.fromString(id), expiresAt, true, List.of("openid")));
 
         Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE"))
                 .body("statusReason", nullValue()).body("expiresAt", equalTo(expiresAt.toString())));
@@ -70,7 +70,7 @@ class ConnectionHealthTest extends ApiTest {
     void aTokenThatWillExpireWithoutRefreshShowsAWarning() {
         String id = connectAccount(oauthAuthConfig(Map.of()));
 
-        authConfigs.publish(Topics.TOKENS, tenant, new TokenExpiring(UUID.fromString(id), Instant.now().plus(Duration.ofDays(2))));
+        authConfigs.publish(tenant, new TokenExpiring(UUID.fromString(id), Instant.now().plus(Duration.ofDays(2))));
 
         Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE"))
                 .body("warning", containsString("reauthorize")));
@@ -90,7 +90,7 @@ class ConnectionHealthTest extends ApiTest {
     }
 
     private void refreshFailed(String connection, String reason, boolean permanent, int attempts) {
-        authConfigs.publish(Topics.TOKENS, tenant, new TokenRefreshFailed(UUID.fromString(connection), reason, permanent, attempts,
+        authConfigs.publish(tenant, new TokenRefreshFailed(UUID.fromString(connection), reason, permanent, attempts,
                 permanent ? null : Instant.now().plusSeconds(60)));
     }
 }

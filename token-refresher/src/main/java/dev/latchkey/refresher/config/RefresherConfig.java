@@ -31,4 +31,24 @@ public interface RefresherConfig {
 
     @WithDefault("15m")
     Duration maxBackoff();
+
+    /** How long before a credential that cannot be refreshed ends its {@code token.expiring} warning goes out. */
+    @WithDefault("3d")
+    Duration expiryWarning();
+
+    /** How often each worker looks for due refreshes. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Transient failures in a row at one provider host after which its refreshes pause. */
+    @WithDefault("5")
+    int circuitFailures();
+
+    /** How long refreshes at a failing provider host pause before one is tried again. */
+    @WithDefault("30s")
+    Duration circuitOpen();
+
+    /** How many due connections a worker takes at a time, and refreshes concurrently. */
+    @WithDefault("32")
+    int batchSize();
 }

@@ -1,12 +1,19 @@
 package dev.latchkey.refresher.events;
 
+import dev.latchkey.catalog.Catalog;
+import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.auth.OAuth2;
+import dev.latchkey.catalog.auth.Refresh;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
+import dev.latchkey.refresher.config.RefresherConfig;
 import dev.latchkey.refresher.domain.ScheduledRefresh;
+import dev.latchkey.refresher.repository.AuthConfigReader;
+import dev.latchkey.refresher.repository.ExpiryWarnings;
 import dev.latchkey.refresher.repository.RefreshSchedule;
 import dev.latchkey.refresher.service.RefreshMargins;
 import io.smallrye.mutiny.Uni;
@@ -14,11 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The schedule from connection events: an authorized connection that can be refreshed is scheduled at its
  * expiry less the margin (reauthorizing starts it afresh); one that cannot, or is deleted, leaves the schedule.
- * Its schedule row's {@code issued_at} is the database's clock when the event is taken; the margin uses it only
+ * A credential that will end with nothing to refresh it is watched for a {@code token.expiring} warning.
+ * Its schedule row's {@code issued_at} is the event's time, when the token was obtained; the margin uses it only
  * for tokens that live shorter than twice the margin.
  */
 @ApplicationScoped
@@ -27,11 +36,20 @@ public class ConnectionScheduleConsumer {
     private final IdempotentConsumer consumer;
     private final RefreshSchedule schedule;
     private final RefreshMargins margins;
+    private final ExpiryWarnings warnings;
+    private final AuthConfigReader authConfigs;
+    private final Catalog catalog;
+    private final RefresherConfig config;
 
-    public ConnectionScheduleConsumer(IdempotentConsumer consumer, RefreshSchedule schedule, RefreshMargins margins) {
+    public ConnectionScheduleConsumer(IdempotentConsumer consumer, RefreshSchedule schedule, RefreshMargins margins,
+            ExpiryWarnings warnings, AuthConfigReader authConfigs, Catalog catalog, RefresherConfig config) {
         this.consumer = consumer;
         this.schedule = schedule;
         this.margins = margins;
+        this.warnings = warnings;
+        this.authConfigs = authConfigs;
+        this.catalog = catalog;
+        this.config = config;
     }
 
     @Incoming("connections")
@@ -42,17 +60,46 @@ public class ConnectionScheduleConsumer {
     private Uni<Void> apply(CloudEvent event) {
         EventData data = EventJson.data(event);
         if (data instanceof ConnectionAuthorized authorized) {
-            if (!authorized.refreshable()) {
-                return schedule.remove(authorized.connectionId());
-            }
             Instant issued = event.time();
-            var refresh = new ScheduledRefresh(authorized.connectionId(), event.tenantid(), authorized.authConfigId(),
-                    authorized.expiresAt(), 0, issued);
-            return schedule.schedule(refresh, margins.refreshAt(issued, authorized.expiresAt()));
+            Uni<Void> scheduled;
+            if (authorized.refreshable()) {
+                var refresh = new ScheduledRefresh(authorized.connectionId(), event.tenantid(), authorized.authConfigId(),
+                        authorized.expiresAt(), 0, issued);
+                scheduled = schedule.schedule(refresh, margins.refreshAt(issued, authorized.expiresAt()));
+            } else {
+                scheduled = schedule.remove(authorized.connectionId());
+            }
+            return scheduled.chain(() -> warnings.forget(authorized.connectionId()))
+                    .chain(() -> endOfCredential(event.tenantid(), authorized, issued))
+                    .chain(end -> end == null ? Uni.createFrom().voidItem() : warnings.watch(authorized.connectionId(),
+                            event.tenantid(), end, latest(issued, end.minus(config.expiryWarning()))));
         }
         if (data instanceof ConnectionDeleted deleted) {
-            return schedule.remove(deleted.connectionId());
+            return schedule.remove(deleted.connectionId()).chain(() -> warnings.forget(deleted.connectionId()));
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * When the grant ends with nothing to refresh it: the access token's expiry when there is no refresh token;
+     * otherwise the refresh token's documented lifetime (catalog), when it does not rotate. Null: nothing known.
+     */
+    private Uni<Instant> endOfCredential(String tenant, ConnectionAuthorized authorized, Instant issued) {
+        if (!authorized.refreshable()) {
+            return Uni.createFrom().item(authorized.expiresAt());
+        }
+        return authConfigs.find(tenant, authorized.authConfigId()).map(authConfig -> {
+            if (authConfig == null || authConfig.provider() == null) {
+                return null;
+            }
+            Optional<Refresh> refresh = catalog.find(authConfig.provider()).flatMap(entry -> entry.option(AuthType.OAUTH2))
+                    .filter(OAuth2.class::isInstance).map(option -> ((OAuth2) option).refresh());
+            return refresh.filter(documented -> !documented.rotatesRefreshToken())
+                    .flatMap(Refresh::refreshTokenLifetime).map(issued::plus).orElse(null);
+        });
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.refresher.events;
 
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.events.TokenEvents.TokenExpiring;
 import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
 import dev.latchkey.events.TokenEvents.TokenRefreshed;
 import dev.latchkey.events.Topics;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** Writes token events to the outbox, inside the transaction of what they report. Never a token. */
 @ApplicationScoped
@@ -32,6 +34,10 @@ public class TokenEventWriter {
 
     public Uni<Void> failed(String actor, ScheduledRefresh refresh, String reason, boolean permanent, int attempts, Instant retryAt) {
         return append(actor, refresh, new TokenRefreshFailed(refresh.connectionId(), reason, permanent, attempts, retryAt));
+    }
+
+    public Uni<Void> expiring(String actor, String tenant, UUID connectionId, Instant expiresAt) {
+        return outbox.append(Topics.TOKENS, EventJson.envelope(new TokenExpiring(connectionId, expiresAt), SOURCE, tenant, actor));
     }
 
     private Uni<Void> append(String actor, ScheduledRefresh refresh, EventData data) {

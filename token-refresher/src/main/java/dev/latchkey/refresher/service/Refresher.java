@@ -33,7 +33,8 @@ import java.util.Set;
  * Refreshes one connection's token while holding its lease: the refresh-token grant (or a new client-credentials
  * grant), the new tokens written with a compare-and-swap on the secret's version, then the schedule and a
  * {@code token.refreshed} event. A refusal that ends the grant is permanent (the connection leaves the schedule);
- * anything else is retried later with backoff. The token request runs outside any transaction.
+ * anything else is retried later with backoff; a provider host failing again and again pauses ({@link ProviderCircuits}).
+ * The token request runs outside any transaction.
  */
 @ApplicationScoped
 public class Refresher {
@@ -49,10 +50,15 @@ public class Refresher {
     private final Catalog catalog;
     private final RefresherConfig config;
     private final RefreshMargins margins;
+    private final ProviderCircuits circuits;
+    private final RefreshMetrics metrics;
 
     public Refresher(RefreshSchedule schedule, AuthConfigReader authConfigs, SecretStore secrets, TokenEndpoint tokenEndpoint,
-            TokenEventWriter events, Catalog catalog, RefresherConfig config, RefreshMargins margins) {
+            TokenEventWriter events, Catalog catalog, RefresherConfig config, RefreshMargins margins, ProviderCircuits circuits,
+            RefreshMetrics metrics) {
         this.margins = margins;
+        this.circuits = circuits;
+        this.metrics = metrics;
         this.schedule = schedule;
         this.authConfigs = authConfigs;
         this.secrets = secrets;
@@ -74,11 +80,29 @@ public class Refresher {
      */
     public Uni<RefreshOutcome> refresh(ScheduledRefresh refresh, String owner, String actor) {
         return prepare(refresh)
-                .chain(attempt -> tokenEndpoint.token(attempt.request(), attempt.client(), config.tokenTimeout())
-                        .onFailure(UpstreamException.class).recoverWithUni(failure ->
-                                failedForNow(refresh, owner, actor, "unreachable", Optional.empty())
-                                        .chain(() -> Uni.createFrom().failure(failure)))
-                        .chain(response -> response.ok() ? stored(attempt, owner, actor, response) : refused(attempt, owner, actor, response)))
+                .chain(attempt -> {
+                    String host = attempt.request().url().getAuthority();
+                    Instant pausedUntil = circuits.pausedUntil(host);
+                    if (pausedUntil != null) {
+                        return Panache.withTransaction(() -> schedule.postpone(refresh.connectionId(), owner, pausedUntil))
+                                .chain(() -> Uni.createFrom().failure(new UpstreamException("Refreshes at " + host
+                                        + " are paused after repeated failures; the next try is at " + pausedUntil + ".")));
+                    }
+                    return tokenEndpoint.token(attempt.request(), attempt.client(), config.tokenTimeout())
+                            .onFailure(UpstreamException.class).recoverWithUni(failure -> {
+                                circuits.failed(host);
+                                return failedForNow(refresh, owner, actor, "unreachable", Optional.empty())
+                                        .chain(() -> Uni.createFrom().failure(failure));
+                            })
+                            .chain(response -> {
+                                if (response.status() >= 500) {
+                                    circuits.failed(host);
+                                } else {
+                                    circuits.succeeded(host);
+                                }
+                                return response.ok() ? stored(attempt, owner, actor, response) : refused(attempt, owner, actor, response);
+                            });
+                })
                 .onFailure().call(() -> Panache.withTransaction(() -> schedule.release(refresh.connectionId(), owner)));
     }
 
@@ -122,6 +146,7 @@ public class Refresher {
                 .chain(version -> Panache.withTransaction(() -> schedule.refreshed(refresh.connectionId(), owner, expiresAt,
                                 margins.refreshAt(Instant.now(), expiresAt))
                         .call(() -> events.refreshed(actor, refresh, expiresAt, rotated, response.grantedScopes()))))
+                .invoke(() -> metrics.refreshed(owner))
                 .replaceWith(new RefreshOutcome(refresh.connectionId(), expiresAt, true))
                 .onFailure(SecretVersionConflictException.class).recoverWithUni(() -> newerElsewhere(refresh, owner));
     }
@@ -141,6 +166,7 @@ public class Refresher {
             if (current.version() != attempt.tokens().version()) {
                 return newerElsewhere(refresh, owner);
             }
+            metrics.failed(response.error(), true);
             return Panache.withTransaction(() -> schedule.remove(refresh.connectionId())
                             .call(() -> events.failed(actor, refresh, response.error(), true, refresh.attempts() + 1, null)))
                     .chain(() -> Uni.createFrom().failure(new ConflictException("The provider ended the connection's grant ("
@@ -150,11 +176,13 @@ public class Refresher {
 
     /** Another writer stored newer tokens while this refresh ran: theirs stand, and the lease is let go. */
     private Uni<RefreshOutcome> newerElsewhere(ScheduledRefresh refresh, String owner) {
+        metrics.leaseConflict();
         return Panache.withTransaction(() -> schedule.release(refresh.connectionId(), owner).chain(() -> schedule.find(refresh.connectionId())))
                 .map(current -> new RefreshOutcome(refresh.connectionId(), current == null ? null : current.expiresAt(), false));
     }
 
     private Uni<Void> failedForNow(ScheduledRefresh refresh, String owner, String actor, String reason, Optional<Duration> retryAfter) {
+        metrics.failed(reason, false);
         int attempts = refresh.attempts() + 1;
         Duration wait = retryAfter.orElseGet(() -> backoff(attempts));
         Instant retryAt = Instant.now().plus(wait);

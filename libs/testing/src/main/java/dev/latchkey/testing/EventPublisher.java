@@ -1,0 +1,33 @@
+package dev.latchkey.testing;
+
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventData;
+import dev.latchkey.events.EventJson;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Publishes an event as the service that owns it would, for tests that play another service. */
+public final class EventPublisher {
+
+    private EventPublisher() {
+    }
+
+    /** Sends the event to its type's topic, keyed by its aggregate, and waits for the broker's acknowledgement. */
+    public static void publish(String bootstrapServers, String tenant, EventData data) {
+        CloudEvent event = EventJson.envelope(data, URI.create("/latchkey/test"), tenant, "service:test");
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(data.eventType().topic(), event.subject(), EventJson.write(event))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker did not take the event", e);
+        }
+    }
+}
