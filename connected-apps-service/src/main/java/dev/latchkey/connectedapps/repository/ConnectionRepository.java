@@ -33,9 +33,14 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** Records a credentials read: its last use; the version stays (reads are not edits). */
+    /**
+     * Records a credentials read: its last use, to the second; the version stays (reads are not edits). A
+     * connection read by many callers at once is written once a second, not once a read: concurrent reads would
+     * otherwise queue on its row lock, one commit after another.
+     */
     public Uni<Void> touch(UUID id) {
-        return execute("UPDATE connections SET last_used_at = now() WHERE id = ?1", id);
+        return execute("UPDATE connections SET last_used_at = now() WHERE id = ?1"
+                + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 second')", id);
     }
 
     /** Records a token a read just had refreshed: when it expires, and that it was obtained now. */

@@ -45,7 +45,8 @@ class OnDemandRefreshTest extends ApiTest {
 
     @BeforeEach
     void refresherRuns() {
-        TokenRefresherProcess.ensureRunning(Map.of());
+        // Its workers stay idle: every refresh here is one a credentials read asked for.
+        TokenRefresherProcess.ensureRunning(Map.of("latchkey.refresher.poll-interval", "1h"));
     }
 
     @Test

@@ -24,12 +24,13 @@ import java.util.Optional;
  * @param refreshUrl       where refresh-token grants go: the token URL unless the provider documents another
  * @param revocationUrl    RFC 7009 endpoint, null when none is known
  * @param refreshable      whether the provider issues refresh tokens to refresh with (authorization code only)
+ * @param refreshMargin    how long before expiry the catalog says to refresh this provider's tokens, if it says
  */
 public record OAuthClient(AuthType grant, String authorizationUrl, String tokenUrl, String refreshUrl, String revocationUrl,
                           String clientId, List<String> scopes, String scopeSeparator, boolean pkce,
                           TokenRequestAuth tokenRequestAuth, Map<String, String> authorizationParams,
                           Map<String, String> tokenParams, List<String> tokenResponseMetadata,
-                          Optional<Duration> fallbackExpiresIn, boolean refreshable) {
+                          Optional<Duration> fallbackExpiresIn, boolean refreshable, Optional<Duration> refreshMargin) {
 
     /**
      * The client of an auth config: {@code option} is the catalog's OAuth2 option of its provider, empty for a
@@ -47,7 +48,7 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String tokenU
                     scopes.isEmpty() ? oauth.defaultScopes() : scopes, oauth.scopeSeparator(), oauth.pkce(),
                     oauth.tokenRequestAuth(), rendered(oauth.authorizationParams(), oauth, values),
                     rendered(oauth.tokenParams(), oauth, values), oauth.tokenResponseMetadata(),
-                    oauth.refresh().fallbackExpiresIn(), oauth.refresh().supported());
+                    oauth.refresh().fallbackExpiresIn(), oauth.refresh().supported(), oauth.refresh().margin());
         }
         if (option.orElse(null) instanceof OAuth2ClientCredentials client) {
             Map<String, String> values = values(client, config);
@@ -55,7 +56,7 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String tokenU
             return new OAuthClient(grant, null, tokenUrl, tokenUrl, null, clientId,
                     scopes.isEmpty() ? client.defaultScopes() : scopes, client.scopeSeparator(), false,
                     client.tokenRequestAuth(), Map.of(), rendered(client.tokenParams(), client, values), List.of(),
-                    client.fallbackExpiresIn(), false);
+                    client.fallbackExpiresIn(), false, Optional.empty());
         }
         String tokenUrl = String.valueOf(config.get("tokenUrl"));
         TokenRequestAuth requestAuth = "client_secret_post".equals(config.get("tokenRequestAuth"))
@@ -63,7 +64,7 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String tokenU
         // A custom server gets PKCE too: servers that do not know it ignore its parameters (RFC 7636 §5).
         return new OAuthClient(grant, grant == AuthType.OAUTH2 ? String.valueOf(config.get("authorizationUrl")) : null,
                 tokenUrl, tokenUrl, (String) config.get("revocationUrl"), clientId, scopes, " ", grant == AuthType.OAUTH2,
-                requestAuth, Map.of(), Map.of(), List.of(), Optional.empty(), grant == AuthType.OAUTH2);
+                requestAuth, Map.of(), Map.of(), List.of(), Optional.empty(), grant == AuthType.OAUTH2, Optional.empty());
     }
 
     public String scope() {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,21 +46,24 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger issued = new AtomicInteger();
     private volatile int expiresIn = 3600;
     private volatile boolean rotate = true;
 
-    private ScriptedTokenEndpoint(HttpServer server) {
+    private ScriptedTokenEndpoint(HttpServer server, ExecutorService executor) {
         this.server = server;
+        this.executor = executor;
     }
 
     public static ScriptedTokenEndpoint start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-            server.setExecutor(Executors.newFixedThreadPool(16));
-            ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(server);
+            ExecutorService executor = Executors.newFixedThreadPool(16);
+            server.setExecutor(executor);
+            ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(server, executor);
             server.createContext("/token", endpoint::handle);
             server.start();
             return endpoint;
@@ -161,5 +165,6 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Another Latchkey service, run for real beside a test: its packaged application ({@code <module>/target/quarkus-app})
+ * Another Latchkey service, run for real beside a test or a benchmark: its packaged application
+ * ({@code <module>/target/quarkus-app}, found from the working directory upwards)
  * started as a Java process with the test's database, broker and OIDC server, on a free port, ready before the
  * test goes on. Its output goes to {@code target/<module>-under-test.log}. The module has to be packaged first,
  * which a test-scoped {@code <type>pom</type>} dependency on it makes Maven do.
@@ -41,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
      * @throws IllegalStateException when it is not packaged, or not ready within 90 seconds (its log says why)
      */
     public static ServiceProcess start(String module, int port, Map<String, String> properties) {
-        Path application = Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+        Path application = packaged(module);
         if (!Files.exists(application)) {
             throw new IllegalStateException(application + " is missing: package " + module + " first (./mvnw -pl " + module
                     + " -am package -DskipTests)");
@@ -54,12 +55,25 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(application.toString());
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // A test or benchmark JVM that is stopped takes its services with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             ServiceProcess service = new ServiceProcess(process, port, log);
             service.awaitReady();
             return service;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The module's packaged application, looked for from the working directory upwards (a test's or a benchmark's module). */
+    private static Path packaged(String module) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path application = dir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (Files.exists(application)) {
+                return application;
+            }
+        }
+        return Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
     }
 
     public String baseUrl() {

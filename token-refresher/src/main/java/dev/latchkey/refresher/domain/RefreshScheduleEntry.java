@@ -49,6 +49,6 @@ public class RefreshScheduleEntry {
     public Instant updatedAt;
 
     public ScheduledRefresh refresh() {
-        return new ScheduledRefresh(connectionId, tenant, authConfigId, expiresAt, attempts, issuedAt);
+        return new ScheduledRefresh(connectionId, tenant, authConfigId, expiresAt, attempts, issuedAt, refreshAt);
     }
 }

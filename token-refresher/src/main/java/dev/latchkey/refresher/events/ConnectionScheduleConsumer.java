@@ -11,6 +11,7 @@ import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
 import dev.latchkey.refresher.config.RefresherConfig;
+import dev.latchkey.refresher.domain.ProjectedAuthConfig;
 import dev.latchkey.refresher.domain.ScheduledRefresh;
 import dev.latchkey.refresher.repository.AuthConfigReader;
 import dev.latchkey.refresher.repository.ExpiryWarnings;
@@ -61,18 +62,20 @@ public class ConnectionScheduleConsumer {
         EventData data = EventJson.data(event);
         if (data instanceof ConnectionAuthorized authorized) {
             Instant issued = event.time();
-            Uni<Void> scheduled;
-            if (authorized.refreshable()) {
-                var refresh = new ScheduledRefresh(authorized.connectionId(), event.tenantid(), authorized.authConfigId(),
-                        authorized.expiresAt(), 0, issued);
-                scheduled = schedule.schedule(refresh, margins.refreshAt(issued, authorized.expiresAt()));
-            } else {
-                scheduled = schedule.remove(authorized.connectionId());
-            }
-            return scheduled.chain(() -> warnings.forget(authorized.connectionId()))
-                    .chain(() -> endOfCredential(event.tenantid(), authorized, issued))
-                    .chain(end -> end == null ? Uni.createFrom().voidItem() : warnings.watch(authorized.connectionId(),
-                            event.tenantid(), end, latest(issued, end.minus(config.expiryWarning()))));
+            return authConfigs.find(event.tenantid(), authorized.authConfigId()).map(this::refreshOption).chain(refresh -> {
+                Uni<Void> scheduled;
+                if (authorized.refreshable()) {
+                    var row = new ScheduledRefresh(authorized.connectionId(), event.tenantid(), authorized.authConfigId(),
+                            authorized.expiresAt(), 0, issued, null);
+                    scheduled = schedule.schedule(row, margins.refreshAt(issued, authorized.expiresAt(), refresh.flatMap(Refresh::margin)));
+                } else {
+                    scheduled = schedule.remove(authorized.connectionId());
+                }
+                Instant end = endOfCredential(authorized, issued, refresh);
+                return scheduled.chain(() -> warnings.forget(authorized.connectionId()))
+                        .chain(() -> end == null ? Uni.createFrom().voidItem() : warnings.watch(authorized.connectionId(),
+                                event.tenantid(), end, latest(issued, end.minus(config.expiryWarning()))));
+            });
         }
         if (data instanceof ConnectionDeleted deleted) {
             return schedule.remove(deleted.connectionId()).chain(() -> warnings.forget(deleted.connectionId()));
@@ -80,23 +83,25 @@ public class ConnectionScheduleConsumer {
         return Uni.createFrom().voidItem();
     }
 
+    /** What the catalog documents about refreshing the auth config's provider; empty for a custom auth config. */
+    private Optional<Refresh> refreshOption(ProjectedAuthConfig authConfig) {
+        if (authConfig == null || authConfig.provider() == null) {
+            return Optional.empty();
+        }
+        return catalog.find(authConfig.provider()).flatMap(entry -> entry.option(AuthType.OAUTH2))
+                .filter(OAuth2.class::isInstance).map(option -> ((OAuth2) option).refresh());
+    }
+
     /**
      * When the grant ends with nothing to refresh it: the access token's expiry when there is no refresh token;
      * otherwise the refresh token's documented lifetime (catalog), when it does not rotate. Null: nothing known.
      */
-    private Uni<Instant> endOfCredential(String tenant, ConnectionAuthorized authorized, Instant issued) {
+    private static Instant endOfCredential(ConnectionAuthorized authorized, Instant issued, Optional<Refresh> refresh) {
         if (!authorized.refreshable()) {
-            return Uni.createFrom().item(authorized.expiresAt());
+            return authorized.expiresAt();
         }
-        return authConfigs.find(tenant, authorized.authConfigId()).map(authConfig -> {
-            if (authConfig == null || authConfig.provider() == null) {
-                return null;
-            }
-            Optional<Refresh> refresh = catalog.find(authConfig.provider()).flatMap(entry -> entry.option(AuthType.OAUTH2))
-                    .filter(OAuth2.class::isInstance).map(option -> ((OAuth2) option).refresh());
-            return refresh.filter(documented -> !documented.rotatesRefreshToken())
-                    .flatMap(Refresh::refreshTokenLifetime).map(issued::plus).orElse(null);
-        });
+        return refresh.filter(documented -> !documented.rotatesRefreshToken())
+                .flatMap(Refresh::refreshTokenLifetime).map(issued::plus).orElse(null);
     }
 
     private static Instant latest(Instant a, Instant b) {

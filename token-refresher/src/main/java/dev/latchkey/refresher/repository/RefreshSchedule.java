@@ -23,7 +23,7 @@ import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 @ApplicationScoped
 public class RefreshSchedule {
 
-    private static final String COLUMNS = "connection_id, tenant, auth_config_id, expires_at, attempts, issued_at";
+    private static final String COLUMNS = "connection_id, tenant, auth_config_id, expires_at, attempts, issued_at, refresh_at";
     private static final String SCHEDULE = """
             INSERT INTO refresh_schedule (connection_id, tenant, auth_config_id, expires_at, refresh_at, issued_at, updated_at)
             VALUES (?1, ?2, ?3, cast(?4 as timestamptz), cast(?5 as timestamptz), ?6, now())
@@ -126,7 +126,7 @@ public class RefreshSchedule {
 
     private static ScheduledRefresh of(Object[] row) {
         return new ScheduledRefresh((UUID) row[0], (String) row[1], (UUID) row[2], instant(row[3]), ((Number) row[4]).intValue(),
-                instant(row[5]));
+                instant(row[5]), instant(row[6]));
     }
 
     private static Instant instant(Object value) {

@@ -30,15 +30,13 @@ public class OnDemandRefresh {
     private final RefreshSchedule schedule;
     private final Refresher refresher;
     private final RefresherConfig config;
-    private final RefreshMargins margins;
     private final String owner = "on-demand:" + UUID.randomUUID();
     private final Map<UUID, Uni<RefreshOutcome>> inFlight = new ConcurrentHashMap<>();
 
-    public OnDemandRefresh(RefreshSchedule schedule, Refresher refresher, RefresherConfig config, RefreshMargins margins) {
+    public OnDemandRefresh(RefreshSchedule schedule, Refresher refresher, RefresherConfig config) {
         this.schedule = schedule;
         this.refresher = refresher;
         this.config = config;
-        this.margins = margins;
     }
 
     /** @throws NotFoundException when the connection is not one this service refreshes */
@@ -55,7 +53,7 @@ public class OnDemandRefresh {
     private Uni<RefreshOutcome> attempt(UUID connectionId, String actor, Instant asked, Instant deadline) {
         return Panache.withTransaction(() -> schedule.take(connectionId, owner, config.lease())).chain(taken -> {
             if (taken != null) {
-                return margins.fresh(taken, asked) ? Panache.withTransaction(() -> schedule.release(connectionId, owner))
+                return RefreshMargins.fresh(taken, asked) ? Panache.withTransaction(() -> schedule.release(connectionId, owner))
                         .replaceWith(new RefreshOutcome(connectionId, taken.expiresAt(), false))
                         : refresher.refresh(taken, owner, actor);
             }
@@ -64,7 +62,7 @@ public class OnDemandRefresh {
                     return Uni.createFrom().failure(new NotFoundException());
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return margins.fresh(existing, asked) ? Uni.createFrom().item(new RefreshOutcome(connectionId, existing.expiresAt(), false))
+                    return RefreshMargins.fresh(existing, asked) ? Uni.createFrom().item(new RefreshOutcome(connectionId, existing.expiresAt(), false))
                             : Uni.createFrom().failure(new UpstreamException(
                                     "Another refresh of this connection did not finish in time; try again shortly."));
                 }

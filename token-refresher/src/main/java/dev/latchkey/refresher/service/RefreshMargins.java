@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
-/** When a scheduled token is due, with this service's configured margin ({@link RefreshMargin}). */
+/** When a scheduled token is due: the provider's margin or this service's ({@link RefreshMargin}). */
 @ApplicationScoped
 public class RefreshMargins {
 
@@ -18,17 +19,20 @@ public class RefreshMargins {
         this.margin = config.margin();
     }
 
-    /** When the token is due for a refresh; null when it does not expire. */
-    public Instant refreshAt(Instant issuedAt, Instant expiresAt) {
-        return expiresAt == null ? null : expiresAt.minus(RefreshMargin.of(margin, issuedAt, expiresAt));
+    /**
+     * When the token is due for a refresh: {@code providerMargin} (the catalog's, for its provider) or this
+     * service's margin before expiry; null when it does not expire.
+     */
+    public Instant refreshAt(Instant issuedAt, Instant expiresAt, Optional<Duration> providerMargin) {
+        return expiresAt == null ? null : expiresAt.minus(RefreshMargin.of(providerMargin.orElse(margin), issuedAt, expiresAt));
     }
 
-    /** Obtained since the caller asked (by whoever held the lease meanwhile), or not yet due. */
-    public boolean fresh(ScheduledRefresh refresh, Instant asked) {
-        if (refresh.issuedAt() != null && refresh.issuedAt().isAfter(asked)) {
-            return true;
-        }
-        Instant due = refreshAt(refresh.issuedAt(), refresh.expiresAt());
-        return due != null && due.isAfter(Instant.now());
+    /**
+     * Obtained since the caller asked (by whoever held the lease meanwhile), or not yet due. A connection whose
+     * refreshes are failing is due: its next scheduled attempt is a retry, and a caller may try before it.
+     */
+    public static boolean fresh(ScheduledRefresh refresh, Instant asked) {
+        return refresh.issuedAt() != null && refresh.issuedAt().isAfter(asked)
+                || refresh.attempts() == 0 && refresh.refreshAt() != null && refresh.refreshAt().isAfter(Instant.now());
     }
 }

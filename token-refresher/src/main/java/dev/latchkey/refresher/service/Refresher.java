@@ -15,6 +15,7 @@ import dev.latchkey.refresher.events.TokenEventWriter;
 import dev.latchkey.refresher.repository.AuthConfigReader;
 import dev.latchkey.refresher.repository.RefreshSchedule;
 import dev.latchkey.secrets.Secret;
+import dev.latchkey.secrets.SecretNotFoundException;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.secrets.SecretVersionConflictException;
@@ -80,6 +81,7 @@ public class Refresher {
      */
     public Uni<RefreshOutcome> refresh(ScheduledRefresh refresh, String owner, String actor) {
         return prepare(refresh)
+                .onFailure().recoverWithUni(failure -> unprepared(refresh, owner, actor, failure))
                 .chain(attempt -> {
                     String host = attempt.request().url().getAuthority();
                     Instant pausedUntil = circuits.pausedUntil(host);
@@ -110,14 +112,41 @@ public class Refresher {
         return Panache.withSession(() -> authConfigs.find(refresh.tenant(), refresh.authConfigId()))
                 .chain(authConfig -> {
                     if (authConfig == null || authConfig.deleted()) {
-                        return Uni.createFrom().failure(new ConflictException("The connection's auth config was deleted."));
+                        return Uni.createFrom().failure(new NothingToRefreshWith("auth_config_deleted",
+                                "The connection's auth config was deleted."));
                     }
                     OAuthClient client = client(authConfig);
                     return secrets.read(SecretPath.authConfig(refresh.tenant(), refresh.authConfigId()))
                             .chain(clientSecret -> secrets.read(SecretPath.connection(refresh.tenant(), refresh.connectionId()))
                                     .map(tokens -> new Attempt(refresh, client, tokens, request(client,
-                                            clientSecret.fields().get("clientSecret"), tokens))));
+                                            clientSecret.fields().get("clientSecret"), tokens))))
+                            .onFailure(SecretNotFoundException.class).transform(missing -> new NothingToRefreshWith(
+                                    "credentials_missing", "The connection's stored credentials are gone: authorize it again."));
                 });
+    }
+
+    /**
+     * A refresh that could not be prepared: with nothing to refresh with, the connection leaves the schedule for
+     * good (it would otherwise come due again at every tick); anything else (the database) is retried later.
+     */
+    private Uni<Attempt> unprepared(ScheduledRefresh refresh, String owner, String actor, Throwable failure) {
+        if (failure instanceof NothingToRefreshWith nothing) {
+            metrics.failed(nothing.reason, true);
+            return Panache.withTransaction(() -> schedule.remove(refresh.connectionId())
+                            .call(() -> events.failed(actor, refresh, nothing.reason, true, refresh.attempts() + 1, null)))
+                    .chain(() -> Uni.createFrom().failure(failure));
+        }
+        return failedForNow(refresh, owner, actor, "internal", Optional.empty()).chain(() -> Uni.createFrom().failure(failure));
+    }
+
+    /** The connection has nothing a refresh could use: no auth config, no stored tokens, no refresh token. */
+    static final class NothingToRefreshWith extends ConflictException {
+        private final String reason;
+
+        NothingToRefreshWith(String reason, String detail) {
+            super(detail);
+            this.reason = reason;
+        }
     }
 
     private static TokenRequest request(OAuthClient client, String clientSecret, Secret tokens) {
@@ -126,7 +155,7 @@ public class Refresher {
         }
         String refreshToken = tokens.fields().get("refreshToken");
         if (refreshToken == null) {
-            throw new ConflictException("The connection has no refresh token: authorize it again.");
+            throw new NothingToRefreshWith("no_refresh_token", "The connection has no refresh token: authorize it again.");
         }
         return TokenRequest.refresh(client, clientSecret, refreshToken);
     }
@@ -144,7 +173,7 @@ public class Refresher {
         Instant expiresAt = response.expiresAt();
         return secrets.write(SecretPath.connection(refresh.tenant(), refresh.connectionId()), fields, attempt.tokens().version())
                 .chain(version -> Panache.withTransaction(() -> schedule.refreshed(refresh.connectionId(), owner, expiresAt,
-                                margins.refreshAt(Instant.now(), expiresAt))
+                                margins.refreshAt(Instant.now(), expiresAt, attempt.client().refreshMargin()))
                         .call(() -> events.refreshed(actor, refresh, expiresAt, rotated, response.grantedScopes()))))
                 .invoke(() -> metrics.refreshed(owner))
                 .replaceWith(new RefreshOutcome(refresh.connectionId(), expiresAt, true))

@@ -1,5 +1,6 @@
 package dev.latchkey.refresher.service;
 
+import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.testing.ScriptedTokenEndpoint.Answer;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,9 +40,13 @@ class RefreshOutcomesTest extends RefresherTestBase {
         assertTrue(tokenEvents(id, "token.refreshed").get(0).contains("\"refreshTokenRotated\":true"));
 
         makeDue(id);
-        onVertx(() -> workers.refreshDue());
+        drainDue();
         assertEquals(1, provider.requestsWith("refresh-0"));
         assertEquals(1, provider.requestsWith(rotated));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("latchkey_refresher_refreshes_total{trigger=\"on-demand\"}"))
+                .body(containsString("latchkey_refresher_refreshes_total{trigger=\"worker\"}"))
+                .body(containsString("latchkey_refresher_schedule_lag_seconds"));
     }
 
     @Test
@@ -65,6 +71,8 @@ class RefreshOutcomesTest extends RefresherTestBase {
         String failed = tokenEvents(id, "token.refresh_failed").get(0);
         assertTrue(failed.contains("\"permanent\":true") && failed.contains("invalid_grant"), failed);
         assertEquals("refresh-revoked", tokens(id).get("refreshToken"));
+        given().get("/q/metrics").then()
+                .body(containsString("latchkey_refresher_failures_total{permanent=\"true\",reason=\"invalid_grant\"}"));
     }
 
     @Test
@@ -133,6 +141,18 @@ class RefreshOutcomesTest extends RefresherTestBase {
 
         refreshNow(id).statusCode(200).body("refreshed", equalTo(false));
 
+        assertEquals(0, provider.requests().size());
+    }
+
+    @Test
+    void aConnectionWhoseCredentialsAreGoneLeavesTheScheduleForGood() {
+        UUID id = connection("refresh-gone", Duration.ofMinutes(1));
+        secrets.destroy(SecretPath.connection(tenant, id)).await().indefinitely();
+
+        refreshNow(id).statusCode(409).body("detail", containsString("authorize it again"));
+
+        assertNull(scheduled(id), "not due again at every tick");
+        assertTrue(tokenEvents(id, "token.refresh_failed").get(0).contains("credentials_missing"));
         assertEquals(0, provider.requests().size());
     }
 

@@ -3,6 +3,7 @@ package dev.latchkey.refresher.service;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.Topics;
+import dev.latchkey.refresher.config.RefresherConfig;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.testing.EventPublisher;
@@ -56,6 +57,9 @@ abstract class RefresherTestBase {
     @Inject
     RefreshWorker workers;
 
+    @Inject
+    RefresherConfig config;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -108,6 +112,13 @@ abstract class RefresherTestBase {
     void makeDue(UUID connection) {
         pool.preparedQuery("UPDATE refresh_schedule SET refresh_at = now() WHERE connection_id = $1").execute(Tuple.of(connection))
                 .await().indefinitely();
+    }
+
+    /** Runs the worker until the schedule has nothing due left (other tests' connections included). */
+    void drainDue() {
+        while (onVertx(() -> workers.refreshDue()) == config.batchSize()) {
+            // a full batch: there may be more
+        }
     }
 
     Map<String, String> tokens(UUID connection) {

@@ -1,6 +1,5 @@
 package dev.latchkey.refresher.service;
 
-import dev.latchkey.refresher.config.RefresherConfig;
 import dev.latchkey.refresher.domain.ScheduledRefresh;
 import dev.latchkey.refresher.events.TokenEventWriter;
 import dev.latchkey.refresher.repository.ExpiryWarnings;
@@ -40,9 +39,6 @@ class WorkersTest extends RefresherTestBase {
     Refresher refresher;
 
     @Inject
-    RefresherConfig config;
-
-    @Inject
     RefreshMetrics metrics;
 
     @Inject
@@ -56,7 +52,7 @@ class WorkersTest extends RefresherTestBase {
         UUID due = connection("refresh-due", Duration.ofMinutes(2));
         UUID later = connection("refresh-later", Duration.ofHours(2));
 
-        onVertx(() -> workers.refreshDue());
+        drainDue();
 
         assertEquals(1, provider.requestsWith("refresh-due"));
         assertEquals(0, provider.requestsWith("refresh-later"));
@@ -102,7 +98,7 @@ class WorkersTest extends RefresherTestBase {
                 .after(Duration.ofMillis(1500)));
         pool.preparedQuery("UPDATE refresh_schedule SET lease_owner = 'worker:paused', lease_until = now() + interval '500 milliseconds'"
                 + " WHERE connection_id = $1").execute(Tuple.of(id)).await().indefinitely();
-        ScheduledRefresh held = new ScheduledRefresh(id, tenant, authConfig, Instant.now().plus(Duration.ofMinutes(1)), 0, null);
+        ScheduledRefresh held = new ScheduledRefresh(id, tenant, authConfig, Instant.now().plus(Duration.ofMinutes(1)), 0, null, Instant.now());
 
         var paused = Executors.newSingleThreadExecutor().submit(() -> onVertx(() -> refresher.refresh(held, "worker:paused", "service:test")));
         sleep(Duration.ofMillis(700));

@@ -1,0 +1,122 @@
+package dev.latchkey.bench.refresh;
+
+import dev.latchkey.testing.OidcTestServer;
+import dev.latchkey.testing.ScriptedTokenEndpoint;
+import dev.latchkey.testing.ServiceProcess;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Many concurrent credential reads of one connection whose token is inside its refresh margin: how many token
+ * requests reach the provider (target 1) and how long the readers wait. The connection is a client-credentials
+ * one whose tokens live 20 s, so it is due at half time; token-refresher's own workers are idle meanwhile.
+ */
+final class Stampede {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+
+    private final ServiceProcess connectedApps;
+    private final OidcTestServer oidc;
+    private final ScriptedTokenEndpoint provider;
+    private final RefreshBenchmark.Sql sql;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    Stampede(ServiceProcess connectedApps, OidcTestServer oidc, ScriptedTokenEndpoint provider, RefreshBenchmark.Sql sql) {
+        this.connectedApps = connectedApps;
+        this.oidc = oidc;
+        this.provider = provider;
+        this.sql = sql;
+    }
+
+    void run(UUID authConfig, int readers) throws Exception {
+        provider.expiresIn(20);
+        String warmUp = connectionDueSoon(authConfig);
+        String id = connectionDueSoon(authConfig);
+        Instant authorized = Instant.now();
+        waitPastHalfLife(authorized);
+        // One read of another connection first: the services' code paths are compiled and connected-apps-service's
+        // own token for calling token-refresher is fetched, as on any service that has run for a while.
+        send(read(warmUp));
+        int before = provider.requests().size();
+
+        HttpRequest read = read(id);
+        List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+        Set<String> tokens = Collections.synchronizedSet(new HashSet<>());
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            long started = System.nanoTime();
+            inFlight.add(http.sendAsync(read, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+                waits.add((System.nanoTime() - started) / 1_000_000);
+                statuses.add(response.statusCode());
+                Matcher access = ACCESS_TOKEN.matcher(response.body());
+                if (access.find()) {
+                    tokens.add(access.group(1));
+                }
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+
+        List<Long> sorted = new ArrayList<>(waits);
+        Collections.sort(sorted);
+        long ok = statuses.stream().filter(status -> status == 200).count();
+        System.out.printf("stampede: %d concurrent credential reads of one connection inside its margin%n", readers);
+        System.out.printf("  token requests to the provider: %d (target 1)%n", provider.requests().size() - before);
+        System.out.printf("  answered 200: %d; distinct access tokens handed out: %d%n", ok, tokens.size());
+        System.out.printf("  wait p50 %d ms, p99 %d ms, max %d ms%n", percentile(sorted, 50), percentile(sorted, 99),
+                sorted.get(sorted.size() - 1));
+    }
+
+    /** A client-credentials connection whose 20-second tokens token-refresher has scheduled. */
+    private String connectionDueSoon(UUID authConfig) throws Exception {
+        String created = send(post("/api/v1/connections", oidc.accessToken(RefreshBenchmark.TENANT, "bench", "admin"), """
+                {"authConfigId": "%s", "environment": "production", "name": "stampede"}""".formatted(authConfig))).body();
+        Matcher id = ID.matcher(created);
+        if (!id.find()) {
+            throw new IllegalStateException("the connection was not made: " + created);
+        }
+        while (sql.count("SELECT count(*) FROM refresher.refresh_schedule WHERE connection_id = '" + id.group(1) + "'") == 0) {
+            Thread.sleep(100);
+        }
+        return id.group(1);
+    }
+
+    /** Past half the token's 20 s: inside the margin of both services. */
+    private static void waitPastHalfLife(Instant authorized) throws InterruptedException {
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), authorized.plusSeconds(13)).toMillis()));
+    }
+
+    private HttpRequest read(String connection) {
+        return HttpRequest.newBuilder(URI.create(connectedApps.baseUrl() + "/api/v1/connections/" + connection + "/credentials"))
+                .header("Authorization", "Bearer " + oidc.accessToken(RefreshBenchmark.TENANT, "bench-reader", "credentials:read"))
+                .timeout(Duration.ofSeconds(60)).build();
+    }
+
+    private HttpRequest post(String path, String bearer, String body) {
+        return HttpRequest.newBuilder(URI.create(connectedApps.baseUrl() + path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long percentile(List<Long> sorted, int percent) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * percent / 100.0) - 1));
+    }
+}
