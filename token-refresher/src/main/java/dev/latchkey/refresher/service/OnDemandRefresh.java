@@ -2,7 +2,6 @@ package dev.latchkey.refresher.service;
 
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.refresher.config.RefresherConfig;
-import dev.latchkey.refresher.domain.ScheduledRefresh;
 import dev.latchkey.refresher.repository.RefreshSchedule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
