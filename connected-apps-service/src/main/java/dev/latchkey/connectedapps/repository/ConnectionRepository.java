@@ -5,8 +5,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +23,16 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
 
     public Uni<Connection> findInTenant(String tenant, UUID id) {
         return find("tenant = :tenant and id = :id", Parameters.with("tenant", tenant).and("id", id)).firstResult();
+    }
+
+    /** The tenant's connection, or a 404: another tenant's id is as unknown as one that never existed. */
+    public Uni<Connection> get(String tenant, UUID id) {
+        return findInTenant(tenant, id).onItem().ifNull().failWith(NotFoundException::new);
+    }
+
+    /** {@link #get}, locked as {@link #findForUpdate} locks it. */
+    public Uni<Connection> getForUpdate(String tenant, UUID id) {
+        return findForUpdate(tenant, id).onItem().ifNull().failWith(NotFoundException::new);
     }
 
     /**

@@ -29,7 +29,6 @@ import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -137,7 +136,7 @@ public class ConnectionService {
     }
 
     public Uni<Connection> get(Caller caller, UUID id) {
-        return Panache.withSession(() -> found(caller, id));
+        return Panache.withSession(() -> connections.get(caller.tenant(), id));
     }
 
     public Uni<List<Connection>> list(ConnectionFilter filter, int limit) {
@@ -145,7 +144,7 @@ public class ConnectionService {
     }
 
     public Uni<Connection> update(Caller caller, UUID id, ConnectionChanges changes) {
-        return Panache.withTransaction(() -> foundForUpdate(caller, id).chain(connection -> {
+        return Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id).chain(connection -> {
             List<String> changed = new ArrayList<>();
             if (changes.name() != null && !changes.name().strip().equals(connection.name)) {
                 connection.name = changes.name().strip();
@@ -165,9 +164,9 @@ public class ConnectionService {
      * is down does not keep the connection alive), then removes the row and destroys the secret.
      */
     public Uni<Void> delete(Caller caller, UUID id) {
-        return Panache.withSession(() -> found(caller, id))
+        return Panache.withSession(() -> connections.get(caller.tenant(), id))
                 .chain(revocation::revoke)
-                .chain(revoked -> Panache.withTransaction(() -> foundForUpdate(caller, id)
+                .chain(revoked -> Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id)
                         .call(connection -> connections.delete(connection).call(() -> events.deleted(caller, connection, revoked)))))
                 .chain(() -> secrets.destroy(SecretPath.connection(caller.tenant(), id)));
     }
@@ -178,7 +177,7 @@ public class ConnectionService {
      * returns null.
      */
     public Uni<String> reauthorize(Caller caller, UUID id) {
-        return Panache.withSession(() -> found(caller, id).chain(connection -> authConfigs.findInTenant(caller.tenant(), connection.authConfigId)
+        return Panache.withSession(() -> connections.get(caller.tenant(), id).chain(connection -> authConfigs.findInTenant(caller.tenant(), connection.authConfigId)
                         .onItem().ifNull().failWith(() -> new ConflictException("The connection's auth config was deleted."))
                         .map(authConfig -> new Authorizing(connection, authConfig))))
                 .chain(authorizing -> switch (AuthType.of(authorizing.connection().authType)) {
@@ -256,14 +255,6 @@ public class ConnectionService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The request has invalid fields.", errors);
         }
-    }
-
-    private Uni<Connection> found(Caller caller, UUID id) {
-        return connections.findInTenant(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
-    }
-
-    private Uni<Connection> foundForUpdate(Caller caller, UUID id) {
-        return connections.findForUpdate(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
     }
 
     static InvalidInputException invalid(String field, String message) {

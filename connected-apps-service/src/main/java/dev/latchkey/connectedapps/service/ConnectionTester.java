@@ -24,7 +24,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +63,11 @@ public class ConnectionTester {
 
     public Uni<Connection> test(Caller caller, UUID id) {
         Context requestContext = Vertx.currentContext();
-        return Panache.withSession(() -> found(caller, id)).invoke(ConnectionTester::refuseUnlessAuthorized)
+        return Panache.withSession(() -> connections.get(caller.tenant(), id)).invoke(ConnectionTester::refuseUnlessAuthorized)
                 .chain(connection -> credentials.current(connection).chain(current -> run(connection, current.credentials())))
                 // A probe ends on a worker's thread; the database session needs the request's own.
                 .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
-                .chain(result -> Panache.withTransaction(() -> connections.findForUpdate(caller.tenant(), id)
-                        .onItem().ifNull().failWith(NotFoundException::new)
+                .chain(result -> Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id)
                         .call(connection -> record(caller, connection, result))));
     }
 
@@ -123,9 +121,5 @@ public class ConnectionTester {
             throw new ConflictException("The connection has no valid authorization to test: authorize it with"
                     + " POST /api/v1/connections/" + connection.id + "/reauthorize.");
         }
-    }
-
-    private Uni<Connection> found(Caller caller, UUID id) {
-        return connections.findInTenant(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
     }
 }

@@ -18,7 +18,6 @@ import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -61,7 +60,7 @@ public class CredentialsService {
 
     /** The credentials as they are now. A connection that is not ACTIVE has none to give: a 409 that says how to fix it. */
     public Uni<ConnectionCredentials> credentials(Caller caller, UUID id) {
-        return Panache.withSession(() -> found(caller, id)).invoke(CredentialsService::refuseUnlessActive)
+        return Panache.withSession(() -> connections.get(caller.tenant(), id)).invoke(CredentialsService::refuseUnlessActive)
                 .chain(connection -> freshness(connection).chain(freshness -> Panache.withTransaction(() -> (freshness.refreshed()
                                 && freshness.expiresAt() != null ? connections.refreshed(connection.id, freshness.expiresAt())
                                 : connections.touch(connection.id))
@@ -155,9 +154,5 @@ public class CredentialsService {
             case ERROR -> throw new ConflictException("The connection is in error"
                     + (connection.statusReason == null ? "" : " (" + connection.statusReason + ")") + "; test or reauthorize it.");
         }
-    }
-
-    private Uni<Connection> found(Caller caller, UUID id) {
-        return connections.findInTenant(caller.tenant(), id).onItem().ifNull().failWith(NotFoundException::new);
     }
 }
