@@ -10,12 +10,12 @@ import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
-import dev.latchkey.refresher.config.RefresherConfig;
 import dev.latchkey.refresher.domain.ProjectedAuthConfig;
 import dev.latchkey.refresher.domain.ScheduledRefresh;
 import dev.latchkey.refresher.repository.AuthConfigReader;
 import dev.latchkey.refresher.repository.ExpiryWarnings;
 import dev.latchkey.refresher.repository.RefreshSchedule;
+import dev.latchkey.refresher.service.ExpiryThresholds;
 import dev.latchkey.refresher.service.RefreshMargins;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ import java.util.Optional;
 /**
  * The schedule from connection events: an authorized connection that can be refreshed is scheduled at its
  * expiry less the margin (reauthorizing starts it afresh); one that cannot, or is deleted, leaves the schedule.
- * A credential that will end with nothing to refresh it is watched for a {@code token.expiring} warning.
+ * A credential that will end with nothing to refresh it is watched for {@code token.expiring} warnings.
  * Its schedule row's {@code issued_at} is the event's time, when the token was obtained; the margin uses it only
  * for tokens that live shorter than twice the margin.
  */
@@ -40,17 +40,17 @@ public class ConnectionScheduleConsumer {
     private final ExpiryWarnings warnings;
     private final AuthConfigReader authConfigs;
     private final Catalog catalog;
-    private final RefresherConfig config;
+    private final ExpiryThresholds thresholds;
 
     public ConnectionScheduleConsumer(IdempotentConsumer consumer, RefreshSchedule schedule, RefreshMargins margins,
-            ExpiryWarnings warnings, AuthConfigReader authConfigs, Catalog catalog, RefresherConfig config) {
+            ExpiryWarnings warnings, AuthConfigReader authConfigs, Catalog catalog, ExpiryThresholds thresholds) {
         this.consumer = consumer;
         this.schedule = schedule;
         this.margins = margins;
         this.warnings = warnings;
         this.authConfigs = authConfigs;
         this.catalog = catalog;
-        this.config = config;
+        this.thresholds = thresholds;
     }
 
     @Incoming("connections")
@@ -74,7 +74,7 @@ public class ConnectionScheduleConsumer {
                 Instant end = endOfCredential(authorized, issued, refresh);
                 return scheduled.chain(() -> warnings.forget(authorized.connectionId()))
                         .chain(() -> end == null ? Uni.createFrom().voidItem() : warnings.watch(authorized.connectionId(),
-                                event.tenantid(), end, latest(issued, end.minus(config.expiryWarning()))));
+                                event.tenantid(), end, thresholds.first(end, issued)));
             });
         }
         if (data instanceof ConnectionDeleted deleted) {
@@ -102,9 +102,5 @@ public class ConnectionScheduleConsumer {
         }
         return refresh.filter(documented -> !documented.rotatesRefreshToken())
                 .flatMap(Refresh::refreshTokenLifetime).map(issued::plus).orElse(null);
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

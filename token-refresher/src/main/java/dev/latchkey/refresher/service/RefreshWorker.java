@@ -15,6 +15,7 @@ import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,16 +38,18 @@ public class RefreshWorker {
     private final RefreshMetrics metrics;
     private final ExpiryWarnings warnings;
     private final TokenEventWriter events;
+    private final ExpiryThresholds thresholds;
     private final String owner = "worker:" + UUID.randomUUID();
 
     public RefreshWorker(RefreshSchedule schedule, Refresher refresher, RefresherConfig config, RefreshMetrics metrics,
-            ExpiryWarnings warnings, TokenEventWriter events) {
+            ExpiryWarnings warnings, TokenEventWriter events, ExpiryThresholds thresholds) {
         this.schedule = schedule;
         this.refresher = refresher;
         this.config = config;
         this.metrics = metrics;
         this.warnings = warnings;
         this.events = events;
+        this.thresholds = thresholds;
     }
 
     @Scheduled(every = "${latchkey.refresher.poll-interval:5s}", delayed = "${latchkey.refresher.poll-interval:5s}",
@@ -59,12 +62,14 @@ public class RefreshWorker {
         return refreshDue().chain(count -> count == config.batchSize() ? refreshAllDue() : Uni.createFrom().voidItem());
     }
 
-    /** Sends the {@code token.expiring} warnings that are due, each once; returns how many. */
+    /** Sends the {@code token.expiring} warnings that are due, each once, and sets each one's next; returns how many. */
     public Uni<Integer> warnDue() {
+        Instant now = Instant.now();
         return Panache.withTransaction(() -> warnings.takeDue(config.batchSize())
                 .call(due -> Multi.createFrom().iterable(due)
                         .onItem().transformToUniAndConcatenate(warning -> events.expiring(ACTOR, warning.tenant(),
-                                warning.connectionId(), warning.expiresAt()))
+                                        warning.connectionId(), warning.expiresAt())
+                                .chain(() -> warnings.next(warning.connectionId(), thresholds.next(warning.expiresAt(), now))))
                         .collect().last()))
                 .map(List::size);
     }

@@ -47,6 +47,9 @@ class WorkersTest extends RefresherTestBase {
     @Inject
     TokenEventWriter events;
 
+    @Inject
+    ExpiryThresholds thresholds;
+
     @Test
     void aWorkerRefreshesWhatIsDueAndLeavesTheRest() {
         UUID due = connection("refresh-due", Duration.ofMinutes(2));
@@ -66,8 +69,7 @@ class WorkersTest extends RefresherTestBase {
         for (int i = 0; i < 10; i++) {
             connections.add(connection("refresh-race-" + i, Duration.ofMinutes(1)));
         }
-        List<RefreshWorker> replicas = List.of(new RefreshWorker(schedule, refresher, config, metrics, warnings, events),
-                new RefreshWorker(schedule, refresher, config, metrics, warnings, events), new RefreshWorker(schedule, refresher, config, metrics, warnings, events));
+        List<RefreshWorker> replicas = List.of(replica(), replica(), replica());
 
         var pool = Executors.newFixedThreadPool(24);
         List<Future<Integer>> calls = new ArrayList<>();
@@ -116,6 +118,11 @@ class WorkersTest extends RefresherTestBase {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A worker of another replica, on the same schedule. */
+    private RefreshWorker replica() {
+        return new RefreshWorker(schedule, refresher, config, metrics, warnings, events, thresholds);
     }
 
     private static void sleep(Duration duration) {

@@ -15,14 +15,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A refresh storm: {@code n} connections, their access tokens expiring evenly over the next ten minutes (so all
- * are inside the ten-minute margin at once), refreshed by token-refresher's workers against a local token
- * endpoint. Reports refreshes per second, how many were refreshed after their token had expired (target 0), and
- * token requests per connection (target exactly 1).
+ * A refresh storm: {@code n} connections come due at once, their access tokens expiring evenly over a ten-minute
+ * window (all inside the ten-minute margin), refreshed by token-refresher's workers against a local token endpoint.
+ * The window opens {@link #HEAD_START} after the storm starts: the time the schedule update and one poll interval
+ * take, after which no poller could have seen the connections yet. Reports refreshes per second, how many were
+ * refreshed after their token had expired (target 0), and token requests per connection (target exactly 1).
  */
 final class Storm {
 
     private static final Duration SPREAD = Duration.ofMinutes(10);
+    private static final Duration HEAD_START = Duration.ofSeconds(10);
 
     private final LocalSecretStore secrets;
     private final ScriptedTokenEndpoint provider;
@@ -47,12 +49,15 @@ final class Storm {
         Instant start = Instant.now();
         sql.execute("""
                 CREATE TABLE public.storm AS
-                SELECT connection_id, now() + (row_number() OVER (ORDER BY connection_id) * interval '%d microseconds') AS expires_at
+                SELECT connection_id, now() + interval '%d seconds'
+                    + (row_number() OVER (ORDER BY connection_id) * interval '%d microseconds') AS expires_at
                 FROM public.storm_seed WHERE NOT warm_up"""
-                .formatted(SPREAD.toNanos() / 1000 / n));
+                .formatted(HEAD_START.toSeconds(), SPREAD.toNanos() / 1000 / n));
         sql.execute("""
                 UPDATE refresher.refresh_schedule s SET expires_at = t.expires_at, refresh_at = t.expires_at - interval '10 minutes'
                 FROM public.storm t WHERE s.connection_id = t.connection_id""");
+        System.out.printf("  all due %.1f s after the start; tokens expire from %d s to %d s after it%n",
+                Duration.between(start, Instant.now()).toMillis() / 1000.0, HEAD_START.toSeconds(), HEAD_START.plus(SPREAD).toSeconds());
         long done = 0;
         Instant deadline = start.plus(SPREAD).plus(Duration.ofMinutes(5));
         while (done < n && Instant.now().isBefore(deadline)) {
