@@ -3,11 +3,11 @@ package dev.latchkey.audit;
 import dev.latchkey.testing.WalkingSkeletonContract;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
-import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithPostgres
+@QuarkusTestResource(AuditDatabaseResource.class)
 @WithKafka
 @WithOidcServer
 class WalkingSkeletonTest extends WalkingSkeletonContract {

@@ -19,10 +19,15 @@ public final class EventPublisher {
 
     /** Sends the event to its type's topic, keyed by its aggregate, and waits for the broker's acknowledgement. */
     public static void publish(String bootstrapServers, String tenant, EventData data) {
-        CloudEvent event = EventJson.envelope(data, URI.create("/latchkey/test"), tenant, "service:test");
+        publish(bootstrapServers, EventJson.envelope(data, URI.create("/latchkey/test"), tenant, "service:test"));
+    }
+
+    /** Sends this very envelope (again, to play a redelivery) to its type's topic, keyed by its subject. */
+    public static void publish(String bootstrapServers, CloudEvent event) {
+        String topic = EventJson.data(event).eventType().topic();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(data.eventType().topic(), event.subject(), EventJson.write(event))).get();
+            producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,9 +18,9 @@ public record Caller(String tenant, String subject, Set<String> roles) {
 
     private static final Map<String, Set<Permission>> GRANTS = Map.of(
             ADMIN, EnumSet.of(Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.TEST,
-                    Permission.CONNECT, Permission.DELETE, Permission.ADMINISTER),
+                    Permission.CONNECT, Permission.DELETE, Permission.ADMINISTER, Permission.READ_AUDIT),
             DEVELOPER, EnumSet.of(Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.TEST,
-                    Permission.CONNECT),
+                    Permission.CONNECT, Permission.READ_AUDIT),
             VIEWER, EnumSet.of(Permission.VIEW),
             CREDENTIALS_READ, EnumSet.of(Permission.READ_CREDENTIALS),
             SERVICE, EnumSet.of(Permission.INTERNAL));

@@ -12,6 +12,8 @@ public enum Permission {
     DELETE,
     /** Tenant-wide settings, such as where connect sessions may send users back: admins only. */
     ADMINISTER,
+    /** Read the tenant's audit log: admins and developers, not viewers. */
+    READ_AUDIT,
     /** Read a connection's live credentials: the {@code credentials:read} role, for machine clients. */
     READ_CREDENTIALS,
     /** Service-to-service calls, such as an on-demand refresh: the {@code service} role. */

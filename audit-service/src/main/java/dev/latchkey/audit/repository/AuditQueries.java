@@ -1,0 +1,113 @@
+package dev.latchkey.audit.repository;
+
+import dev.latchkey.audit.domain.AuditEntry;
+import dev.latchkey.audit.domain.AuditFilter;
+import dev.latchkey.audit.domain.AuditTime;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads the audit log: pages and streams of a filter, one entry, and a tenant's chain in order. */
+@ApplicationScoped
+public class AuditQueries {
+
+    /** The state of a tenant's chain: its last entry, and the last one retention deleted (0 and zeros: none). */
+    public record Chain(long headSeq, byte[] headHash, long cutSeq, byte[] cutHash) {
+    }
+
+    private static final String COLUMNS = """
+            seq, event_id, tenant, chain_seq, occurred_at, received_at, actor_type, actor_id, actor_name, action, target_type,
+            target_id, target_name, outcome, environment, details, prev_hash, hash""";
+
+    private final Pool pool;
+
+    public AuditQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Up to {@code limit} entries matching {@code filter}, newest first, older than {@code beforeSeq} when given. */
+    public Uni<List<AuditEntry>> page(AuditFilter filter, Long beforeSeq, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        String where = filter.where(parameters);
+        if (beforeSeq != null) {
+            parameters.add(beforeSeq);
+            where += " AND seq < $" + parameters.size();
+        }
+        parameters.add(limit);
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM audit_events WHERE " + where + " ORDER BY seq DESC LIMIT $"
+                        + parameters.size())
+                .execute(Tuple.from(parameters))
+                .map(rows -> {
+                    List<AuditEntry> page = new ArrayList<>();
+                    rows.forEach(row -> page.add(entry(row)));
+                    return page;
+                });
+    }
+
+    /** Every entry matching {@code filter}, newest first, read {@code pageSize} at a time as the subscriber asks. */
+    public Multi<AuditEntry> stream(AuditFilter filter, int pageSize) {
+        return Multi.createBy().repeating()
+                .uni(() -> new long[] {Long.MAX_VALUE}, position -> page(filter, position[0], pageSize)
+                        .invoke(page -> position[0] = page.isEmpty() ? 0 : page.get(page.size() - 1).seq()))
+                .whilst(page -> page.size() == pageSize)
+                .onItem().disjoint();
+    }
+
+    public Uni<AuditEntry> find(String tenant, UUID eventId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM audit_events WHERE tenant = $1 AND event_id = $2")
+                .execute(Tuple.of(tenant, eventId))
+                .map(rows -> rows.size() == 0 ? null : entry(rows.iterator().next()));
+    }
+
+    /** The tenant's chain state; null when it has no entry yet. */
+    public Uni<Chain> chain(String tenant) {
+        return pool.preparedQuery("SELECT head_seq, head_hash, cut_seq, cut_hash FROM audit_chains WHERE tenant = $1")
+                .execute(Tuple.of(tenant))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Chain(row.getLong(0), row.getBuffer(1).getBytes(), row.getLong(2), row.getBuffer(3).getBytes());
+                });
+    }
+
+    /** The stored hash of the tenant's entry at {@code chainSeq}; null when there is none. */
+    public Uni<byte[]> hashAt(String tenant, long chainSeq) {
+        return pool.preparedQuery("SELECT hash FROM audit_events WHERE tenant = $1 AND chain_seq = $2")
+                .execute(Tuple.of(tenant, chainSeq))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getBuffer(0).getBytes());
+    }
+
+    /**
+     * The tenant's entries received in [{@code from}, {@code to}), in chain order after {@code afterChainSeq}, up to
+     * {@code limit}.
+     */
+    public Uni<List<AuditEntry>> chainSegment(String tenant, Instant from, Instant to, long afterChainSeq, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM audit_events WHERE tenant = $1 AND received_at >= $2"
+                        + " AND received_at < $3 AND chain_seq > $4 ORDER BY chain_seq LIMIT $5")
+                .execute(Tuple.of(tenant, AuditTime.of(from), AuditTime.of(to), afterChainSeq, limit))
+                .map(rows -> {
+                    List<AuditEntry> segment = new ArrayList<>();
+                    rows.forEach(row -> segment.add(entry(row)));
+                    return segment;
+                });
+    }
+
+    private static AuditEntry entry(Row row) {
+        return new AuditEntry(row.getLong("seq"), row.getUUID("event_id"), row.getString("tenant"), row.getLong("chain_seq"),
+                row.getOffsetDateTime("occurred_at").toInstant(), row.getOffsetDateTime("received_at").toInstant(),
+                row.getString("actor_type"), row.getString("actor_id"), row.getString("actor_name"), row.getString("action"),
+                row.getString("target_type"), row.getString("target_id"), row.getString("target_name"), row.getString("outcome"),
+                row.getString("environment"), row.getString("details"), row.getBuffer("prev_hash").getBytes(),
+                row.getBuffer("hash").getBytes());
+    }
+}

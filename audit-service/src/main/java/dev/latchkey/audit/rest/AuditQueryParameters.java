@@ -1,0 +1,94 @@
+package dev.latchkey.audit.rest;
+
+import dev.latchkey.audit.domain.AuditFilter;
+import dev.latchkey.platform.problem.InvalidInputException;
+import dev.latchkey.platform.problem.Problem.FieldError;
+import jakarta.ws.rs.QueryParam;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The filters the list and the export share, checked: a bad one is a 400 naming it. */
+public class AuditQueryParameters {
+
+    private static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
+    private static final Pattern ACTION = Pattern.compile("[a-z_]+(\\.[a-z_]+)?|[a-z_]+\\.\\*");
+
+    @QueryParam("actor")
+    String actor;
+    @QueryParam("action")
+    String action;
+    @QueryParam("targetType")
+    String targetType;
+    @QueryParam("targetId")
+    String targetId;
+    @QueryParam("outcome")
+    String outcome;
+    @QueryParam("environment")
+    String environment;
+    @QueryParam("from")
+    String from;
+    @QueryParam("to")
+    String to;
+
+    /** The filter for {@code tenant}; fields that do not parse are added to {@code errors}. */
+    AuditFilter filter(String tenant, List<FieldError> errors) {
+        if (action != null && !ACTION.matcher(action).matches()) {
+            errors.add(new FieldError("action", "must be an action such as connection.authorized, or a prefix such as connection.*"));
+        }
+        if (outcome != null && !OUTCOMES.contains(outcome)) {
+            errors.add(new FieldError("outcome", "must be one of success, failure, denied"));
+        }
+        Instant since = instant("from", from, errors);
+        Instant until = instant("to", to, errors);
+        if (since != null && until != null && !since.isBefore(until)) {
+            errors.add(new FieldError("to", "must be after from"));
+        }
+        return new AuditFilter(tenant, blankToNull(actor), action, blankToNull(targetType), blankToNull(targetId), outcome,
+                blankToNull(environment), since, until);
+    }
+
+    static Instant instant(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-26T09:00:00Z"));
+            return null;
+        }
+    }
+
+    /** The position a cursor this API gave out stands for: entries before it come next. */
+    static Long position(String cursor, List<FieldError> errors) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("cursor", "is not a cursor this list gave out"));
+            return null;
+        }
+    }
+
+    static String cursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void rejectIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The query has invalid parameters.", errors);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

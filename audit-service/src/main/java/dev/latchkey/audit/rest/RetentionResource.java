@@ -1,0 +1,61 @@
+package dev.latchkey.audit.rest;
+
+import dev.latchkey.audit.config.AuditConfig;
+import dev.latchkey.audit.repository.RetentionSettings;
+import dev.latchkey.platform.security.CurrentCaller;
+import dev.latchkey.platform.security.Permission;
+import dev.latchkey.platform.security.Requires;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** How long the caller's tenant keeps its audit log: admins set it, readers of the log see it. */
+@Path("/api/v1/audit-events/retention")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RetentionResource {
+
+    /** A tenant's retention; {@code tenantDefault} when it is the platform's default, not the tenant's own. */
+    public record Retention(int days, boolean tenantDefault) {
+    }
+
+    /** A new retention period, from a day to ten years. */
+    public record NewRetention(@NotNull @Min(1) @Max(3650) Integer days) {
+    }
+
+    private final RetentionSettings settings;
+    private final AuditConfig config;
+    private final CurrentCaller caller;
+
+    public RetentionResource(RetentionSettings settings, AuditConfig config, CurrentCaller caller) {
+        this.settings = settings;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @GET
+    @Requires(Permission.READ_AUDIT)
+    @Operation(summary = "How many days the tenant's audit events are kept")
+    public Uni<Retention> get() {
+        return settings.days(caller.get().tenant()).map(days -> days == null
+                ? new Retention((int) config.retention().toDays(), true) : new Retention(days, false));
+    }
+
+    @PUT
+    @Requires(Permission.ADMINISTER)
+    @Operation(summary = "Set how many days the tenant's audit events are kept; older ones are deleted at the next"
+            + " retention run, the hash chain staying verifiable across the cut")
+    public Uni<Retention> set(@Valid @NotNull NewRetention retention) {
+        return settings.set(caller.get().tenant(), retention.days(), caller.get().actor())
+                .replaceWith(new Retention(retention.days(), false));
+    }
+}

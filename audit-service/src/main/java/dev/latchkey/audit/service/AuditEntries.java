@@ -1,0 +1,73 @@
+package dev.latchkey.audit.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.audit.domain.AuditEntry;
+import dev.latchkey.events.AccessEvents.AccessDenied;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.ConnectionEvents.AllowedOriginsChanged;
+import dev.latchkey.events.EventData;
+import dev.latchkey.events.EventJson;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What the audit log records of an event: the actor from the envelope ({@code user:<id>}, {@code service:<id>},
+ * anything else is the system), the action (the event's name), the target (an auth config or a connection, whose
+ * id is the event's subject; an endpoint for a denial; the tenant for tenant settings), the outcome and the event's
+ * data as details. Events carry no secret, so neither do the details.
+ */
+public final class AuditEntries {
+
+    private AuditEntries() {
+    }
+
+    /** The entry for {@code event}, received at {@code receivedAt}; not yet in a chain. */
+    public static AuditEntry of(CloudEvent event, Instant receivedAt) {
+        EventData data = EventJson.data(event);
+        String action = data.eventType().eventName();
+        String[] actor = actor(event.actor());
+        String targetType;
+        String targetId;
+        if (data instanceof AccessDenied denied) {
+            targetType = "endpoint";
+            targetId = denied.method() + " " + denied.path();
+        } else if (data instanceof AllowedOriginsChanged) {
+            targetType = "tenant";
+            targetId = event.tenantid();
+        } else {
+            targetType = action.startsWith("auth_config.") ? "auth_config" : "connection";
+            targetId = data.aggregateId();
+        }
+        return new AuditEntry(0, event.id(), event.tenantid(), 0, micros(event.time() == null ? receivedAt : event.time()),
+                micros(receivedAt), actor[0], actor[1], actor[0].equals("user") ? null : actor[1], action, targetType, targetId,
+                text(event.data(), "name"), outcome(action, event.data()), text(event.data(), "environment"),
+                event.data().toString(), null, null);
+    }
+
+    /** {@code denied} for a refusal; {@code failure} for a failed attempt or a test that did not pass. */
+    private static String outcome(String action, JsonNode data) {
+        if (action.equals("access.denied")) {
+            return "denied";
+        }
+        boolean failed = action.endsWith("_failed") || data.path("success").isBoolean() && !data.path("success").asBoolean();
+        return failed ? "failure" : "success";
+    }
+
+    private static String[] actor(String actor) {
+        if (actor != null && (actor.startsWith("user:") || actor.startsWith("service:"))) {
+            return actor.split(":", 2);
+        }
+        return new String[] {"system", actor == null ? "system" : actor};
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || !value.isTextual() ? null : value.asText();
+    }
+
+    /** PostgreSQL keeps microseconds: the hash is over what is stored. */
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

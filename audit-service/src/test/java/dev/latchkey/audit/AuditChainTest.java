@@ -1,0 +1,108 @@
+package dev.latchkey.audit;
+
+import dev.latchkey.audit.service.RetentionJob;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventType;
+import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.WithKafka;
+import dev.latchkey.testing.WithOidcServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each tenant's entries form a hash chain: verify finds an altered, a removed and a dropped-last entry, and retention keeps it whole. */
+@QuarkusTest
+@QuarkusTestResource(AuditDatabaseResource.class)
+@WithKafka
+@WithOidcServer
+class AuditChainTest extends AuditTestBase {
+
+    @Inject
+    RetentionJob retention;
+
+    @Test
+    void anUntouchedChainVerifies() {
+        publishSeveral(5);
+
+        asAdmin().get("/api/v1/audit-events/verify").then().statusCode(200)
+                .body("verified", equalTo(true)).body("checked", equalTo(5)).body("firstBrokenLink", nullValue());
+    }
+
+    @Test
+    void anEntryAlteredInTheDatabaseIsNamed() {
+        List<CloudEvent> events = publishSeveral(5);
+        CloudEvent third = events.get(2);
+        assertEquals(1, asOwner("UPDATE audit_events SET outcome = 'failure' WHERE event_id = ?", third.id()));
+
+        asAdmin().get("/api/v1/audit-events/verify").then().statusCode(200)
+                .body("verified", equalTo(false)).body("checked", equalTo(2))
+                .body("firstBrokenLink.eventId", equalTo(third.id().toString()))
+                .body("firstBrokenLink.chainSeq", equalTo(3))
+                .body("firstBrokenLink.reason", containsString("altered"));
+    }
+
+    @Test
+    void anEntryRemovedFromTheMiddleIsFound() {
+        List<CloudEvent> events = publishSeveral(5);
+        assertEquals(1, asOwner("DELETE FROM audit_events WHERE event_id = ?", events.get(1).id()));
+
+        asAdmin().get("/api/v1/audit-events/verify").then()
+                .body("verified", equalTo(false)).body("firstBrokenLink.chainSeq", equalTo(2))
+                .body("firstBrokenLink.reason", containsString("missing"));
+    }
+
+    @Test
+    void removingTheNewestEntriesShowsAsAMissingHead() {
+        List<CloudEvent> events = publishSeveral(4);
+        assertEquals(1, asOwner("DELETE FROM audit_events WHERE event_id = ?", events.get(3).id()));
+
+        asAdmin().get("/api/v1/audit-events/verify").then()
+                .body("verified", equalTo(false)).body("checked", equalTo(3))
+                .body("firstBrokenLink.chainSeq", equalTo(4))
+                .body("firstBrokenLink.reason", containsString("last entry"));
+    }
+
+    @Test
+    void retentionCutsTheOldestAndTheChainStillVerifiesAcrossTheCut() {
+        Instant longAgo = Instant.now().minus(Duration.ofDays(500));
+        for (int i = 0; i < 3; i++) {
+            EventPublisher.publish(bootstrapServers, event(EventType.TOKEN_REFRESHED, tenant, "service:token-refresher", longAgo));
+        }
+        List<CloudEvent> recent = publishSeveral(2);
+        await("five entries", () -> stored() == 5);
+
+        assertTrue(retention.cut().await().atMost(Duration.ofSeconds(30)) >= 3);
+
+        assertEquals(2, stored(), "the two within 400 days stay");
+        assertEquals(3, count("SELECT cut_seq FROM audit_chains WHERE tenant = ?", tenant));
+        asAdmin().get("/api/v1/audit-events/verify").then()
+                .body("verified", equalTo(true)).body("checked", equalTo(2));
+
+        asOwner("UPDATE audit_events SET prev_hash = hash WHERE event_id = ?", recent.get(0).id());
+        asAdmin().get("/api/v1/audit-events/verify").then()
+                .body("verified", equalTo(false)).body("firstBrokenLink.eventId", equalTo(recent.get(0).id().toString()));
+    }
+
+    /** Publishes {@code n} events in order and waits until each is stored. */
+    private List<CloudEvent> publishSeveral(int n) {
+        List<CloudEvent> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(publish(EventType.CONNECTION_TESTED, "user:alice"));
+        }
+        await(n + " entries", () -> events.stream().allMatch(event ->
+                count("SELECT count(*) FROM audit_events WHERE event_id = ?", event.id()) == 1));
+        return events;
+    }
+}

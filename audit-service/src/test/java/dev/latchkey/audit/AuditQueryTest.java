@@ -1,0 +1,155 @@
+package dev.latchkey.audit;
+
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.EventType;
+import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.WithKafka;
+import dev.latchkey.testing.WithOidcServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Filters, stable pages, export, tenant isolation, roles and bad input of the audit log's API. */
+@QuarkusTest
+@QuarkusTestResource(AuditDatabaseResource.class)
+@WithKafka
+@WithOidcServer
+class AuditQueryTest extends AuditTestBase {
+
+    @Test
+    void filtersSelectByActorActionPrefixTargetOutcomeEnvironmentAndTime() {
+        Instant past = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        CloudEvent old = event(EventType.CONNECTION_CREATED, tenant, "user:carol", past);
+        EventPublisher.publish(bootstrapServers, old);
+        publish(EventType.CONNECTION_CREATED, "user:alice");
+        CloudEvent authorized = publish(EventType.CONNECTION_AUTHORIZED, "user:alice");
+        publish(EventType.AUTH_CONFIG_CREATED, "user:bob");
+        publish(EventType.ACCESS_DENIED, "user:bob");
+        await("five entries", () -> stored() == 5);
+
+        asAdmin().get("/api/v1/audit-events?action=connection.*").then().statusCode(200).body("items", hasSize(3));
+        asAdmin().get("/api/v1/audit-events?action=auth_config.created").then().body("items.actor.id", contains("bob"));
+        asAdmin().get("/api/v1/audit-events?actor=user:bob").then().body("items", hasSize(2));
+        asAdmin().get("/api/v1/audit-events?actor=service:bob").then().body("items", empty());
+        asAdmin().get("/api/v1/audit-events?outcome=denied").then().body("items.action", contains("access.denied"));
+        asAdmin().get("/api/v1/audit-events?targetType=connection&targetId=" + authorized.subject()).then()
+                .body("items.id", contains(authorized.id().toString()));
+        asAdmin().get("/api/v1/audit-events?environment=production&action=connection.*").then().body("items", hasSize(3));
+        asAdmin().get("/api/v1/audit-events?to=" + past.plusSeconds(1)).then().body("items.id", contains(old.id().toString()));
+        asAdmin().get("/api/v1/audit-events?from=" + past.plusSeconds(1) + "&actor=alice").then().body("items", hasSize(2));
+    }
+
+    @Test
+    void pagesStayStableWhileEventsArrive() {
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            published.add(publish(EventType.ACCESS_CREDENTIALS_READ, "service:runner").id().toString());
+        }
+        await("seven entries", () -> stored() == 7);
+
+        JsonPath first = asAdmin().get("/api/v1/audit-events?limit=3").then().statusCode(200).extract().jsonPath();
+        List<String> seen = new ArrayList<>(first.getList("items.id"));
+        for (int i = 0; i < 5; i++) {
+            publish(EventType.ACCESS_CREDENTIALS_READ, "service:runner");
+        }
+        await("twelve entries", () -> stored() == 12);
+        String cursor = first.getString("nextCursor");
+        while (cursor != null) {
+            JsonPath page = asAdmin().get("/api/v1/audit-events?limit=3&cursor=" + cursor).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        }
+
+        List<String> newestFirst = new ArrayList<>(published);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, seen, "every entry that was there once, in order, and none that arrived meanwhile");
+    }
+
+    @Test
+    void theExportHoldsWhatTheQuerySelectsInBothFormats() {
+        for (EventType type : List.of(EventType.CONNECTION_CREATED, EventType.CONNECTION_TESTED, EventType.TOKEN_REFRESHED,
+                EventType.CONNECTION_DELETED)) {
+            publish(type, "user:alice");
+        }
+        await("four entries", () -> stored() == 4);
+        List<String> queried = asAdmin().get("/api/v1/audit-events?action=connection.*").then().extract().jsonPath().getList("items.id");
+
+        String ndjson = asAdmin().get("/api/v1/audit-events/export?format=ndjson&action=connection.*").then().statusCode(200)
+                .header("Content-Type", containsString("application/x-ndjson")).extract().asString();
+        List<String> exported = ndjson.lines().map(line -> JsonPath.from(line).getString("id")).toList();
+        assertEquals(queried, exported);
+
+        String csv = asAdmin().get("/api/v1/audit-events/export?format=csv&action=connection.*").then().statusCode(200)
+                .header("Content-Type", containsString("text/csv"))
+                .header("Content-Disposition", containsString("audit-events.csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertEquals("id,occurredAt,receivedAt,actorType,actorId,actorName,action,targetType,targetId,targetName,outcome,"
+                + "environment,details,chainPosition,hash", rows.get(0));
+        assertEquals(queried, rows.subList(1, rows.size()).stream().map(row -> row.substring(0, row.indexOf(','))).toList());
+        assertEquals(3, queried.size());
+    }
+
+    @Test
+    void anotherTenantsEventsAreInvisible() {
+        CloudEvent mine = publish(EventType.AUTH_CONFIG_DELETED, "user:alice");
+        await("the entry", () -> stored() == 1);
+        String other = "tenant-" + UUID.randomUUID();
+
+        as(other, "admin").get("/api/v1/audit-events").then().statusCode(200).body("items", empty());
+        as(other, "admin").get("/api/v1/audit-events/" + mine.id()).then().statusCode(404);
+        assertEquals("", as(other, "admin").get("/api/v1/audit-events/export").then().statusCode(200).extract().asString());
+        as(other, "admin").get("/api/v1/audit-events/verify").then().statusCode(200).body("checked", equalTo(0));
+        asAdmin().get("/api/v1/audit-events/" + mine.id()).then().statusCode(200);
+    }
+
+    @Test
+    void adminsAndDevelopersReadViewersDoNotAndOnlyAdminsSetRetention() {
+        CloudEvent event = publish(EventType.CONNECTION_DELETED, "user:alice");
+        await("the entry", () -> stored() == 1);
+        for (String path : List.of("/api/v1/audit-events", "/api/v1/audit-events/" + event.id(), "/api/v1/audit-events/export",
+                "/api/v1/audit-events/verify", "/api/v1/audit-events/retention")) {
+            given().get(path).then().statusCode(401);
+            as(tenant, "viewer").get(path).then().statusCode(403);
+            as(tenant, "developer").get(path).then().statusCode(200);
+            asAdmin().get(path).then().statusCode(200);
+        }
+        as(tenant, "developer").contentType("application/json").body("{\"days\": 30}").put("/api/v1/audit-events/retention")
+                .then().statusCode(403);
+        asAdmin().contentType("application/json").body("{\"days\": 30}").put("/api/v1/audit-events/retention")
+                .then().statusCode(200).body("days", equalTo(30));
+        as(tenant, "developer").get("/api/v1/audit-events/retention").then().body("days", equalTo(30))
+                .body("tenantDefault", equalTo(false));
+        as("tenant-" + UUID.randomUUID(), "admin").get("/api/v1/audit-events/retention").then().body("days", equalTo(400))
+                .body("tenantDefault", equalTo(true));
+    }
+
+    @Test
+    void badParametersAreProblemsNamingEachField() {
+        asAdmin().get("/api/v1/audit-events?outcome=maybe&from=yesterday&limit=0&cursor=%%%&action=DROP TABLE").then()
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItem("outcome")).body("errors.field", hasItem("from"))
+                .body("errors.field", hasItem("limit")).body("errors.field", hasItem("cursor"))
+                .body("errors.field", hasItem("action"));
+        asAdmin().get("/api/v1/audit-events/export?format=xml").then().statusCode(400).body("errors.field", contains("format"));
+        asAdmin().get("/api/v1/audit-events/verify?to=soon").then().statusCode(400).body("errors.field", contains("to"));
+        asAdmin().contentType("application/json").body("{\"days\": 0}").put("/api/v1/audit-events/retention").then().statusCode(400);
+        asAdmin().get("/api/v1/audit-events/retention").then().body("days", equalTo(400));
+    }
+}

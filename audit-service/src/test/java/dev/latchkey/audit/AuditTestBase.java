@@ -1,0 +1,158 @@
+package dev.latchkey.audit;
+
+import dev.latchkey.events.AccessEvents.AccessDenied;
+import dev.latchkey.events.AccessEvents.CredentialsRead;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigStatusChanged;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.ConnectionEvents.AllowedOriginsChanged;
+import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
+import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
+import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
+import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
+import dev.latchkey.events.ConnectionEvents.ConnectionStatusChanged;
+import dev.latchkey.events.ConnectionEvents.ConnectionTested;
+import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
+import dev.latchkey.events.EventData;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventType;
+import dev.latchkey.events.TokenEvents.TokenExpiring;
+import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
+import dev.latchkey.events.TokenEvents.TokenRefreshed;
+import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.OidcTestServer;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Publishes events as the other services would, and reads the audit log through the API and the database. */
+abstract class AuditTestBase {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    final String tenant = "tenant-" + UUID.randomUUID();
+
+    /** An event of {@code type} with plausible data, by {@code actor}, at {@code time}. */
+    static CloudEvent event(EventType type, String tenant, String actor, Instant time) {
+        EventData data = sample(type);
+        CloudEvent fresh = EventJson.envelope(data, URI.create("/latchkey/test"), tenant, actor);
+        return new CloudEvent(fresh.specversion(), fresh.id(), fresh.source(), fresh.type(), fresh.subject(), time,
+                fresh.datacontenttype(), fresh.dataschema(), tenant, actor, fresh.data());
+    }
+
+    static EventData sample(EventType type) {
+        UUID authConfig = UUID.randomUUID();
+        UUID connection = UUID.randomUUID();
+        return switch (type) {
+            case AUTH_CONFIG_CREATED -> new AuthConfigCreated(authConfig, "GitHub prod", "devtools", "github", "oauth2",
+                    "production", Map.of("clientId", "abc"), List.of("clientSecret"));
+            case AUTH_CONFIG_UPDATED -> new AuthConfigUpdated(authConfig, "GitHub prod", "production", List.of("scopes"), 2,
+                    Map.of("clientId", "abc"), List.of("clientSecret"));
+            case AUTH_CONFIG_DELETED -> new AuthConfigDeleted(authConfig, "GitHub prod");
+            case AUTH_CONFIG_TESTED -> new AuthConfigTested(authConfig, false, "refused", 12);
+            case AUTH_CONFIG_STATUS_CHANGED -> new AuthConfigStatusChanged(authConfig, "ACTIVE", "ERROR", "test failed");
+            case CONNECTION_CREATED -> new ConnectionCreated(connection, authConfig, "Alice's GitHub", "production", "alice",
+                    "oauth2", "PENDING");
+            case CONNECTION_AUTHORIZED -> new ConnectionAuthorized(connection, authConfig, "production",
+                    Instant.parse("2030-01-01T00:00:00Z"), List.of("repo"), true);
+            case CONNECTION_AUTHORIZATION_FAILED -> new ConnectionAuthorizationFailed(connection, authConfig, "access_denied",
+                    "the user said no");
+            case CONNECTION_UPDATED -> new ConnectionUpdated(connection, List.of("name"));
+            case CONNECTION_TESTED -> new ConnectionTested(connection, true, 200, 40, "ok");
+            case CONNECTION_STATUS_CHANGED -> new ConnectionStatusChanged(connection, "ACTIVE", "EXPIRED", "invalid_grant");
+            case CONNECTION_DELETED -> new ConnectionDeleted(connection, authConfig, true);
+            case CONNECTION_ALLOWED_ORIGINS_CHANGED -> new AllowedOriginsChanged("ignored", List.of("https://app.example"));
+            case TOKEN_REFRESHED -> new TokenRefreshed(connection, Instant.parse("2030-01-01T00:00:00Z"), true, List.of("repo"));
+            case TOKEN_REFRESH_FAILED -> new TokenRefreshFailed(connection, "invalid_grant", true, 1, null);
+            case TOKEN_EXPIRING -> new TokenExpiring(connection, Instant.parse("2030-01-01T00:00:00Z"));
+            case ACCESS_CREDENTIALS_READ -> new CredentialsRead(connection, "production", false);
+            case ACCESS_DENIED -> new AccessDenied("bob", "GET", "/api/v1/connections/" + connection + "/credentials",
+                    "READ_CREDENTIALS");
+        };
+    }
+
+    /** Publishes an event of {@code type} now, by a user; returns it. */
+    CloudEvent publish(EventType type, String actor) {
+        CloudEvent event = event(type, tenant, actor, Instant.now());
+        EventPublisher.publish(bootstrapServers, event);
+        return event;
+    }
+
+    RequestSpecification as(String tenant, String... roles) {
+        return given().auth().oauth2(OidcTestServer.current().accessToken(tenant, "alice", roles));
+    }
+
+    RequestSpecification asAdmin() {
+        return as(tenant, "admin");
+    }
+
+    static long count(String sql, Object... parameters) {
+        try (Connection connection = ownerConnection(); PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs a statement as the database's owner, who may do what the service may not: a tamperer's view. */
+    static int asOwner(String sql, Object... parameters) {
+        try (Connection connection = ownerConnection(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Connection ownerConnection() throws SQLException {
+        Connection connection = AuditDatabaseResource.database.connect();
+        connection.createStatement().execute("SET search_path = audit");
+        return connection;
+    }
+
+    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    long stored() {
+        return count("SELECT count(*) FROM audit_events WHERE tenant = ?", tenant);
+    }
+
+    static void await(String what, BooleanSupplier done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail(what + " did not happen within 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+}
