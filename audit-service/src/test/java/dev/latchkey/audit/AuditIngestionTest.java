@@ -42,7 +42,7 @@ class AuditIngestionTest extends AuditTestBase {
         }
         asAdmin().get("/api/v1/audit-events/" + events.get(EventType.CONNECTION_CREATED.ordinal()).id()).then().statusCode(200)
                 .body("action", equalTo("connection.created"))
-                .body("actor.type", equalTo("user")).body("actor.id", equalTo("alice"))
+                .body("actor.type", equalTo("user")).body("actor.id", equalTo("alice")).body("actor.name", equalTo("Alice Liddell"))
                 .body("target.type", equalTo("connection")).body("target.name", equalTo("Alice's GitHub"))
                 .body("outcome", equalTo("success")).body("environment", equalTo("production"))
                 .body("details.endUserId", equalTo("alice"));
@@ -76,8 +76,8 @@ class AuditIngestionTest extends AuditTestBase {
         CloudEvent event = publish(EventType.CONNECTION_UPDATED, "user:alice");
         await("the entry", () -> stored() == 1);
 
-        try (Connection service = DriverManager.getConnection(AuditDatabaseResource.database.jdbcUrl(),
-                AuditDatabaseResource.serviceRole, AuditDatabaseResource.rolePassword)) {
+        try (Connection service = DriverManager.getConnection(AuditDatabaseResource.audit.database().jdbcUrl(),
+                AuditDatabaseResource.audit.serviceRole(), AuditDatabaseResource.audit.rolePassword())) {
             SQLException update = assertThrows(SQLException.class, () -> service.createStatement()
                     .executeUpdate("UPDATE audit.audit_events SET outcome = 'failure' WHERE event_id = '" + event.id() + "'"));
             assertEquals("42501", update.getSQLState(), "permission denied");
@@ -87,9 +87,9 @@ class AuditIngestionTest extends AuditTestBase {
         }
         assertEquals(1, count("SELECT count(*) FROM audit_events WHERE event_id = ? AND outcome = 'success'", event.id()));
         assertTrue(count("SELECT count(*) WHERE has_table_privilege(?, 'audit.audit_events', 'DELETE')",
-                AuditDatabaseResource.retentionRole) == 1, "retention deletes");
+                AuditDatabaseResource.audit.retentionRole()) == 1, "retention deletes");
         assertEquals(0, count("SELECT count(*) WHERE has_table_privilege(?, 'audit.audit_events', 'UPDATE')",
-                AuditDatabaseResource.retentionRole), "nobody updates");
+                AuditDatabaseResource.audit.retentionRole()), "nobody updates");
     }
 
     @Test

@@ -55,7 +55,7 @@ abstract class AuditTestBase {
         EventData data = sample(type);
         CloudEvent fresh = EventJson.envelope(data, URI.create("/latchkey/test"), tenant, actor);
         return new CloudEvent(fresh.specversion(), fresh.id(), fresh.source(), fresh.type(), fresh.subject(), time,
-                fresh.datacontenttype(), fresh.dataschema(), tenant, actor, fresh.data());
+                fresh.datacontenttype(), fresh.dataschema(), tenant, actor, actor.startsWith("user:") ? "Alice Liddell" : null, fresh.data());
     }
 
     static EventData sample(EventType type) {
@@ -124,7 +124,7 @@ abstract class AuditTestBase {
     }
 
     static Connection ownerConnection() throws SQLException {
-        Connection connection = AuditDatabaseResource.database.connect();
+        Connection connection = AuditDatabaseResource.audit.database().connect();
         connection.createStatement().execute("SET search_path = audit");
         return connection;
     }

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * What the audit log records of an event: the actor from the envelope ({@code user:<id>}, {@code service:<id>},
- * anything else is the system), the action (the event's name), the target (an auth config or a connection, whose
+ * anything else is the system; its name from {@code actorname}, or a service's id), the action (the event's name), the target (an auth config or a connection, whose
  * id is the event's subject; an endpoint for a denial; the tenant for tenant settings), the outcome and the event's
  * data as details. Events carry no secret, so neither do the details.
  */
@@ -40,7 +40,8 @@ public final class AuditEntries {
             targetId = data.aggregateId();
         }
         return new AuditEntry(0, event.id(), event.tenantid(), 0, micros(event.time() == null ? receivedAt : event.time()),
-                micros(receivedAt), actor[0], actor[1], actor[0].equals("user") ? null : actor[1], action, targetType, targetId,
+                micros(receivedAt), actor[0], actor[1], event.actorname() != null ? event.actorname() : actor[0].equals("user") ? null : actor[1],
+                action, targetType, targetId,
                 text(event.data(), "name"), outcome(action, event.data()), text(event.data(), "environment"),
                 event.data().toString(), null, null);
     }

@@ -50,6 +50,6 @@ public class AuthConfigEventWriter {
     }
 
     private Uni<Void> append(Caller caller, EventData data) {
-        return outbox.append(Topics.AUTH_CONFIGS, EventJson.envelope(data, SOURCE, caller.tenant(), caller.actor()));
+        return outbox.append(Topics.AUTH_CONFIGS, EventJson.envelope(data, SOURCE, caller.tenant(), caller.actor(), caller.name()));
     }
 }

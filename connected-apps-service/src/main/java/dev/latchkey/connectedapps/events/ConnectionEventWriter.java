@@ -36,50 +36,51 @@ public class ConnectionEventWriter {
     }
 
     public Uni<Void> created(String actor, Connection connection) {
-        return append(Topics.CONNECTIONS, actor, connection, new ConnectionCreated(connection.id, connection.authConfigId,
+        return append(Topics.CONNECTIONS, actor, null, connection, new ConnectionCreated(connection.id, connection.authConfigId,
                 connection.name, connection.environment, connection.endUserId, connection.authType, connection.status.name()));
     }
 
     public Uni<Void> updated(Caller caller, Connection connection, List<String> changedFields) {
-        return append(Topics.CONNECTIONS, caller.actor(), connection, new ConnectionUpdated(connection.id, changedFields));
+        return append(Topics.CONNECTIONS, caller.actor(), caller.name(), connection, new ConnectionUpdated(connection.id, changedFields));
     }
 
     public Uni<Void> deleted(Caller caller, Connection connection, boolean tokenRevoked) {
-        return append(Topics.CONNECTIONS, caller.actor(), connection,
+        return append(Topics.CONNECTIONS, caller.actor(), caller.name(), connection,
                 new ConnectionDeleted(connection.id, connection.authConfigId, tokenRevoked));
     }
 
     public Uni<Void> credentialsRead(Caller caller, Connection connection, boolean refreshed) {
-        return append(Topics.ACCESS, caller.actor(), connection, new CredentialsRead(connection.id, connection.environment, refreshed));
+        return append(Topics.ACCESS, caller.actor(), caller.name(), connection, new CredentialsRead(connection.id, connection.environment, refreshed));
     }
 
     public Uni<Void> tested(Caller caller, Connection connection, ProbeResult result) {
-        return append(Topics.CONNECTIONS, caller.actor(), connection, new ConnectionTested(connection.id, result.ok(), null,
+        return append(Topics.CONNECTIONS, caller.actor(), caller.name(), connection, new ConnectionTested(connection.id, result.ok(), null,
                 result.latency().toMillis(), result.message()));
     }
 
     /** The provider authorized the connection; {@code actor} is who started the flow. */
     public Uni<Void> authorized(String actor, Connection connection, boolean refreshable) {
-        return append(Topics.CONNECTIONS, actor, connection, new ConnectionAuthorized(connection.id, connection.authConfigId,
+        return append(Topics.CONNECTIONS, actor, null, connection, new ConnectionAuthorized(connection.id, connection.authConfigId,
                 connection.environment, connection.expiresAt, List.of(connection.grantedScopes), refreshable));
     }
 
     public Uni<Void> authorizationFailed(String actor, Connection connection, String error, String description) {
-        return append(Topics.CONNECTIONS, actor, connection,
+        return append(Topics.CONNECTIONS, actor, null, connection,
                 new ConnectionAuthorizationFailed(connection.id, connection.authConfigId, error, description));
     }
 
     public Uni<Void> statusChanged(String actor, Connection connection, ConnectionStatus from, String reason) {
-        return append(Topics.CONNECTIONS, actor, connection,
+        return append(Topics.CONNECTIONS, actor, null, connection,
                 new ConnectionStatusChanged(connection.id, from.name(), connection.status.name(), reason));
     }
 
     public Uni<Void> allowedOriginsChanged(Caller caller, List<String> origins) {
         return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new AllowedOriginsChanged(caller.tenant(), origins), SOURCE,
-                caller.tenant(), caller.actor()));
+                caller.tenant(), caller.actor(), caller.name()));
     }
 
-    private Uni<Void> append(String topic, String actor, Connection connection, EventData data) {
-        return outbox.append(topic, EventJson.envelope(data, SOURCE, connection.tenant, actor));
+    /** {@code actorName}: the caller's display name, null for flows and services that act without a signed-in user. */
+    private Uni<Void> append(String topic, String actor, String actorName, Connection connection, EventData data) {
+        return outbox.append(topic, EventJson.envelope(data, SOURCE, connection.tenant, actor, actorName));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A CloudEvents 1.0 envelope in structured JSON mode, with Latchkey's two extensions:
- * {@code tenantid} (whose data this is) and {@code actor} (who caused it).
+ * A CloudEvents 1.0 envelope in structured JSON mode, with Latchkey's extensions: {@code tenantid} (whose data
+ * this is), {@code actor} (who caused it) and, when known, {@code actorname} (the actor's display name).
  * The payload never carries a secret.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +25,7 @@ public record CloudEvent(
         URI dataschema,
         String tenantid,
         String actor,
+        String actorname,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
@@ -43,6 +44,6 @@ public record CloudEvent(
     /** A new event with a fresh id, stamped now. */
     public static CloudEvent of(URI source, String type, String subject, String tenantId, String actor, JsonNode data) {
         return new CloudEvent(SPEC_VERSION, UUID.randomUUID(), source, type, subject, Instant.now(),
-                JSON, null, tenantId, actor, data);
+                JSON, null, tenantId, actor, null, data);
     }
 }

@@ -25,9 +25,14 @@ public final class EventJson {
 
     /** A new envelope around {@code data}: fresh id, stamped now, typed, keyed and schema-linked from the record. */
     public static CloudEvent envelope(EventData data, URI source, String tenantId, String actor) {
+        return envelope(data, source, tenantId, actor, null);
+    }
+
+    /** The same, naming the actor for people ({@code actorname}: a user's display name), when it is known. */
+    public static CloudEvent envelope(EventData data, URI source, String tenantId, String actor, String actorName) {
         EventType type = data.eventType();
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type.cloudEventType(),
-                data.aggregateId(), Instant.now(), CloudEvent.JSON, type.dataSchema(), tenantId, actor,
+                data.aggregateId(), Instant.now(), CloudEvent.JSON, type.dataSchema(), tenantId, actor, actorName,
                 MAPPER.valueToTree(data));
     }
 

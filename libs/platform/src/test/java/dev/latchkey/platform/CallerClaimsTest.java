@@ -21,11 +21,12 @@ class CallerClaimsTest {
     void tenantAndRolesAreReadFromTheConfiguredClaims() {
         Map<String, Object> claims = Map.of(
                 "org", Json.createValue("acme"),
-                "groups", Json.createArrayBuilder().add("admin").add("credentials:read").build());
+                "groups", Json.createArrayBuilder().add("admin").add("credentials:read").build(),
+                "preferred_username", Json.createValue("Ops Robot"));
 
         Caller caller = CallerClaims.toCaller(claims::get, "svc-1", config("org", "groups"));
 
-        assertEquals(new Caller("acme", "svc-1", Set.of("admin", "credentials:read")), caller);
+        assertEquals(new Caller("acme", "svc-1", Set.of("admin", "credentials:read"), "Ops Robot"), caller);
         assertEquals(true, caller.has(Caller.CREDENTIALS_READ));
     }
 
@@ -43,6 +44,7 @@ class CallerClaimsTest {
         Caller caller = CallerClaims.toCaller(Map.<String, Object>of("tenant", "demo")::get, "alice", DEFAULTS);
 
         assertEquals(Set.of(), caller.roles());
+        assertEquals(null, caller.name(), "no display name claim");
     }
 
     private static SecurityConfig config(String tenantClaim, String rolesClaim) {
@@ -55,6 +57,11 @@ class CallerClaimsTest {
             @Override
             public String rolesClaim() {
                 return rolesClaim;
+            }
+
+            @Override
+            public String nameClaim() {
+                return "preferred_username";
             }
         };
     }

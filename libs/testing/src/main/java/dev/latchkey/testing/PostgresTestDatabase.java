@@ -4,6 +4,8 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ public final class PostgresTestDatabase implements AutoCloseable {
     private final String password;
     private final String adminDatabase;
     private final String name;
+    private final List<String> roles = new ArrayList<>();
 
     private PostgresTestDatabase(URI server, String name) {
         this.host = server.getHost();
@@ -70,9 +73,29 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), user, password);
     }
 
+    /**
+     * A login role of the server for this database's tests, named {@code prefix} and a suffix unique to it, dropped
+     * by {@link #close()} with everything it was granted. Roles belong to the whole server: the test server's role
+     * needs CREATEROLE ({@code ./latchkey test} grants it).
+     */
+    public String createRole(String prefix, String rolePassword) {
+        String role = prefix + "_" + name.substring(name.length() - 12);
+        execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + rolePassword.replace("'", "''") + "'");
+        roles.add(role);
+        return role;
+    }
+
     @Override
     public void close() {
+        if (!roles.isEmpty()) {
+            try (Connection connection = connect(); var sql = connection.createStatement()) {
+                sql.execute("DROP OWNED BY " + String.join(", ", roles));
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop what the test roles were granted: " + e.getMessage(), e);
+            }
+        }
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        roles.forEach(role -> execute("DROP ROLE IF EXISTS " + role));
     }
 
     private void execute(String statement) {

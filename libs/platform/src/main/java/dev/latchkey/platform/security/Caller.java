@@ -6,9 +6,9 @@ import java.util.Set;
 
 /**
  * Who is calling: the tenant whose data the request may touch, the subject (a user or a service
- * client), and the roles the bearer token grants.
+ * client), the roles the bearer token grants, and the name to show people (null when the token has none).
  */
-public record Caller(String tenant, String subject, Set<String> roles) {
+public record Caller(String tenant, String subject, Set<String> roles, String name) {
 
     public static final String ADMIN = "admin";
     public static final String DEVELOPER = "developer";

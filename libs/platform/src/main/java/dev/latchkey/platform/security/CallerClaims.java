@@ -15,12 +15,15 @@ public final class CallerClaims {
     }
 
     public static Caller toCaller(Function<String, Object> claims, String subject, SecurityConfig config) {
-        Object tenant = claims.apply(config.tenantClaim());
-        String tenantId = tenant instanceof JsonString json ? json.getString() : tenant instanceof String s ? s : null;
+        String tenantId = text(claims.apply(config.tenantClaim()));
         if (tenantId == null || tenantId.isBlank()) {
             throw new MissingTenantException(config.tenantClaim());
         }
-        return new Caller(tenantId, subject, roles(claims.apply(config.rolesClaim())));
+        return new Caller(tenantId, subject, roles(claims.apply(config.rolesClaim())), text(claims.apply(config.nameClaim())));
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
     }
 
     private static Set<String> roles(Object claim) {

@@ -67,7 +67,7 @@ public class PermissionFilter {
         }
         String permission = requires.value().name().toLowerCase(Locale.ROOT);
         var denied = new AccessDenied(current.subject(), request.getMethod(), path.toString(), permission);
-        return outbox.appendAlone(Topics.ACCESS, EventJson.envelope(denied, source, current.tenant(), current.actor()))
+        return outbox.appendAlone(Topics.ACCESS, EventJson.envelope(denied, source, current.tenant(), current.actor(), current.name()))
                 .onFailure().invoke(failure -> LOG.errorf("could not record the denial of %s %s: %s",
                         request.getMethod(), path, failure.getMessage()))
                 .onFailure().recoverWithNull()

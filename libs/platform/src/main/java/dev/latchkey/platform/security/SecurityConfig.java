@@ -12,4 +12,8 @@ public interface SecurityConfig {
 
     @WithDefault("roles")
     String rolesClaim();
+
+    /** The claim holding the caller's display name, recorded with its events for the audit log. */
+    @WithDefault("preferred_username")
+    String nameClaim();
 }

@@ -53,6 +53,6 @@ public class TestNoteResource {
     static CloudEvent event(UUID eventId, TestNote note) {
         return new CloudEvent(CloudEvent.SPEC_VERSION, eventId, URI.create("/latchkey/platform-test"),
                 "dev.latchkey.test.note_created.v1", note.id.toString(), Instant.now(), CloudEvent.JSON, null,
-                "demo", "user:alice", JsonNodeFactory.instance.objectNode().put("text", note.text));
+                "demo", "user:alice", "Alice", JsonNodeFactory.instance.objectNode().put("text", note.text));
     }
 }
