@@ -1,0 +1,59 @@
+package dev.latchkey.chartchecks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.latchkey.events.Topics;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The topics Job creates the topics the services publish to (libs/events' Topics.ALL), with the partitions and
+ * replication of the values, on the brokers the services use; without kafka.topics.create there is no Job.
+ */
+class KafkaTopicsTest {
+
+    private final Manifest job = Rendering.production().get("Job", "latchkey-kafka-topics");
+
+    @Test
+    void jobCreatesTheTopicsTheServicesPublishTo() {
+        assertEquals(Topics.ALL, List.of(env("LATCHKEY_TOPICS").split(" ")));
+    }
+
+    @Test
+    void jobTakesPartitionsAndReplicationFromTheValues() throws IOException {
+        JsonNode topics = new ObjectMapper(new YAMLFactory()).readTree(Checkout.PRODUCTION_VALUES.toFile()).path("kafka").path("topics");
+        String settings = env("TOPIC_SETTINGS");
+
+        assertTrue(settings.contains("--partitions " + topics.path("partitions").asInt()
+                + " --replication-factor " + topics.path("replicationFactor").asInt()), settings);
+    }
+
+    @Test
+    void jobUsesTheServicesBrokers() {
+        for (Manifest configMap : Rendering.production().ofKind("ConfigMap")) {
+            Map<String, String> settings = Manifest.strings(configMap.body().path("data"));
+            assertEquals(settings.get("KAFKA_BOOTSTRAP_SERVERS"), env("BOOTSTRAP_SERVERS"), configMap + " and " + job);
+        }
+    }
+
+    @Test
+    void noJobUnlessTopicsAreToBeCreated() {
+        assertTrue(Rendering.defaults().ofKind("Job").isEmpty(), "kafka.topics.create is false by default");
+    }
+
+    private String env(String name) {
+        for (JsonNode variable : job.podSpec().path("containers").get(0).path("env")) {
+            if (variable.path("name").asText().equals(name)) {
+                return variable.path("value").asText();
+            }
+        }
+        throw new AssertionError(job + " has no variable " + name);
+    }
+}
