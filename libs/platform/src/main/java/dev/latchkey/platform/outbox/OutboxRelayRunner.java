@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,13 +49,16 @@ public class OutboxRelayRunner {
             @ConfigProperty(name = "latchkey.schema") String schema,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "quarkus.datasource.reactive.trust-all") Optional<Boolean> trustAll,
+            @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs") Optional<List<String>> trustedCertificates,
+            @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm") Optional<String> hostnameVerification) {
         this.config = config;
         this.pool = pool;
         this.vertx = vertx;
         this.kafkaConfig = kafkaConfig;
         this.schema = schema;
-        this.listenOptions = PgConnectOptions.fromUri(databaseUrl).setUser(user).setPassword(password.orElse(""));
+        this.listenOptions = ListenConnection.options(databaseUrl, user, password, trustAll, trustedCertificates, hostnameVerification);
     }
 
     void start(@Observes StartupEvent startup) {
