@@ -5,30 +5,37 @@ import dev.latchkey.events.EventJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Handles each event at most once per consumer, even when Kafka redelivers it: the event id is recorded in
  * {@code processed_events} in the same transaction as the handler's own changes, so both commit or neither.
  * The Kafka offset is committed only after the returned {@code Uni} completes (SmallRye's post-processing
- * acknowledgement), so a crash before commit means redelivery, never loss.
+ * acknowledgement), so a crash before commit means redelivery, never loss. A handler that fails (the database
+ * is down) rolls its transaction back and is tried again with backoff until it succeeds: the partition waits,
+ * nothing is skipped, and the consumer recovers by itself when the fault ends.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
     private static final String MARK_PROCESSED =
             "INSERT INTO processed_events (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
     /**
      * Reads a Kafka record's value as an event and handles it once. A record that is not a readable event is
-     * skipped and logged: reading it again cannot succeed. A handler that fails (the database is down) fails
-     * the stream before its offset is committed, so nothing is lost.
+     * skipped and logged: reading it again cannot succeed. A handler that fails is retried (see the class).
      */
     public Uni<Void> handleRecordOnce(String consumer, String record, Function<CloudEvent, Uni<Void>> handler) {
         return readable(consumer, record).map(event -> handleOnce(consumer, event, handler).replaceWithVoid())
@@ -43,11 +50,24 @@ public class IdempotentConsumer {
     public Uni<List<CloudEvent>> handleRecordsOnce(String consumer, List<String> records,
             Function<List<CloudEvent>, Uni<Void>> handler) {
         List<CloudEvent> events = records.stream().flatMap(record -> readable(consumer, record).stream()).toList();
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(events)
+        return untilDone(consumer, () -> Panache.withTransaction(() -> Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> mark(consumer, event).map(marked -> marked ? List.of(event) : List.<CloudEvent>of()))
                 .onItem().<CloudEvent>disjoint()
                 .collect().asList()
-                .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh)));
+                .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh))));
+    }
+
+    /**
+     * Runs {@code transaction} again, each time in a new transaction, until it succeeds. Every attempt runs on the
+     * caller's Vert.x context (the backoff's timer fires elsewhere), where the reactive session must be used.
+     */
+    private static <T> Uni<T> untilDone(String consumer, Supplier<Uni<T>> transaction) {
+        Context context = Vertx.currentContext();
+        Uni<T> attempt = Uni.createFrom().deferred(transaction::get);
+        return (context == null ? attempt : attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run())))
+                .onFailure().invoke(failure -> LOG.warnf("%s could not handle an event and tries again: %s", consumer,
+                        failure.getMessage()))
+                .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely();
     }
 
     private static Optional<CloudEvent> readable(String consumer, String record) {
@@ -74,10 +94,10 @@ public class IdempotentConsumer {
 
     /** Runs {@code handler} unless {@code consumer} has handled this event id before; true when it ran. */
     public Uni<Boolean> handleOnce(String consumer, CloudEvent event, Function<CloudEvent, Uni<Void>> handler) {
-        return Panache.withTransaction(() -> mark(consumer, event)
+        return untilDone(consumer, () -> Panache.withTransaction(() -> mark(consumer, event)
                 .chain(marked -> marked
                         ? handler.apply(event).replaceWith(Boolean.TRUE)
-                        : Uni.createFrom().item(Boolean.FALSE)));
+                        : Uni.createFrom().item(Boolean.FALSE))));
     }
 
     /** Records that {@code consumer} handles {@code event}; false when it has before. */

@@ -45,6 +45,19 @@ class IdempotentConsumerTest {
                 + "AND event_id = '" + event.id() + "'"));
     }
 
+    @Test
+    void aHandlerThatFailsIsTriedAgainUntilItSucceedsAndItsFailedAttemptsLeaveNothing() throws Exception {
+        String aggregate = "flaky-" + java.util.UUID.randomUUID();
+        CloudEvent event = event(aggregate);
+
+        send(aggregate, event);
+
+        String handled = "SELECT count(*) FROM platform_test.test_note WHERE text = 'handled " + event.id() + "'";
+        assertEquals(1, awaitCount(handled), "handled in the end, once: the failed attempts' notes were rolled back");
+        assertEquals(3, NoteEventsConsumer.ATTEMPTS.get(event.id()).get(), "two failures, then success");
+        assertEquals(1, count("SELECT count(*) FROM platform_test.processed_events WHERE event_id = '" + event.id() + "'"));
+    }
+
     private static CloudEvent event(String aggregate) {
         return CloudEvent.of(URI.create("/latchkey/platform-test"), "dev.latchkey.test.note_created.v1", aggregate,
                 "demo", "system", JsonNodeFactory.instance.objectNode());
