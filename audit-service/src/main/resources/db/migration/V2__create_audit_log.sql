@@ -51,15 +51,16 @@ CREATE TABLE audit_retention (
     updated_by text        NOT NULL
 );
 
--- The service: everything on the platform's tables (outbox, processed events), then only insert and read on the
--- audit rows; the chain heads and retention settings it keeps up to date.
+-- The service: everything on the platform's tables (outbox, processed events), insert and read on the audit
+-- rows, and of the chain heads only the head; retention: read and delete audit rows, and of the chain heads only
+-- the cut. Neither may change what the other records, and nobody may update an audit row. No default privileges:
+-- a table added later gets its grants in the migration that adds it (the tests run with these roles, so a missing
+-- grant fails them).
 GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO ${service_role}, ${retention_role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON outbox, processed_events TO ${service_role};
 GRANT SELECT, INSERT ON audit_events TO ${service_role};
-GRANT SELECT, INSERT, UPDATE ON audit_chains TO ${service_role};
+GRANT SELECT, INSERT, UPDATE (head_seq, head_hash) ON audit_chains TO ${service_role};
 GRANT SELECT, INSERT, UPDATE ON audit_retention TO ${service_role};
-ALTER DEFAULT PRIVILEGES IN SCHEMA ${flyway:defaultSchema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${service_role};
--- Retention: reads and deletes old rows, and records the cut.
 GRANT SELECT, DELETE ON audit_events TO ${retention_role};
-GRANT SELECT, UPDATE ON audit_chains TO ${retention_role};
+GRANT SELECT, UPDATE (cut_seq, cut_hash) ON audit_chains TO ${retention_role};
 GRANT SELECT ON audit_retention TO ${retention_role};

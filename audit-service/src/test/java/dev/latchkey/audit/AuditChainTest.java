@@ -1,6 +1,14 @@
 package dev.latchkey.audit;
 
+import dev.latchkey.audit.repository.AuditLog;
+import dev.latchkey.audit.service.AuditEntries;
 import dev.latchkey.audit.service.RetentionJob;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.platform.consumer.IdempotentConsumer;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventType;
 import dev.latchkey.testing.EventPublisher;
@@ -15,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +41,15 @@ class AuditChainTest extends AuditTestBase {
 
     @Inject
     RetentionJob retention;
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void anUntouchedChainVerifies() {
@@ -49,7 +68,7 @@ class AuditChainTest extends AuditTestBase {
         asAdmin().get("/api/v1/audit-events/verify").then().statusCode(200)
                 .body("verified", equalTo(false)).body("checked", equalTo(2))
                 .body("firstBrokenLink.eventId", equalTo(third.id().toString()))
-                .body("firstBrokenLink.chainSeq", equalTo(3))
+                .body("firstBrokenLink.position", equalTo(3))
                 .body("firstBrokenLink.reason", containsString("altered"));
     }
 
@@ -59,7 +78,7 @@ class AuditChainTest extends AuditTestBase {
         assertEquals(1, asOwner("DELETE FROM audit_events WHERE event_id = ?", events.get(1).id()));
 
         asAdmin().get("/api/v1/audit-events/verify").then()
-                .body("verified", equalTo(false)).body("firstBrokenLink.chainSeq", equalTo(2))
+                .body("verified", equalTo(false)).body("firstBrokenLink.position", equalTo(2))
                 .body("firstBrokenLink.reason", containsString("missing"));
     }
 
@@ -70,7 +89,7 @@ class AuditChainTest extends AuditTestBase {
 
         asAdmin().get("/api/v1/audit-events/verify").then()
                 .body("verified", equalTo(false)).body("checked", equalTo(3))
-                .body("firstBrokenLink.chainSeq", equalTo(4))
+                .body("firstBrokenLink.position", equalTo(4))
                 .body("firstBrokenLink.reason", containsString("last entry"));
     }
 
@@ -93,6 +112,38 @@ class AuditChainTest extends AuditTestBase {
         asOwner("UPDATE audit_events SET prev_hash = hash WHERE event_id = ?", recent.get(0).id());
         asAdmin().get("/api/v1/audit-events/verify").then()
                 .body("verified", equalTo(false)).body("firstBrokenLink.eventId", equalTo(recent.get(0).id().toString()));
+    }
+
+    @Test
+    void twoReplicasAppendingToOneTenantAtOnceKeepOneUnbrokenChain() throws Exception {
+        List<List<String>> batches = new ArrayList<>();
+        for (int replica = 0; replica < 2; replica++) {
+            List<String> batch = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                batch.add(EventJson.write(event(EventType.ACCESS_CREDENTIALS_READ, tenant, "service:runner", Instant.now())));
+            }
+            batches.add(batch);
+        }
+        List<CompletableFuture<List<CloudEvent>>> replicas = batches.stream().map(batch -> appendOnVertx(batch)).toList();
+        for (CompletableFuture<List<CloudEvent>> replica : replicas) {
+            assertEquals(50, replica.get(60, TimeUnit.SECONDS).size());
+        }
+
+        assertEquals(100, stored());
+        assertEquals(100, count("SELECT count(DISTINCT chain_seq) FROM audit_events WHERE tenant = ? AND chain_seq BETWEEN 1 AND 100", tenant));
+        asAdmin().get("/api/v1/audit-events/verify").then().body("verified", equalTo(true)).body("checked", equalTo(100));
+    }
+
+    /** What the consumer does with a polled batch, as another replica would, on a Vert.x context of its own. */
+    private CompletableFuture<List<CloudEvent>> appendOnVertx(List<String> records) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        CompletableFuture<List<CloudEvent>> stored = new CompletableFuture<>();
+        Instant received = Instant.now();
+        context.runOnContext(ignored -> consumer.handleRecordsOnce("audit-log", records,
+                        events -> log.append(events.stream().map(event -> AuditEntries.of(event, received)).toList()))
+                .subscribe().with(stored::complete, stored::completeExceptionally));
+        return stored;
     }
 
     /** Publishes {@code n} events in order and waits until each is stored. */

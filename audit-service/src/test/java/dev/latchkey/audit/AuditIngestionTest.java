@@ -90,6 +90,10 @@ class AuditIngestionTest extends AuditTestBase {
                 AuditDatabaseResource.audit.retentionRole()) == 1, "retention deletes");
         assertEquals(0, count("SELECT count(*) WHERE has_table_privilege(?, 'audit.audit_events', 'UPDATE')",
                 AuditDatabaseResource.audit.retentionRole()), "nobody updates");
+        assertEquals(0, count("SELECT count(*) WHERE has_column_privilege(?, 'audit.audit_chains', 'head_hash', 'UPDATE')",
+                AuditDatabaseResource.audit.retentionRole()), "retention cannot move a chain's head");
+        assertEquals(0, count("SELECT count(*) WHERE has_column_privilege(?, 'audit.audit_chains', 'cut_hash', 'UPDATE')",
+                AuditDatabaseResource.audit.serviceRole()), "the service cannot forge a cut");
     }
 
     @Test

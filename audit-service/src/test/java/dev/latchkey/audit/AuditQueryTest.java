@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Filters, stable pages, export, tenant isolation, roles and bad input of the audit log's API. */
@@ -136,6 +137,10 @@ class AuditQueryTest extends AuditTestBase {
                 .then().statusCode(200).body("days", equalTo(30));
         as(tenant, "developer").get("/api/v1/audit-events/retention").then().body("days", equalTo(30))
                 .body("tenantDefault", equalTo(false));
+        asAdmin().get("/api/v1/audit-events?action=audit.retention_changed").then()
+                .body("items", hasSize(1)).body("items[0].details.days", equalTo(30)).body("items[0].details.previousDays", nullValue())
+                .body("items[0].actor.id", equalTo("alice")).body("items[0].target.id", equalTo(tenant));
+        asAdmin().get("/api/v1/audit-events/verify").then().body("verified", equalTo(true));
         as("tenant-" + UUID.randomUUID(), "admin").get("/api/v1/audit-events/retention").then().body("days", equalTo(400))
                 .body("tenantDefault", equalTo(true));
     }
@@ -149,6 +154,9 @@ class AuditQueryTest extends AuditTestBase {
                 .body("errors.field", hasItem("action"));
         asAdmin().get("/api/v1/audit-events/export?format=xml").then().statusCode(400).body("errors.field", contains("format"));
         asAdmin().get("/api/v1/audit-events/verify?to=soon").then().statusCode(400).body("errors.field", contains("to"));
+        asAdmin().get("/api/v1/audit-events/verify?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z").then().statusCode(400)
+                .body("errors.field", contains("to"));
+        asAdmin().get("/api/v1/audit-events?limit=abc").then().statusCode(400).body("errors.field", contains("limit"));
         asAdmin().contentType("application/json").body("{\"days\": 0}").put("/api/v1/audit-events/retention").then().statusCode(400);
         asAdmin().get("/api/v1/audit-events/retention").then().body("days", equalTo(400));
     }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Reads the audit log: pages and streams of a filter, one entry, and a tenant's chain in order. */
 @ApplicationScoped
@@ -67,39 +69,69 @@ public class AuditQueries {
                 .map(rows -> rows.size() == 0 ? null : entry(rows.iterator().next()));
     }
 
-    /** The tenant's chain state; null when it has no entry yet. */
-    public Uni<Chain> chain(String tenant) {
-        return pool.preparedQuery("SELECT head_seq, head_hash, cut_seq, cut_hash FROM audit_chains WHERE tenant = $1")
-                .execute(Tuple.of(tenant))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new Chain(row.getLong(0), row.getBuffer(1).getBytes(), row.getLong(2), row.getBuffer(3).getBytes());
-                });
-    }
-
-    /** The stored hash of the tenant's entry at {@code chainSeq}; null when there is none. */
-    public Uni<byte[]> hashAt(String tenant, long chainSeq) {
-        return pool.preparedQuery("SELECT hash FROM audit_events WHERE tenant = $1 AND chain_seq = $2")
-                .execute(Tuple.of(tenant, chainSeq))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getBuffer(0).getBytes());
-    }
-
     /**
-     * The tenant's entries received in [{@code from}, {@code to}), in chain order after {@code afterChainSeq}, up to
-     * {@code limit}.
+     * Runs {@code reads} in one read-only REPEATABLE READ transaction: every read sees the same snapshot, so entries
+     * appended or cut meanwhile cannot make a consistent chain look broken.
      */
-    public Uni<List<AuditEntry>> chainSegment(String tenant, Instant from, Instant to, long afterChainSeq, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM audit_events WHERE tenant = $1 AND received_at >= $2"
-                        + " AND received_at < $3 AND chain_seq > $4 ORDER BY chain_seq LIMIT $5")
-                .execute(Tuple.of(tenant, AuditTime.of(from), AuditTime.of(to), afterChainSeq, limit))
-                .map(rows -> {
-                    List<AuditEntry> segment = new ArrayList<>();
-                    rows.forEach(row -> segment.add(entry(row)));
-                    return segment;
-                });
+    public <T> Uni<T> inSnapshot(Function<ChainReads, Uni<T>> reads) {
+        return pool.withTransaction(connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute().chain(() -> reads.apply(new ChainReads(connection))));
+    }
+
+    /** Reads of a tenant's chain, on one connection. */
+    public static final class ChainReads {
+
+        private final SqlConnection connection;
+
+        private ChainReads(SqlConnection connection) {
+            this.connection = connection;
+        }
+
+        /** The tenant's chain state; null when it has no entry yet. */
+        public Uni<Chain> chain(String tenant) {
+            return connection.preparedQuery("SELECT head_seq, head_hash, cut_seq, cut_hash FROM audit_chains WHERE tenant = $1")
+                    .execute(Tuple.of(tenant))
+                    .map(rows -> {
+                        if (rows.size() == 0) {
+                            return null;
+                        }
+                        Row row = rows.iterator().next();
+                        return new Chain(row.getLong(0), row.getBuffer(1).getBytes(), row.getLong(2), row.getBuffer(3).getBytes());
+                    });
+        }
+
+        /**
+         * The first and last chain positions of the entries received in [{@code from}, {@code to}); null when none
+         * was. Every position between them is checked, whenever its entry was received.
+         */
+        public Uni<long[]> positions(String tenant, Instant from, Instant to) {
+            return connection.preparedQuery("SELECT min(chain_seq), max(chain_seq) FROM audit_events WHERE tenant = $1"
+                            + " AND received_at >= $2 AND received_at < $3")
+                    .execute(Tuple.of(tenant, AuditTime.of(from), AuditTime.of(to)))
+                    .map(rows -> {
+                        Row row = rows.iterator().next();
+                        return row.getLong(0) == null ? null : new long[] {row.getLong(0), row.getLong(1)};
+                    });
+        }
+
+        /** The stored hash of the tenant's entry at {@code chainSeq}; null when there is none. */
+        public Uni<byte[]> hashAt(String tenant, long chainSeq) {
+            return connection.preparedQuery("SELECT hash FROM audit_events WHERE tenant = $1 AND chain_seq = $2")
+                    .execute(Tuple.of(tenant, chainSeq))
+                    .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getBuffer(0).getBytes());
+        }
+
+        /** The tenant's entries after position {@code after} up to {@code last}, in chain order, at most {@code limit}. */
+        public Uni<List<AuditEntry>> segment(String tenant, long after, long last, int limit) {
+            return connection.preparedQuery("SELECT " + COLUMNS + " FROM audit_events WHERE tenant = $1 AND chain_seq > $2"
+                            + " AND chain_seq <= $3 ORDER BY chain_seq LIMIT $4")
+                    .execute(Tuple.of(tenant, after, last, limit))
+                    .map(rows -> {
+                        List<AuditEntry> segment = new ArrayList<>();
+                        rows.forEach(row -> segment.add(entry(row)));
+                        return segment;
+                    });
+        }
     }
 
     private static AuditEntry entry(Row row) {

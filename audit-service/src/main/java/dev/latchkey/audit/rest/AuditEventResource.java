@@ -52,14 +52,11 @@ public class AuditEventResource {
     @Operation(summary = "List audit events, newest first: filters by actor, action (or prefix such as connection.*), target,"
             + " outcome, environment and when they occurred; the cursor stays stable while events arrive")
     public Uni<AuditEventView.Page> list(@BeanParam AuditQueryParameters parameters, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         AuditFilter filter = parameters.filter(caller.get().tenant(), errors);
         Long before = AuditQueryParameters.position(cursor, errors);
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
-        }
+        int size = limit(limit, errors);
         AuditQueryParameters.rejectIfAny(errors);
         return queries.page(filter, before, size + 1).map(rows -> {
             boolean more = rows.size() > size;
@@ -93,9 +90,11 @@ public class AuditEventResource {
         List<FieldError> errors = new ArrayList<>();
         Instant since = AuditQueryParameters.instant("from", from, errors);
         Instant until = AuditQueryParameters.instant("to", to, errors);
+        if (since != null && until != null && !since.isBefore(until)) {
+            errors.add(new FieldError("to", "must be after from"));
+        }
         AuditQueryParameters.rejectIfAny(errors);
-        return verifier.verify(caller.get().tenant(), since == null ? Instant.EPOCH : since, until == null ? Instant.now().plusSeconds(1)
-                : until);
+        return verifier.verify(caller.get().tenant(), since == null ? Instant.EPOCH : since, until == null ? Instant.now().plusSeconds(1) : until);
     }
 
     @GET
@@ -117,6 +116,22 @@ public class AuditEventResource {
                 .header("Content-Type", export.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"audit-events." + export.extension() + "\"")
                 .build();
+    }
+
+    private static int limit(String limit, List<FieldError> errors) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int size = Integer.parseInt(limit);
+            if (size >= 1 && size <= MAX_LIMIT) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        errors.add(new FieldError("limit", "must be a number between 1 and " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
     }
 
     private static AuditExport format(String format, List<FieldError> errors) {

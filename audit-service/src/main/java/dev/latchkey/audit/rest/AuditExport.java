@@ -72,14 +72,15 @@ public enum AuditExport {
 
     /**
      * A CSV field: quoted when it holds a comma, quote or line break; a value a spreadsheet would run as a formula
-     * ({@code = + - @} first) gets a leading apostrophe (OWASP's advice against CSV injection).
+     * ({@code = + - @}, tab or carriage return first) gets a leading apostrophe (OWASP's advice against CSV
+     * injection).
      */
     private static String field(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");

@@ -55,7 +55,6 @@ public class RetentionResource {
     @Operation(summary = "Set how many days the tenant's audit events are kept; older ones are deleted at the next"
             + " retention run, the hash chain staying verifiable across the cut")
     public Uni<Retention> set(@Valid @NotNull NewRetention retention) {
-        return settings.set(caller.get().tenant(), retention.days(), caller.get().actor())
-                .replaceWith(new Retention(retention.days(), false));
+        return settings.set(caller.get(), retention.days()).replaceWith(new Retention(retention.days(), false));
     }
 }

@@ -1,15 +1,19 @@
 package dev.latchkey.audit.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.audit.domain.AuditEntry;
 import dev.latchkey.events.AccessEvents.AccessDenied;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.ConnectionEvents.AllowedOriginsChanged;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.platform.security.Caller;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * What the audit log records of an event: the actor from the envelope ({@code user:<id>}, {@code service:<id>},
@@ -39,11 +43,24 @@ public final class AuditEntries {
             targetType = action.startsWith("auth_config.") ? "auth_config" : "connection";
             targetId = data.aggregateId();
         }
-        return new AuditEntry(0, event.id(), event.tenantid(), 0, micros(event.time() == null ? receivedAt : event.time()),
-                micros(receivedAt), actor[0], actor[1], event.actorname() != null ? event.actorname() : actor[0].equals("user") ? null : actor[1],
-                action, targetType, targetId,
-                text(event.data(), "name"), outcome(action, event.data()), text(event.data(), "environment"),
-                event.data().toString(), null, null);
+        return new AuditEntry(0, event.id(), storable(event.tenantid()), 0, micros(event.time() == null ? receivedAt : event.time()),
+                micros(receivedAt), actor[0], storable(actor[1]),
+                storable(event.actorname() != null ? event.actorname() : actor[0].equals("user") ? null : actor[1]),
+                action, targetType, storable(targetId), text(event.data(), "name"), outcome(action, event.data()),
+                text(event.data(), "environment"), event.data().toString(), null, null);
+    }
+
+    /**
+     * The entry audit-service records of a change to a tenant's retention, straight into the tenant's chain (it
+     * owns the log; no other service needs the change as an event).
+     */
+    public static AuditEntry retentionChanged(Caller caller, int days, Integer previousDays) {
+        Instant now = micros(Instant.now());
+        String[] actor = actor(caller.actor());
+        ObjectNode details = JsonNodeFactory.instance.objectNode().put("days", days);
+        details.put("previousDays", previousDays);
+        return new AuditEntry(0, UUID.randomUUID(), caller.tenant(), 0, now, now, actor[0], storable(actor[1]), storable(caller.name()),
+                "audit.retention_changed", "tenant", caller.tenant(), null, "success", null, details.toString(), null, null);
     }
 
     /** {@code denied} for a refusal; {@code failure} for a failed attempt or a test that did not pass. */
@@ -64,7 +81,12 @@ public final class AuditEntries {
 
     private static String text(JsonNode data, String field) {
         JsonNode value = data.get(field);
-        return value == null || !value.isTextual() ? null : value.asText();
+        return value == null || !value.isTextual() ? null : storable(value.asText());
+    }
+
+    /** PostgreSQL's text cannot hold NUL; an event's strings may (the details keep it, escaped, in their JSON). */
+    private static String storable(String text) {
+        return text == null ? null : text.replace("\0", "");
     }
 
     /** PostgreSQL keeps microseconds: the hash is over what is stored. */

@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * {@code processed_events} in the same transaction as the handler's own changes, so both commit or neither.
  * The Kafka offset is committed only after the returned {@code Uni} completes (SmallRye's post-processing
  * acknowledgement), so a crash before commit means redelivery, never loss. A handler that fails (the database
- * is down) rolls its transaction back and is tried again with backoff until it succeeds: the partition waits,
- * nothing is skipped, and the consumer recovers by itself when the fault ends.
+ * is down) rolls its transaction back and is tried again with backoff: the partition waits, nothing is skipped,
+ * and the consumer recovers by itself when the fault ends. One still failing after {@link #GIVE_UP_AFTER} (an
+ * event it can never handle) fails the channel: the health check reports it and the service is restarted.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -30,6 +31,7 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
     private static final String MARK_PROCESSED =
             "INSERT INTO processed_events (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
@@ -58,8 +60,9 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Runs {@code transaction} again, each time in a new transaction, until it succeeds. Every attempt runs on the
-     * caller's Vert.x context (the backoff's timer fires elsewhere), where the reactive session must be used.
+     * Runs {@code transaction} again, each time in a new transaction, until it succeeds or {@link #GIVE_UP_AFTER}
+     * has passed. Every attempt runs on the caller's Vert.x context (the backoff's timer fires elsewhere), where the
+     * reactive session must be used.
      */
     private static <T> Uni<T> untilDone(String consumer, Supplier<Uni<T>> transaction) {
         Context context = Vertx.currentContext();
@@ -67,7 +70,7 @@ public class IdempotentConsumer {
         return (context == null ? attempt : attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run())))
                 .onFailure().invoke(failure -> LOG.warnf("%s could not handle an event and tries again: %s", consumer,
                         failure.getMessage()))
-                .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely();
+                .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).expireIn(GIVE_UP_AFTER.toMillis());
     }
 
     private static Optional<CloudEvent> readable(String consumer, String record) {
