@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,11 +48,7 @@ public class AuditQueries {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM audit_events WHERE " + where + " ORDER BY seq DESC LIMIT $"
                         + parameters.size())
                 .execute(Tuple.from(parameters))
-                .map(rows -> {
-                    List<AuditEntry> page = new ArrayList<>();
-                    rows.forEach(row -> page.add(entry(row)));
-                    return page;
-                });
+                .map(AuditQueries::entries);
     }
 
     /** Every entry matching {@code filter}, newest first, read {@code pageSize} at a time as the subscriber asks. */
@@ -126,12 +123,14 @@ public class AuditQueries {
             return connection.preparedQuery("SELECT " + COLUMNS + " FROM audit_events WHERE tenant = $1 AND chain_seq > $2"
                             + " AND chain_seq <= $3 ORDER BY chain_seq LIMIT $4")
                     .execute(Tuple.of(tenant, after, last, limit))
-                    .map(rows -> {
-                        List<AuditEntry> segment = new ArrayList<>();
-                        rows.forEach(row -> segment.add(entry(row)));
-                        return segment;
-                    });
+                    .map(AuditQueries::entries);
         }
+    }
+
+    private static List<AuditEntry> entries(RowSet<Row> rows) {
+        List<AuditEntry> entries = new ArrayList<>(rows.size());
+        rows.forEach(row -> entries.add(entry(row)));
+        return entries;
     }
 
     private static AuditEntry entry(Row row) {

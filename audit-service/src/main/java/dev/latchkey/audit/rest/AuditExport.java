@@ -1,9 +1,5 @@
 package dev.latchkey.audit.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.latchkey.audit.domain.AuditEntry;
 
 import java.util.Arrays;
@@ -23,11 +19,7 @@ public enum AuditExport {
 
         @Override
         String line(AuditEntry entry) {
-            try {
-                return JSON.writeValueAsString(AuditEventView.of(entry));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the view always serializes", e);
-            }
+            return AuditEventView.of(entry).json();
         }
     },
     CSV("text/csv", "csv") {
@@ -46,9 +38,6 @@ public enum AuditExport {
                     .map(AuditExport::field).collect(Collectors.joining(","));
         }
     };
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final String mediaType;
     private final String extension;

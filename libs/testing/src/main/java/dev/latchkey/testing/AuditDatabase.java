@@ -1,5 +1,6 @@
 package dev.latchkey.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,17 +44,14 @@ public final class AuditDatabase implements AutoCloseable {
 
     /** audit-service's datasource settings for this database and its roles. */
     public Map<String, String> serviceConfig() {
-        return Map.ofEntries(
-                Map.entry("quarkus.datasource.username", serviceRole),
-                Map.entry("quarkus.datasource.password", rolePassword),
-                Map.entry("quarkus.datasource.jdbc.url", database.jdbcUrl()),
-                Map.entry("quarkus.datasource.reactive.url", database.reactiveUrl()),
-                Map.entry("quarkus.flyway.username", database.user()),
-                // Quarkus uses Flyway's own login only with both a user and a password; a server that trusts local
-                // logins (the machine's default) has no password to give, and ignores whichever it is given.
-                Map.entry("quarkus.flyway.password", database.password().isEmpty() ? "trusted" : database.password()),
-                Map.entry("quarkus.datasource.retention.username", retentionRole),
-                Map.entry("quarkus.datasource.retention.password", rolePassword));
+        Map<String, String> config = new HashMap<>(database.datasourceConfig(serviceRole, rolePassword));
+        config.put("quarkus.flyway.username", database.user());
+        // Quarkus uses Flyway's own login only with both a user and a password; a server that trusts local logins
+        // (the machine's default) has no password to give, and ignores whichever it is given.
+        config.put("quarkus.flyway.password", database.password().isEmpty() ? "trusted" : database.password());
+        config.put("quarkus.datasource.retention.username", retentionRole);
+        config.put("quarkus.datasource.retention.password", rolePassword);
+        return config;
     }
 
     @Override

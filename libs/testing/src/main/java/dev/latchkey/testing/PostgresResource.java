@@ -12,11 +12,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         database = PostgresTestDatabase.create();
-        return Map.of(
-                "quarkus.datasource.username", database.user(),
-                "quarkus.datasource.password", database.password(),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.reactive.url", database.reactiveUrl());
+        return database.datasourceConfig(database.user(), database.password());
     }
 
     @Override

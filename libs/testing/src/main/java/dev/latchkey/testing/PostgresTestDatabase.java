@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -67,6 +68,15 @@ public final class PostgresTestDatabase implements AutoCloseable {
     /** The URL form the Vert.x reactive PostgreSQL client takes. */
     public String reactiveUrl() {
         return "postgresql://" + host + ":" + port + "/" + name;
+    }
+
+    /** A Quarkus service's datasource settings for this database (JDBC for Flyway, reactive for the service), as {@code login}. */
+    public Map<String, String> datasourceConfig(String login, String loginPassword) {
+        return Map.of(
+                "quarkus.datasource.username", login,
+                "quarkus.datasource.password", loginPassword,
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.reactive.url", reactiveUrl());
     }
 
     public Connection connect() throws SQLException {

@@ -115,11 +115,7 @@ public final class RefreshBenchmark {
     }
 
     private Map<String, String> common(String service) {
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.username", database.user());
-        config.put("quarkus.datasource.password", database.password());
-        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
+        Map<String, String> config = new HashMap<>(database.datasourceConfig(database.user(), database.password()));
         config.put("kafka.bootstrap.servers", kafka);
         config.put("quarkus.oidc.auth-server-url", oidc.issuerUrl());
         config.put("quarkus.oidc.token.audience", OidcTestServer.AUDIENCE);
