@@ -34,6 +34,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,6 +136,22 @@ abstract class AuditTestBase {
             statement.setObject(i + 1, parameters[i]);
         }
         return statement;
+    }
+
+    /** The tenant's entries by their position in its chain, the order the log received them: newest first. */
+    List<String> receivedNewestFirst() {
+        try (Connection connection = ownerConnection();
+             PreparedStatement statement = prepare(connection,
+                     "SELECT event_id FROM audit_events WHERE tenant = ? ORDER BY chain_seq DESC", tenant);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     long stored() {
