@@ -5,6 +5,8 @@ import dev.latchkey.audit.domain.AuditFilter;
 import dev.latchkey.audit.repository.AuditQueries;
 import dev.latchkey.audit.service.ChainVerifier;
 import dev.latchkey.audit.service.ChainVerifier.Verification;
+import dev.latchkey.platform.paging.Page;
+import dev.latchkey.platform.paging.PageRequest;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
@@ -32,8 +34,6 @@ import java.util.UUID;
 @Path("/api/v1/audit-events")
 public class AuditEventResource {
 
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 500;
     private static final int EXPORT_PAGE = 500;
 
     private final AuditQueries queries;
@@ -51,19 +51,15 @@ public class AuditEventResource {
     @Requires(Permission.READ_AUDIT)
     @Operation(summary = "List audit events, newest first: filters by actor, action (or prefix such as connection.*), target,"
             + " outcome, environment and when they occurred; the cursor stays stable while events arrive")
-    public Uni<AuditEventView.Page> list(@BeanParam AuditQueryParameters parameters, @QueryParam("cursor") String cursor,
+    public Uni<Page<AuditEventView>> list(@BeanParam AuditQueryParameters parameters, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         AuditFilter filter = parameters.filter(caller.get().tenant(), errors);
-        Long before = AuditQueryParameters.position(cursor, errors);
-        int size = limit(limit, errors);
+        // A position is the log's sequence number of a page's last entry: entries before it come next.
+        PageRequest<Long> paging = PageRequest.read(limit, cursor, Long::valueOf, errors);
         AuditQueryParameters.rejectIfAny(errors);
-        return queries.page(filter, before, size + 1).map(rows -> {
-            boolean more = rows.size() > size;
-            List<AuditEntry> page = more ? rows.subList(0, size) : rows;
-            String next = more ? AuditQueryParameters.cursor(page.get(page.size() - 1).seq()) : null;
-            return new AuditEventView.Page(page.stream().map(AuditEventView::of).toList(), next);
-        });
+        return queries.page(filter, paging.after().orElse(null), paging.fetchSize())
+                .map(rows -> paging.page(rows, (AuditEntry last) -> Long.toString(last.seq()), AuditEventView::of));
     }
 
     @GET
@@ -116,22 +112,6 @@ public class AuditEventResource {
                 .header("Content-Type", export.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"audit-events." + export.extension() + "\"")
                 .build();
-    }
-
-    private static int limit(String limit, List<FieldError> errors) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int size = Integer.parseInt(limit);
-            if (size >= 1 && size <= MAX_LIMIT) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the range
-        }
-        errors.add(new FieldError("limit", "must be a number between 1 and " + MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 
     private static AuditExport format(String format, List<FieldError> errors) {

@@ -9,7 +9,6 @@ import dev.latchkey.audit.domain.AuditEntry;
 
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 
 /** An audit entry as the API shows it; {@code chain} places it in its tenant's hash chain. */
@@ -27,10 +26,6 @@ public record AuditEventView(UUID id, Instant occurredAt, Instant receivedAt, Ac
     }
 
     public record Chain(long position, String previousHash, String hash) {
-    }
-
-    /** One page, newest first; {@code nextCursor} is absent on the last page. */
-    public record Page(List<AuditEventView> items, String nextCursor) {
     }
 
     public static AuditEventView of(AuditEntry entry) {

@@ -5,10 +5,8 @@ import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import jakarta.ws.rs.QueryParam;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,23 +61,6 @@ public class AuditQueryParameters {
             errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-26T09:00:00Z"));
             return null;
         }
-    }
-
-    /** The position a cursor this API gave out stands for: entries before it come next. */
-    static Long position(String cursor, List<FieldError> errors) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("cursor", "is not a cursor this list gave out"));
-            return null;
-        }
-    }
-
-    static String cursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Long.toString(seq).getBytes(StandardCharsets.UTF_8));
     }
 
     static void rejectIfAny(List<FieldError> errors) {

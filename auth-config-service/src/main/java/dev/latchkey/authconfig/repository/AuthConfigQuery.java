@@ -3,21 +3,21 @@ package dev.latchkey.authconfig.repository;
 import dev.latchkey.authconfig.domain.AuthConfig;
 import dev.latchkey.authconfig.domain.AuthConfigCategory;
 import dev.latchkey.authconfig.domain.AuthConfigStatus;
+import dev.latchkey.platform.paging.Keyset;
+import dev.latchkey.platform.paging.PageRequest;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One page of a tenant's auth configs: the filters, the order, and the keyset cursor of the last item of the
  * previous page (so pages stay stable while rows are added).
  */
-public record AuthConfigQuery(String tenant, Filter filter, Order order, Optional<Cursor> after, int limit) {
+public record AuthConfigQuery(String tenant, Filter filter, Order order, PageRequest<Keyset> paging) {
 
     /** Every filter is optional; {@code text} matches names, case-insensitively. */
     public record Filter(AuthConfigCategory category, String provider, String authType, AuthConfigStatus status,
@@ -54,13 +54,18 @@ public record AuthConfigQuery(String tenant, Filter filter, Order order, Optiona
         }
 
         /** Where the next page starts: the sort value and id of a page's last item. */
-        public Cursor cursorAfter(AuthConfig last) {
-            return new Cursor(field.equals("name") ? last.name : last.createdAt.toString(), last.id);
+        public Keyset keysetAfter(AuthConfig last) {
+            return byName() ? new Keyset(last.name, last.id) : new Keyset(last.createdAt, last.id);
         }
-    }
 
-    /** The position after which a page starts. */
-    public record Cursor(String value, UUID id) {
+        /** Reads a keyset's text back, refusing one of the other sort field. */
+        public Keyset keyset(String text) {
+            return byName() ? Keyset.parse(text) : Keyset.parseTimed(text);
+        }
+
+        private boolean byName() {
+            return field.equals("name");
+        }
     }
 
     String where() {
@@ -83,7 +88,7 @@ public record AuthConfigQuery(String tenant, Filter filter, Order order, Optiona
         if (filter.text() != null) {
             conditions.add("lower(name) like :text escape '\\'");
         }
-        after.ifPresent(cursor -> {
+        paging.after().ifPresent(cursor -> {
             String beyond = order.direction == Sort.Direction.Descending ? "<" : ">";
             conditions.add("(" + order.field + " " + beyond + " :afterValue or (" + order.field + " = :afterValue and id "
                     + beyond + " :afterId))");
@@ -115,8 +120,8 @@ public record AuthConfigQuery(String tenant, Filter filter, Order order, Optiona
         if (filter.text() != null) {
             parameters.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
         }
-        after.ifPresent(cursor -> parameters
-                .and("afterValue", order.field.equals("name") ? cursor.value() : Instant.parse(cursor.value()))
+        paging.after().ifPresent(cursor -> parameters
+                .and("afterValue", order.byName() ? cursor.value() : cursor.instant())
                 .and("afterId", cursor.id()));
         return parameters;
     }

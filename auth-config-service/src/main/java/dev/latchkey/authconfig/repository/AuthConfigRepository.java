@@ -31,6 +31,6 @@ public class AuthConfigRepository implements PanacheRepositoryBase<AuthConfig, U
     }
 
     public Uni<List<AuthConfig>> page(AuthConfigQuery query) {
-        return find(query.where(), query.sort(), query.parameters()).page(0, query.limit() + 1).list();
+        return find(query.where(), query.sort(), query.parameters()).page(0, query.paging().fetchSize()).list();
     }
 }

@@ -4,6 +4,7 @@ import dev.latchkey.authconfig.repository.AuthConfigQuery;
 import dev.latchkey.authconfig.service.AuthConfigChanges;
 import dev.latchkey.authconfig.service.AuthConfigService;
 import dev.latchkey.authconfig.service.NewAuthConfig;
+import dev.latchkey.platform.paging.Page;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.CurrentCaller;
@@ -61,18 +62,14 @@ public class AuthConfigResource {
     @GET
     @Requires(Permission.VIEW)
     @Operation(summary = "List auth configs: filters, sort (-createdAt, createdAt, name, -name) and cursor pagination")
-    public Uni<AuthConfigPage> list(@QueryParam("category") String category, @QueryParam("provider") String provider,
+    public Uni<Page<AuthConfigView>> list(@QueryParam("category") String category, @QueryParam("provider") String provider,
             @QueryParam("type") String type, @QueryParam("status") String status,
             @QueryParam("environment") String environment, @QueryParam("q") String text,
-            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("sort") String sort, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         AuthConfigQuery query = ListParameters.query(caller.get().tenant(), category, provider, type, status, environment,
                 text, sort, cursor, limit);
-        return service.list(query).map(rows -> {
-            boolean more = rows.size() > query.limit();
-            var page = more ? rows.subList(0, query.limit()) : rows;
-            String next = more ? ListParameters.encode(query.order().cursorAfter(page.get(page.size() - 1))) : null;
-            return new AuthConfigPage(page.stream().map(mapper::toView).toList(), next);
-        });
+        return service.list(query)
+                .map(rows -> query.paging().page(rows, row -> query.order().keysetAfter(row).text(), mapper::toView));
     }
 
     @GET

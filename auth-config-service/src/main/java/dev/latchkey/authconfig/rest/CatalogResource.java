@@ -9,6 +9,8 @@ import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.CredentialForms;
+import dev.latchkey.platform.paging.Page;
+import dev.latchkey.platform.paging.PageRequest;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.Permission;
@@ -41,9 +43,9 @@ public class CatalogResource {
 
     @GET
     @Requires(Permission.VIEW)
-    @Operation(summary = "Browse the catalog by category, auth type and free text; the cursor is an offset")
-    public CatalogViews.Page list(@QueryParam("category") String category, @QueryParam("authType") String authType,
-            @QueryParam("q") String text, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Browse the catalog by category, auth type and free text")
+    public Page<CatalogViews.Summary> list(@QueryParam("category") String category, @QueryParam("authType") String authType,
+            @QueryParam("q") String text, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         Stream<CatalogEntry> entries = (text == null || text.isBlank() ? catalog.all() : catalog.search(text)).stream();
         if (category != null) {
@@ -62,18 +64,14 @@ public class CatalogResource {
                 errors.add(new FieldError("authType", "is not an auth type"));
             }
         }
-        int size = limit == null ? ListParameters.DEFAULT_LIMIT : limit;
-        if (size < 1 || size > ListParameters.MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + ListParameters.MAX_LIMIT));
-        }
-        int offset = offset(cursor, errors);
+        PageRequest<Integer> paging = PageRequest.read(limit, cursor, CatalogResource::offset, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The query has invalid parameters.", errors);
         }
-        List<CatalogEntry> matching = entries.toList();
-        List<CatalogViews.Summary> page = matching.stream().skip(offset).limit(size).map(CatalogResource::summary).toList();
-        String next = offset + size < matching.size() ? String.valueOf(offset + size) : null;
-        return new CatalogViews.Page(page, next);
+        // The catalog does not change while the service runs, so an offset into the matching entries is a stable position.
+        int offset = paging.after().orElse(0);
+        List<CatalogEntry> rows = entries.skip(offset).limit(paging.fetchSize()).toList();
+        return paging.page(rows, last -> String.valueOf(offset + paging.limit()), CatalogResource::summary);
     }
 
     @GET
@@ -107,19 +105,11 @@ public class CatalogResource {
                 option.connectionParameters().schema(), form.config(), form.secrets());
     }
 
-    private static int offset(String cursor, List<FieldError> errors) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
+    private static int offset(String text) {
+        int offset = Integer.parseInt(text);
+        if (offset < 0) {
+            throw new IllegalArgumentException("a negative offset");
         }
-        try {
-            int offset = Integer.parseInt(cursor);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError("cursor", "is not a cursor this list gave out"));
-        return 0;
+        return offset;
     }
 }

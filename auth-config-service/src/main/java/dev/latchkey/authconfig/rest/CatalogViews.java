@@ -17,9 +17,6 @@ public final class CatalogViews {
                           String docsUrl) {
     }
 
-    public record Page(List<Summary> items, String nextCursor) {
-    }
-
     /**
      * One way to authenticate, with the form an auth config of it fills in.
      *

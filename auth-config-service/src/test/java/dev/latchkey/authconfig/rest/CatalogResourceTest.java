@@ -25,7 +25,7 @@ class CatalogResourceTest {
                 .queryParam("limit", 5).get("/api/v1/catalog").then().statusCode(200)
                 .body("items.size()", equalTo(5))
                 .body("items.category", everyItem(equalTo("database")))
-                .body("nextCursor", equalTo("5")).extract();
+                .body("nextCursor", not(nullValue())).extract();
         Api.as("demo", "viewer").queryParam("category", "database").queryParam("cursor", (String) first.path("nextCursor"))
                 .get("/api/v1/catalog").then().statusCode(200).body("items.key", not(hasItem((String) first.path("items[0].key"))));
     }

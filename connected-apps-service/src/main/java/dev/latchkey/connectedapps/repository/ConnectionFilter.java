@@ -1,16 +1,16 @@
 package dev.latchkey.connectedapps.repository;
 
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
+import dev.latchkey.platform.paging.Keyset;
 import io.quarkus.panache.common.Parameters;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** A list's filters (each optional) and the keyset position of the previous page's last item. */
 public record ConnectionFilter(String tenant, String provider, UUID authConfigId, String environment,
-                               ConnectionStatus status, String endUserId, Instant afterCreatedAt, UUID afterId) {
+                               ConnectionStatus status, String endUserId, Keyset after) {
 
     String where() {
         List<String> conditions = new ArrayList<>(List.of("tenant = :tenant"));
@@ -29,7 +29,7 @@ public record ConnectionFilter(String tenant, String provider, UUID authConfigId
         if (endUserId != null) {
             conditions.add("endUserId = :endUserId");
         }
-        if (afterId != null) {
+        if (after != null) {
             conditions.add("(createdAt < :afterCreatedAt or (createdAt = :afterCreatedAt and id < :afterId))");
         }
         return String.join(" and ", conditions);
@@ -52,8 +52,8 @@ public record ConnectionFilter(String tenant, String provider, UUID authConfigId
         if (endUserId != null) {
             parameters.and("endUserId", endUserId);
         }
-        if (afterId != null) {
-            parameters.and("afterCreatedAt", afterCreatedAt).and("afterId", afterId);
+        if (after != null) {
+            parameters.and("afterCreatedAt", after.instant()).and("afterId", after.id());
         }
         return parameters;
     }

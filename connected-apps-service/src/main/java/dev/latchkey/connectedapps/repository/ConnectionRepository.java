@@ -60,9 +60,9 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
                 id, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
     }
 
-    /** One page, newest first, after the cursor's position when there is one. */
-    public Uni<List<Connection>> page(ConnectionFilter filter, int limit) {
+    /** Up to {@code size} rows, newest first, after the cursor's position when there is one. */
+    public Uni<List<Connection>> page(ConnectionFilter filter, int size) {
         return find(filter.where(), Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
-                filter.parameters()).page(0, limit + 1).list();
+                filter.parameters()).page(0, size).list();
     }
 }

@@ -9,6 +9,9 @@ import dev.latchkey.connectedapps.service.ConnectionService;
 import dev.latchkey.connectedapps.service.ConnectionTester;
 import dev.latchkey.connectedapps.service.CredentialsService;
 import dev.latchkey.connectedapps.service.NewConnection;
+import dev.latchkey.platform.paging.Keyset;
+import dev.latchkey.platform.paging.Page;
+import dev.latchkey.platform.paging.PageRequest;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.CurrentCaller;
@@ -30,10 +33,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -43,9 +43,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConnectionResource {
-
-    private static final int DEFAULT_LIMIT = 20;
-    private static final int MAX_LIMIT = 100;
 
     private final ConnectionService service;
     private final CredentialsService credentials;
@@ -73,37 +70,19 @@ public class ConnectionResource {
     @GET
     @Requires(Permission.VIEW)
     @Operation(summary = "List connections, newest first: filters by app, auth config, environment, status, end user")
-    public Uni<ConnectionView.Page> list(@QueryParam("provider") String provider, @QueryParam("authConfigId") UUID authConfigId,
+    public Uni<Page<ConnectionView>> list(@QueryParam("provider") String provider, @QueryParam("authConfigId") UUID authConfigId,
             @QueryParam("environment") String environment, @QueryParam("status") String status,
-            @QueryParam("endUserId") String endUserId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("endUserId") String endUserId, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
-        }
         ConnectionStatus wanted = status(status, errors);
-        Instant afterCreatedAt = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-                afterCreatedAt = Instant.parse(position[0]);
-                afterId = UUID.fromString(position[1]);
-            } catch (RuntimeException e) {
-                errors.add(new FieldError("cursor", "is not a cursor this list gave out"));
-            }
-        }
+        PageRequest<Keyset> paging = PageRequest.read(limit, cursor, Keyset::parseTimed, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The query has invalid parameters.", errors);
         }
         var filter = new ConnectionFilter(caller.get().tenant(), provider, authConfigId, environment, wanted, endUserId,
-                afterCreatedAt, afterId);
-        return service.list(filter, size).map(rows -> {
-            boolean more = rows.size() > size;
-            List<Connection> page = more ? rows.subList(0, size) : rows;
-            String next = more ? cursorAfter(page.get(page.size() - 1)) : null;
-            return new ConnectionView.Page(page.stream().map(ConnectionView::of).toList(), next);
-        });
+                paging.after().orElse(null));
+        return service.list(filter, paging.fetchSize()).map(rows -> paging.page(rows,
+                (Connection last) -> new Keyset(last.createdAt, last.id).text(), ConnectionView::of));
     }
 
     @GET
@@ -173,10 +152,5 @@ public class ConnectionResource {
             errors.add(new FieldError("status", "must be one of PENDING, ACTIVE, EXPIRED, ERROR"));
             return null;
         }
-    }
-
-    private static String cursorAfter(Connection last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.createdAt + "|" + last.id).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -30,8 +30,4 @@ public record ConnectionView(UUID id, UUID authConfigId, String name, String env
                 !missingScopes.isEmpty(), connection.expiresAt, authorizationUrl, connection.lastTest, connection.lastUsedAt,
                 connection.version, connection.createdAt, connection.updatedAt);
     }
-
-    /** One page of a list; {@code nextCursor} is absent on the last page. */
-    public record Page(List<ConnectionView> items, String nextCursor) {
-    }
 }

@@ -139,8 +139,8 @@ public class ConnectionService {
         return Panache.withSession(() -> connections.get(caller.tenant(), id));
     }
 
-    public Uni<List<Connection>> list(ConnectionFilter filter, int limit) {
-        return Panache.withSession(() -> connections.page(filter, limit));
+    public Uni<List<Connection>> list(ConnectionFilter filter, int size) {
+        return Panache.withSession(() -> connections.page(filter, size));
     }
 
     public Uni<Connection> update(Caller caller, UUID id, ConnectionChanges changes) {

@@ -8,13 +8,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +81,23 @@ class ConnectionLifecycleTest extends ApiTest {
         as("admin").body(connection(UUID.randomUUID(), "{}")).post(CONNECTIONS).then().statusCode(400)
                 .body("errors.field", hasItem("authConfigId"));
         as("admin").get(CONNECTIONS).then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aListIsPagedNewestFirstByCursorAndBadPagingIsNamed() {
+        UUID authConfig = authConfigs.create(tenant, null, "api_key", Map.of("name", "k", "in", "query"), Map.of("apiKey", "k"));
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(0, as("developer").body(connection(authConfig, "{}")).post(CONNECTIONS).then().statusCode(201)
+                    .extract().path("id"));
+        }
+
+        var first = as("viewer").queryParam("limit", 2).get(CONNECTIONS).then().statusCode(200)
+                .body("items.id", equalTo(created.subList(0, 2))).body("nextCursor", notNullValue()).extract();
+        as("viewer").queryParam("limit", 2).queryParam("cursor", (String) first.path("nextCursor")).get(CONNECTIONS).then()
+                .statusCode(200).body("items.id", equalTo(created.subList(2, 3))).body("nextCursor", nullValue());
+        as("viewer").queryParam("limit", "many").queryParam("cursor", "%%%").queryParam("status", "gone").get(CONNECTIONS)
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("limit", "cursor", "status"));
     }
 
     @Test
