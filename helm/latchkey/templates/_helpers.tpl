@@ -12,6 +12,8 @@ auth-config-service:
   paths: [/api/v1/catalog, /api/v1/auth-configs, /api/v1/caller]
   secretStore: true
   publicBaseUrlSetting: LATCHKEY_AUTH_CONFIGS_PUBLIC_BASE_URL
+  # Deleting an auth config asks connected-apps-service, which owns connections, whether it is in use.
+  calls: [connected-apps-service]
 connected-apps-service:
   port: 8082
   paths: [/api/v1/connections, /api/v1/connect-sessions, /connect, /oauth]

@@ -2,6 +2,7 @@ package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.authconfig.client.ConnectedApps;
 import dev.latchkey.authconfig.domain.AuthConfig;
 import dev.latchkey.authconfig.domain.AuthConfigStatus;
 import dev.latchkey.authconfig.domain.SecretField;
@@ -14,6 +15,7 @@ import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.PreconditionFailedException;
+import dev.latchkey.platform.problem.UnavailableException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.Caller;
 import dev.latchkey.secrets.SecretPath;
@@ -24,6 +26,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,15 +47,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuthConfigService {
 
+    private static final Logger LOG = Logger.getLogger(AuthConfigService.class);
+
     private final AuthConfigRepository repository;
     private final AuthConfigKinds kinds;
     private final SecretStore secrets;
     private final AuthConfigEventWriter events;
     private final AuthConfigTester tester;
+    private final ConnectedApps connectedApps;
     private final boolean httpAllowed;
 
     public AuthConfigService(AuthConfigRepository repository, AuthConfigKinds kinds, SecretStore secrets,
-            AuthConfigEventWriter events, AuthConfigTester tester, OutboundConfig outbound) {
+            AuthConfigEventWriter events, AuthConfigTester tester, @RestClient ConnectedApps connectedApps, OutboundConfig outbound) {
+        this.connectedApps = connectedApps;
         this.httpAllowed = outbound.allowHttp();
         this.repository = repository;
         this.kinds = kinds;
@@ -120,16 +128,35 @@ public class AuthConfigService {
         }));
     }
 
-    /** Deletes an auth config that no connection uses, and destroys its secret. */
+    /**
+     * Deletes an auth config that no connection uses, and destroys its secret. connected-apps-service, which owns
+     * connections, has the last word: it retires the auth config (no connection can be made from it afterwards) or
+     * refuses because connections use it, and only then is the row deleted. Should that last step fail, the auth
+     * config stays, retired; deleting it again completes the deletion.
+     */
     public Uni<Void> delete(Caller caller, UUID id) {
         SecretPath path = SecretPath.authConfig(caller.tenant(), id);
-        return Panache.withTransaction(() -> found(caller, id).call(entity -> {
-            if (entity.connectionCount > 0) {
-                throw new ConflictException("The auth config is used by " + entity.connectionCount + " connection"
-                        + (entity.connectionCount == 1 ? "" : "s") + "; delete or move them first.");
-            }
-            return repository.delete(entity).call(() -> events.deleted(caller, entity));
-        })).chain(() -> secrets.destroy(path));
+        return Panache.withSession(() -> found(caller, id))
+                .chain(() -> retire(caller.tenant(), id))
+                .chain(() -> Panache.withTransaction(() -> found(caller, id)
+                        .call(entity -> repository.delete(entity).call(() -> events.deleted(caller, entity)))))
+                .chain(() -> secrets.destroy(path));
+    }
+
+    private Uni<Void> retire(String tenant, UUID id) {
+        return connectedApps.retire(tenant, id)
+                .onFailure().transform(failure -> {
+                    LOG.warnf("connected-apps-service did not answer the retirement of auth config %s: %s", id, failure.toString());
+                    return new UnavailableException("connected-apps-service could not confirm that no connection uses the auth"
+                            + " config, so nothing was deleted; try again shortly.");
+                })
+                .invoke(retirement -> {
+                    if (!retirement.retired()) {
+                        throw new ConflictException("The auth config is used by " + retirement.connections() + " connection"
+                                + (retirement.connections() == 1 ? "" : "s") + "; delete or move them first.");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /**

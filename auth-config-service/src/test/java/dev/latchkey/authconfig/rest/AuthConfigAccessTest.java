@@ -3,7 +3,9 @@ package dev.latchkey.authconfig.rest;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +19,14 @@ import static org.hamcrest.Matchers.equalTo;
 @WithPostgres
 @WithKafka
 @WithOidcServer
+@QuarkusTestResource(ConnectedAppsProcess.class)
 class AuthConfigAccessTest {
+
+    @BeforeEach
+    void connectedAppsServiceRuns() {
+        ConnectedAppsProcess.ensureRunning();
+    }
+
 
     @ParameterizedTest(name = "{0} {1}: {2}")
     @CsvSource({

@@ -4,11 +4,13 @@ import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
+@QuarkusTestResource(ConnectedAppsProcess.class)
 class AuthConfigLifecycleTest {
+
+    @BeforeEach
+    void connectedAppsServiceRuns() {
+        ConnectedAppsProcess.ensureRunning();
+    }
+
 
     private static final String GITHUB = """
             {"name": "GitHub prod", "category": "oauth2_provider", "provider": "github", "environment": "production",

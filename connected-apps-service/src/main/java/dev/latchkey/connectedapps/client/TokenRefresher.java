@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.client;
 
+import dev.latchkey.oauth.RefreshOutcome;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
@@ -7,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -19,11 +19,7 @@ import java.util.UUID;
 @Path("/internal/v1/refresh")
 public interface TokenRefresher {
 
-    /** The connection's token is valid until {@code expiresAt}; {@code refreshed} when this call refreshed it. */
-    record Refreshed(UUID connectionId, Instant expiresAt, boolean refreshed) {
-    }
-
     @POST
     @Path("/{connectionId}")
-    Uni<Refreshed> refresh(@PathParam("connectionId") UUID connectionId);
+    Uni<RefreshOutcome> refresh(@PathParam("connectionId") UUID connectionId);
 }

@@ -28,9 +28,12 @@ public interface ConnectionsConfig {
     @WithDefault("30m")
     Duration connectSessionLifetime();
 
-    /** A credentials read asks token-refresher for a refresh when the token expires sooner than this. */
+    /**
+     * A credentials read asks token-refresher for a refresh when the token expires sooner than this (or is past half
+     * its life when shorter): a backstop, shorter than the refresher's own {@code latchkey.refresher.schedule-margin}.
+     */
     @WithDefault("5m")
-    Duration refreshMargin();
+    Duration readRefreshMargin();
 
     /** How long a credentials read waits for an on-demand refresh. */
     @WithDefault("20s")

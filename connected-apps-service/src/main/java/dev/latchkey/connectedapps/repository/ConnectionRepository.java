@@ -9,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,10 +51,10 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
                 + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 second')", id);
     }
 
-    /** Records a token a read just had refreshed: when it expires, and that it was obtained now. */
-    public Uni<Void> refreshed(UUID id, Instant expiresAt) {
-        return execute("UPDATE connections SET last_used_at = now(), expires_at = ?2, token_issued_at = now() WHERE id = ?1",
-                id, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+    /** How many of the tenant's connections, in any status, were made from the auth config. */
+    public Uni<Long> countMadeFrom(String tenant, UUID authConfigId) {
+        return count("tenant = :tenant and authConfigId = :authConfigId",
+                Parameters.with("tenant", tenant).and("authConfigId", authConfigId));
     }
 
     /** Up to {@code size} rows, newest first, after the cursor's position when there is one. */

@@ -95,7 +95,7 @@ public class ConnectionService {
                     return switch (AuthType.of(authConfig.authType)) {
                         case OAUTH2 -> {
                             connection.status = ConnectionStatus.PENDING;
-                            yield Panache.withTransaction(() -> connections.persist(connection)
+                            yield Panache.withTransaction(() -> holdAuthConfig(connection).chain(() -> connections.persist(connection))
                                             .chain(() -> flow.start(connection, actor, clients.client(authConfig), returnUrl))
                                             .call(() -> events.created(actor, connection)))
                                     .map(url -> new Created(connection, url));
@@ -114,7 +114,8 @@ public class ConnectionService {
                     return secrets.write(path, response.secretFields(), 0)
                             .chain(version -> Panache.withTransaction(() -> {
                                 ConnectionTokens.apply(connection, response, version);
-                                return connections.persist(connection).call(() -> events.created(actor, connection))
+                                return holdAuthConfig(connection).chain(() -> connections.persist(connection))
+                                        .call(() -> events.created(actor, connection))
                                         .call(() -> events.authorized(actor, connection, true));
                             }))
                             .onFailure().call(() -> secrets.destroy(path))
@@ -130,9 +131,20 @@ public class ConnectionService {
         }
         Uni<Long> secretVersion = values.isEmpty() ? Uni.createFrom().item(0L) : secrets.write(path, values, 0);
         return secretVersion.invoke(version -> connection.secretVersion = version)
-                .chain(() -> Panache.withTransaction(() -> connections.persist(connection).call(() -> events.created(actor, connection))))
+                .chain(() -> Panache.withTransaction(() -> holdAuthConfig(connection).chain(() -> connections.persist(connection))
+                        .call(() -> events.created(actor, connection))))
                 .onFailure().call(() -> values.isEmpty() ? Uni.createFrom().voidItem() : secrets.destroy(path))
                 .map(created -> new Created(connection, null));
+    }
+
+    /**
+     * Holds the connection's auth config until the transaction that stores the connection commits: one retired since
+     * it was looked up (its deletion won the race) refuses the connection, and one held cannot be retired meanwhile.
+     */
+    private Uni<Void> holdAuthConfig(Connection connection) {
+        return authConfigs.holdForNewConnection(connection.tenant, connection.authConfigId)
+                .onItem().ifNull().failWith(() -> invalid("authConfigId", "is not an auth config of your tenant"))
+                .replaceWithVoid();
     }
 
     public Uni<Connection> get(Caller caller, UUID id) {

@@ -58,29 +58,45 @@ public class CredentialsService {
     private record Freshness(Instant expiresAt, boolean refreshed) {
     }
 
-    /** The credentials as they are now. A connection that is not ACTIVE has none to give: a 409 that says how to fix it. */
+    /**
+     * The credentials as they are now. A connection that is not ACTIVE has none to give, nor one whose auth config or
+     * stored secret is gone: a 409 that says how to fix it, never an empty answer.
+     */
     public Uni<ConnectionCredentials> credentials(Caller caller, UUID id) {
-        return Panache.withSession(() -> connections.get(caller.tenant(), id)).invoke(CredentialsService::refuseUnlessActive)
-                .chain(connection -> freshness(connection).chain(freshness -> Panache.withTransaction(() -> (freshness.refreshed()
-                                && freshness.expiresAt() != null ? connections.refreshed(connection.id, freshness.expiresAt())
-                                : connections.touch(connection.id))
-                                .call(() -> events.credentialsRead(caller, connection, freshness.refreshed())))
-                        .invoke(() -> connection.expiresAt = freshness.expiresAt())
-                        .replaceWith(connection)))
-                .chain(this::current);
+        return activeConnection(caller, id).chain(connection -> freshness(connection)
+                .invoke(freshness -> connection.expiresAt = freshness.expiresAt())
+                .chain(freshness -> current(connection).call(() -> recordRead(caller, connection, freshness))));
+    }
+
+    private Uni<Connection> activeConnection(Caller caller, UUID id) {
+        return Panache.withSession(() -> connections.get(caller.tenant(), id)).invoke(CredentialsService::refuseUnlessActive);
+    }
+
+    /**
+     * The read's {@code access.credentials_read} event and the connection's last use, in one transaction that commits
+     * before the credentials are handed out. A token this read had refreshed goes out with its new expiry; the row
+     * takes that expiry from the {@code token.refreshed} event, its one writer (TokenHealthConsumer).
+     */
+    private Uni<Void> recordRead(Caller caller, Connection connection, Freshness freshness) {
+        return Panache.withTransaction(() -> connections.touch(connection.id)
+                .call(() -> events.credentialsRead(caller, connection, freshness.refreshed())));
     }
 
     /** The credentials as stored: the auth config's fields overridden by the connection's own. Neither audited nor refreshed. */
     Uni<ConnectionCredentials> current(Connection connection) {
         return Panache.withSession(() -> authConfigs.findInTenant(connection.tenant, connection.authConfigId))
-                .chain(authConfig -> merged(connection, authConfig));
+                .onItem().ifNull().failWith(() -> new ConflictException("The connection's auth config was deleted, so it has"
+                        + " no credentials to give; make a new connection from an existing auth config."))
+                .chain(authConfig -> merged(connection, authConfig))
+                .onFailure(SecretNotFoundException.class).transform(gone -> new ConflictException("The connection's stored"
+                        + " credentials are gone; authorize it again or make it anew."));
     }
 
     /** Refreshes a token inside its margin; a token still valid is handed out when token-refresher cannot help now. */
     private Uni<Freshness> freshness(Connection connection) {
         Instant expiresAt = connection.expiresAt;
-        if (!tokenBased(connection) || expiresAt == null || expiresAt.isAfter(Instant.now()
-                .plus(RefreshMargin.of(config.refreshMargin(), connection.tokenIssuedAt, expiresAt)))) {
+        if (!tokenBased(connection) || expiresAt == null
+                || RefreshMargin.refreshAt(config.readRefreshMargin(), connection.tokenIssuedAt, expiresAt).isAfter(Instant.now())) {
             return Uni.createFrom().item(new Freshness(expiresAt, false));
         }
         return refresher.refresh(connection.id).ifNoItem().after(config.refreshWait()).fail()
@@ -109,14 +125,9 @@ public class CredentialsService {
         }
         Uni<Map<String, String>> own = connection.secretVersion == 0 ? Uni.createFrom().item(Map.of())
                 : secrets.read(path, connection.secretVersion).map(secret -> secret.fields());
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (authConfig != null) {
-            fields.putAll(authConfig.config);
-        }
-        Uni<Map<String, String>> inherited = authConfig == null || authConfig.sealedFields.length == 0
-                ? Uni.createFrom().item(Map.of())
-                : secrets.read(SecretPath.authConfig(connection.tenant, connection.authConfigId)).map(secret -> secret.fields())
-                        .onFailure(SecretNotFoundException.class).recoverWithItem(Map.of());
+        Map<String, Object> fields = new LinkedHashMap<>(authConfig.config);
+        Uni<Map<String, String>> inherited = authConfig.sealedFields.length == 0 ? Uni.createFrom().item(Map.of())
+                : secrets.read(SecretPath.authConfig(connection.tenant, connection.authConfigId)).map(secret -> secret.fields());
         return inherited.chain(fromAuthConfig -> own.map(fromConnection -> {
             fields.putAll(fromAuthConfig);
             fields.putAll(connection.config);

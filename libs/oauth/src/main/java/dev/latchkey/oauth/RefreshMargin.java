@@ -13,6 +13,14 @@ public final class RefreshMargin {
     private RefreshMargin() {
     }
 
+    /**
+     * When a token is due for a refresh: {@code configured} (or half its lifetime, see above) before it expires;
+     * null when it does not expire. The one "is it due?" rule of the scheduled refresh and of a credentials read.
+     */
+    public static Instant refreshAt(Duration configured, Instant issuedAt, Instant expiresAt) {
+        return expiresAt == null ? null : expiresAt.minus(of(configured, issuedAt, expiresAt));
+    }
+
     /** {@code issuedAt} null (unknown): the configured margin. */
     public static Duration of(Duration configured, Instant issuedAt, Instant expiresAt) {
         if (issuedAt == null || expiresAt == null) {

@@ -10,9 +10,13 @@ import java.util.List;
 @ConfigMapping(prefix = "latchkey.refresher")
 public interface RefresherConfig {
 
-    /** A token is refreshed this long before it expires. */
+    /**
+     * The scheduled refresh: a token is refreshed this long before it expires (or at half its life when shorter).
+     * A credentials read has its own, shorter margin ({@code latchkey.connections.read-refresh-margin}) for tokens
+     * the schedule has not refreshed in time.
+     */
     @WithDefault("10m")
-    Duration margin();
+    Duration scheduleMargin();
 
     /** How long a worker or caller holds a connection while it refreshes; outlives the token request's timeout. */
     @WithDefault("60s")

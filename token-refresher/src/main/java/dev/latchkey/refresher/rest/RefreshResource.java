@@ -4,7 +4,7 @@ import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
 import dev.latchkey.refresher.service.OnDemandRefresh;
-import dev.latchkey.refresher.service.RefreshOutcome;
+import dev.latchkey.oauth.RefreshOutcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

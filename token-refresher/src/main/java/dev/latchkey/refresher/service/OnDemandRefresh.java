@@ -1,5 +1,6 @@
 package dev.latchkey.refresher.service;
 
+import dev.latchkey.oauth.RefreshOutcome;
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.refresher.config.RefresherConfig;
 import dev.latchkey.refresher.repository.RefreshSchedule;

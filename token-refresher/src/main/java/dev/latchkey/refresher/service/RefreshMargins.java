@@ -16,7 +16,7 @@ public class RefreshMargins {
     private final Duration margin;
 
     public RefreshMargins(RefresherConfig config) {
-        this.margin = config.margin();
+        this.margin = config.scheduleMargin();
     }
 
     /**
@@ -24,7 +24,7 @@ public class RefreshMargins {
      * service's margin before expiry; null when it does not expire.
      */
     public Instant refreshAt(Instant issuedAt, Instant expiresAt, Optional<Duration> providerMargin) {
-        return expiresAt == null ? null : expiresAt.minus(RefreshMargin.of(providerMargin.orElse(margin), issuedAt, expiresAt));
+        return RefreshMargin.refreshAt(providerMargin.orElse(margin), issuedAt, expiresAt);
     }
 
     /**

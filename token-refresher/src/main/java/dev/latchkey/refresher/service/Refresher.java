@@ -1,5 +1,6 @@
 package dev.latchkey.refresher.service;
 
+import dev.latchkey.oauth.RefreshOutcome;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.oauth.OAuthClient;

@@ -80,6 +80,11 @@ public class ProblemMappers {
         return respond(Problem.of("upstream", "Bad gateway", 502, e.getMessage(), path(uri)));
     }
 
+    @ServerExceptionMapper
+    public Response unavailable(UnavailableException e, UriInfo uri) {
+        return respond(Problem.of("unavailable", "Service unavailable", 503, e.getMessage(), path(uri)));
+    }
+
     /** Other HTTP errors raised by the framework (405, 406, 415, ...): their status, a generic detail. */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
