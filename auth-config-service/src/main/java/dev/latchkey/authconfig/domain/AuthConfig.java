@@ -1,5 +1,6 @@
 package dev.latchkey.authconfig.domain;
 
+import dev.latchkey.probes.ProbeResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,7 +62,7 @@ public class AuthConfig {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "last_test")
-    public TestOutcome lastTest;
+    public ProbeResult lastTest;
 
     @Column(name = "last_used_at")
     public Instant lastUsedAt;

@@ -1,7 +1,6 @@
 package dev.latchkey.authconfig.events;
 
 import dev.latchkey.authconfig.domain.AuthConfig;
-import dev.latchkey.authconfig.domain.TestOutcome;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
@@ -11,6 +10,7 @@ import dev.latchkey.events.EventJson;
 import dev.latchkey.events.Topics;
 import dev.latchkey.platform.outbox.Outbox;
 import dev.latchkey.platform.security.Caller;
+import dev.latchkey.probes.ProbeResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,7 +44,7 @@ public class AuthConfigEventWriter {
         return append(caller, new AuthConfigDeleted(config.id, config.name));
     }
 
-    public Uni<Void> tested(Caller caller, AuthConfig config, TestOutcome outcome) {
+    public Uni<Void> tested(Caller caller, AuthConfig config, ProbeResult outcome) {
         String detail = outcome.ok() ? outcome.message() : outcome.category() + ": " + outcome.message();
         return append(caller, new AuthConfigTested(config.id, outcome.ok(), detail, outcome.latencyMs()));
     }

@@ -2,7 +2,7 @@ package dev.latchkey.authconfig.repository;
 
 import dev.latchkey.authconfig.domain.AuthConfig;
 import dev.latchkey.authconfig.domain.AuthConfigStatus;
-import dev.latchkey.authconfig.domain.TestOutcome;
+import dev.latchkey.probes.ProbeResult;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +25,7 @@ public class AuthConfigRepository implements PanacheRepositoryBase<AuthConfig, U
     }
 
     /** Stores a test's outcome without touching the version: a test is not an edit. */
-    public Uni<Integer> recordTest(String tenant, UUID id, TestOutcome outcome, AuthConfigStatus status) {
+    public Uni<Integer> recordTest(String tenant, UUID id, ProbeResult outcome, AuthConfigStatus status) {
         return update("status = :status, lastTest = :outcome where id = :id and tenant = :tenant",
                 Parameters.with("status", status).and("outcome", outcome).and("id", id).and("tenant", tenant));
     }

@@ -95,9 +95,7 @@ public class AuthConfigResource {
     @Requires(Permission.TEST)
     @Operation(summary = "Test against the real provider or system; the outcome is stored and sets the status")
     public Uni<TestResultView> test(UUID id) {
-        return service.test(caller.get(), id).map(tested -> new TestResultView(tested.lastTest.ok(),
-                tested.lastTest.category(), tested.lastTest.message(), tested.lastTest.latencyMs(),
-                tested.lastTest.testedAt(), tested.status));
+        return service.test(caller.get(), id).map(tested -> new TestResultView(tested.lastTest, tested.status));
     }
 
     @DELETE

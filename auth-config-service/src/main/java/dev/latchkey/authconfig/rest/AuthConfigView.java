@@ -2,7 +2,7 @@ package dev.latchkey.authconfig.rest;
 
 import dev.latchkey.authconfig.domain.AuthConfigCategory;
 import dev.latchkey.authconfig.domain.AuthConfigStatus;
-import dev.latchkey.authconfig.domain.TestOutcome;
+import dev.latchkey.probes.ProbeResult;
 
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 public record AuthConfigView(UUID id, String name, AuthConfigCategory category, String provider, String type,
                              String environment, String description, Map<String, Object> config,
-                             Map<String, SecretFieldView> secrets, AuthConfigStatus status, TestOutcome lastTest,
+                             Map<String, SecretFieldView> secrets, AuthConfigStatus status, ProbeResult lastTest,
                              Instant lastUsedAt, int connectionCount, String redirectUri, long version,
                              Instant createdAt, Instant updatedAt) {
 }

@@ -1,13 +1,13 @@
 package dev.latchkey.authconfig.rest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.latchkey.authconfig.domain.AuthConfigStatus;
-
-import java.time.Instant;
+import dev.latchkey.probes.ProbeResult;
 
 /**
- * What a test found: {@code category} (UNREACHABLE, AUTH_FAILED, PERMISSION_DENIED, TLS, TIMEOUT, CONFIG) when
- * it failed, a message that helps, the latency, and the auth config's status afterwards.
+ * What a test found, the same fields as the stored {@code lastTest} ({@code category} one of UNREACHABLE,
+ * AUTH_FAILED, PERMISSION_DENIED, TLS, TIMEOUT, CONFIG when it failed, a message that helps, the latency), and
+ * beside them the auth config's status afterwards.
  */
-public record TestResultView(boolean ok, String category, String message, long latencyMs, Instant testedAt,
-                             AuthConfigStatus status) {
+public record TestResultView(@JsonUnwrapped ProbeResult outcome, AuthConfigStatus status) {
 }

@@ -2,7 +2,6 @@ package dev.latchkey.authconfig.service;
 
 import dev.latchkey.authconfig.config.AuthConfigsConfig;
 import dev.latchkey.authconfig.domain.AuthConfig;
-import dev.latchkey.authconfig.domain.TestOutcome;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.Template;
 import dev.latchkey.catalog.TemplateValues;
@@ -21,7 +20,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,22 +45,21 @@ public class AuthConfigTester {
         this.timeout = config.testTimeout();
     }
 
-    public Uni<TestOutcome> test(AuthConfig config, AuthConfigKind kind, Map<String, String> secrets) {
+    public Uni<ProbeResult> test(AuthConfig config, AuthConfigKind kind, Map<String, String> secrets) {
         try {
             return kind.option().map(option -> catalogTest(config, option, secrets)).orElseGet(() -> customTest(config, secrets));
         } catch (TemplateException e) {
-            return Uni.createFrom().item(CheckResult.failed(FailureCategory.CONFIG, e.getMessage(), Duration.ZERO));
+            return Uni.createFrom().item(ProbeResult.failure(FailureCategory.CONFIG, e.getMessage(), Duration.ZERO));
         }
     }
 
-    private Uni<TestOutcome> catalogTest(AuthConfig config, AuthOption option, Map<String, String> secrets) {
+    private Uni<ProbeResult> catalogTest(AuthConfig config, AuthOption option, Map<String, String> secrets) {
         Map<String, String> values = TemplateValues.of(option, config.config, secrets);
         if (option instanceof Native connector) {
             Map<String, Object> parameters = new HashMap<>(config.config);
             parameters.putAll(secrets);
             return Uni.createFrom().item(() -> probes.test(connector.driver(), parameters, timeout))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .map(AuthConfigTester::outcome);
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         if (option instanceof OAuth2 authorizationCode) {
             return clientCheck(config, secrets, render(authorizationCode.tokenUrl(), option, values),
@@ -75,23 +72,23 @@ public class AuthConfigTester {
         boolean credentialsSet = option.type().credentials().stream().allMatch(field -> values.containsKey("credentials." + field));
         var entry = catalog.find(config.provider).orElseThrow();
         if (entry.api().isEmpty() || !credentialsSet) {
-            return Uni.createFrom().item(CheckResult.ok("nothing to test yet: each connection brings its own credentials,"
-                    + " and is tested when it is made", Duration.ZERO));
+            return Uni.createFrom().item(ProbeResult.untested("nothing to test yet: each connection brings its own credentials,"
+                    + " and is tested when it is made"));
         }
-        return api.check(entry.api().get(), option, values, timeout).map(AuthConfigTester::outcome);
+        return api.check(entry.api().get(), option, values, timeout);
     }
 
-    private Uni<TestOutcome> customTest(AuthConfig config, Map<String, String> secrets) {
+    private Uni<ProbeResult> customTest(AuthConfig config, Map<String, String> secrets) {
         if (config.config.get("tokenUrl") == null) {
-            return Uni.createFrom().item(CheckResult.ok("a custom " + config.authType + " scheme has no request to test"
-                    + " it with; it is tested when a connection calls its API", Duration.ZERO));
+            return Uni.createFrom().item(ProbeResult.untested("a custom " + config.authType + " scheme has no request to test"
+                    + " it with; it is tested when a connection calls its API"));
         }
         Object requestAuth = config.config.getOrDefault("tokenRequestAuth", "client_secret_basic");
         return clientCheck(config, secrets, config.config.get("tokenUrl").toString(),
                 requestAuth.equals("client_secret_post") ? TokenRequestAuth.CLIENT_SECRET_POST : TokenRequestAuth.CLIENT_SECRET_BASIC, " ");
     }
 
-    private Uni<TestOutcome> clientCheck(AuthConfig config, Map<String, String> secrets, String tokenUrl,
+    private Uni<ProbeResult> clientCheck(AuthConfig config, Map<String, String> secrets, String tokenUrl,
             TokenRequestAuth requestAuth, String scopeSeparator) {
         @SuppressWarnings("unchecked")
         List<String> scopes = (List<String>) config.config.getOrDefault("scopes", List.of());
@@ -101,10 +98,5 @@ public class AuthConfigTester {
 
     private static String render(String template, AuthOption option, Map<String, String> values) {
         return Template.parse(template, option.variables()).render(values);
-    }
-
-    private static TestOutcome outcome(ProbeResult result) {
-        return new TestOutcome(result.ok(), result.category().map(Enum::name).orElse(null), result.message(),
-                result.latency().toMillis(), Instant.now());
     }
 }

@@ -2,10 +2,10 @@ package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.platform.outbound.GuardedHttp;
-import dev.latchkey.authconfig.domain.TestOutcome;
 import dev.latchkey.catalog.auth.FormUrlEncoding;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
 import dev.latchkey.probes.FailureCategory;
+import dev.latchkey.probes.ProbeResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,7 +38,7 @@ public class OAuthClientCheck {
         this.http = http;
     }
 
-    public Uni<TestOutcome> check(String tokenUrl, String clientId, String clientSecret, TokenRequestAuth auth,
+    public Uni<ProbeResult> check(String tokenUrl, String clientId, String clientSecret, TokenRequestAuth auth,
             List<String> scopes, String scopeSeparator, Duration timeout) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
@@ -52,29 +52,33 @@ public class OAuthClientCheck {
         String body = FormUrlEncoding.encode(form);
         long started = System.nanoTime();
         return http.send("POST", URI.create(tokenUrl), headers, body, timeout)
-                .map(response -> outcome(response, CheckResult.since(started)))
-                .onFailure().recoverWithItem(failure -> CheckResult.failed(failure, CheckResult.since(started)));
+                .map(response -> outcome(response, since(started)))
+                .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)));
     }
 
-    private static TestOutcome outcome(HttpResponse<String> response, Duration latency) {
+    private static ProbeResult outcome(HttpResponse<String> response, Duration latency) {
         JsonNode answer = Json.parseOrEmpty(response.body());
         String error = answer.path("error").asText("");
         if (response.statusCode() == 200 && answer.hasNonNull("access_token")) {
-            return CheckResult.ok("the token endpoint issued a token for these client credentials", latency);
+            return ProbeResult.success("the token endpoint issued a token for these client credentials", latency);
         }
         if (error.equals("invalid_client") || INVALID_CLIENT.matcher(answer.path("error_description").asText("")).find()
                 || (response.statusCode() == 401 && !NOT_FOR_THIS_CLIENT.contains(error))) {
-            return CheckResult.failed(FailureCategory.AUTH_FAILED, "the provider refused the client id or secret", latency);
+            return ProbeResult.failure(FailureCategory.AUTH_FAILED, "the provider refused the client id or secret", latency);
         }
         if (NOT_FOR_THIS_CLIENT.contains(error)) {
-            return CheckResult.ok("the token endpoint answers (" + error + " for client credentials); the client secret is"
+            return ProbeResult.success("the token endpoint answers (" + error + " for client credentials); the client secret is"
                     + " checked when a user first authorizes a connection", latency);
         }
         if (response.statusCode() == 404) {
-            return CheckResult.failed(FailureCategory.CONFIG, "the token URL does not exist (404)", latency);
+            return ProbeResult.failure(FailureCategory.CONFIG, "the token URL does not exist (404)", latency);
         }
-        return CheckResult.failed(response.statusCode() >= 500 ? FailureCategory.UNREACHABLE : FailureCategory.CONFIG,
+        return ProbeResult.failure(response.statusCode() >= 500 ? FailureCategory.UNREACHABLE : FailureCategory.CONFIG,
                 "the token endpoint answered " + response.statusCode() + (error.isEmpty() ? "" : " (" + error + ")"), latency);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
 }

@@ -33,7 +33,7 @@ class AuthConfigTestingTest {
         String id = Api.created(tenant, customOAuth2(OidcTestServer.current().issuerUrl() + "/token"));
 
         Api.as(tenant, "developer").post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
-                .body("ok", equalTo(true)).body("status", equalTo("ACTIVE"))
+                .body("tested", equalTo(true)).body("ok", equalTo(true)).body("status", equalTo("ACTIVE"))
                 .body("message", containsString("issued a token"));
 
         Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("lastTest.ok", equalTo(true))
@@ -72,6 +72,18 @@ class AuthConfigTestingTest {
 
         Api.admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
                 .body("ok", equalTo(false)).body("category", equalTo("CONFIG")).body("message", containsString("not allowed"));
+    }
+
+    @Test
+    void aCustomKeySchemeHasNothingToCallAndSaysSoInTheShapeConnectionsUse() {
+        String tenant = Api.newTenant();
+        String id = Api.created(tenant, Api.apiKeyBody("key", "a-key"));
+
+        Api.admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
+                .body("tested", equalTo(false)).body("ok", equalTo(true)).body("status", equalTo("ACTIVE"))
+                .body("message", containsString("no request to test"));
+        Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("lastTest.tested", equalTo(false))
+                .body("lastTest.latencyMs", equalTo(0));
     }
 
     @Test

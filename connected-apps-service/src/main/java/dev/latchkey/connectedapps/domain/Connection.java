@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.domain;
 
+import dev.latchkey.probes.ProbeResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -89,10 +90,10 @@ public class Connection {
     @Column(name = "missing_scopes")
     public String[] missingScopes;
 
-    /** The last test's outcome: ok, category, message, latencyMs, testedAt. */
+    /** The last test's outcome. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "last_test")
-    public Map<String, Object> lastTest;
+    public ProbeResult lastTest;
 
     @Version
     public long version;

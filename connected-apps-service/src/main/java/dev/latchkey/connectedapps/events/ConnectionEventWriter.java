@@ -55,7 +55,7 @@ public class ConnectionEventWriter {
 
     public Uni<Void> tested(Caller caller, Connection connection, ProbeResult result) {
         return append(Topics.CONNECTIONS, caller.actor(), caller.name(), connection, new ConnectionTested(connection.id, result.ok(), null,
-                result.latency().toMillis(), result.message()));
+                result.latencyMs(), result.message()));
     }
 
     /** The provider authorized the connection; {@code actor} is who started the flow. */

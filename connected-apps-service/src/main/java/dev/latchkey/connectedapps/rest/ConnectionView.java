@@ -2,6 +2,7 @@ package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
+import dev.latchkey.probes.ProbeResult;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ public record ConnectionView(UUID id, UUID authConfigId, String name, String env
                              Map<String, Object> metadata, ConnectionStatus status, String statusReason, String warning,
                              String provider, String type, Map<String, Object> config, List<String> secretFields,
                              List<String> grantedScopes, List<String> missingScopes, boolean needsReauthorization,
-                             Instant expiresAt, String authorizationUrl, Map<String, Object> lastTest, Instant lastUsedAt,
+                             Instant expiresAt, String authorizationUrl, ProbeResult lastTest, Instant lastUsedAt,
                              long version, Instant createdAt, Instant updatedAt) {
 
     static ConnectionView of(Connection connection) {

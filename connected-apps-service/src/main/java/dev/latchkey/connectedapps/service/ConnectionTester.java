@@ -26,9 +26,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,7 +78,8 @@ public class ConnectionTester {
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         if (option.isEmpty() || entry.get().api().isEmpty()) {
-            return Uni.createFrom().nullItem(); // a custom auth config names no API to call
+            return Uni.createFrom().item(ProbeResult.untested("nothing to test: a custom auth config names no API to call;"
+                    + " the connection is checked when a workflow uses it"));
         }
         Map<String, String> secretValues = new HashMap<>();
         fields.forEach((name, value) -> secretValues.put(name, String.valueOf(value)));
@@ -91,21 +90,12 @@ public class ConnectionTester {
         }
     }
 
-    /** Stores the outcome; {@code result} null: nothing could be tested, and the status stays as it is. */
+    /** Stores the outcome; when nothing could be tested, the status stays as it is. */
     private Uni<Void> record(Caller caller, Connection connection, ProbeResult result) {
-        if (result == null) {
-            connection.lastTest = Map.of("tested", false, "message", "nothing to test: a custom auth config names no API to"
-                    + " call; the connection is checked when a workflow uses it", "testedAt", Instant.now().toString());
+        connection.lastTest = result;
+        if (!result.tested()) {
             return connections.flush();
         }
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("tested", true);
-        outcome.put("ok", result.ok());
-        outcome.put("category", result.category().map(Enum::name).orElse(null));
-        outcome.put("message", result.message());
-        outcome.put("latencyMs", result.latency().toMillis());
-        outcome.put("testedAt", Instant.now().toString());
-        connection.lastTest = outcome;
         ConnectionStatus before = connection.status;
         if (before == ConnectionStatus.ACTIVE && !result.ok() || before == ConnectionStatus.ERROR && result.ok()) {
             connection.status = result.ok() ? ConnectionStatus.ACTIVE : ConnectionStatus.ERROR;

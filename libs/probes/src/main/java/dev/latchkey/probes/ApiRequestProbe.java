@@ -54,10 +54,7 @@ public class ApiRequestProbe {
         long started = System.nanoTime();
         return http.send(test.method(), URI.create(url), headers, body, timeout)
                 .map(response -> outcome(test.expect(), response, since(started)))
-                .onFailure().recoverWithItem(failure -> {
-                    ProbeFailure classified = FailureClassifier.classify(failure);
-                    return ProbeResult.failure(classified.category(), classified.getMessage(), since(started));
-                });
+                .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)));
     }
 
     /** An entry whose templates name the scheme's credential puts it where the provider wants it (Shopify). */

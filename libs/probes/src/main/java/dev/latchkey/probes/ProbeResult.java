@@ -1,20 +1,36 @@
 package dev.latchkey.probes;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.time.Instant;
 
 /**
- * The outcome of a connection test. The message helps the user fix the problem and never holds a secret.
+ * The outcome of a connection test: what probes return, and what auth configs and connections store and show
+ * as {@code lastTest}, so both speak of a test in the same JSON. The message helps the user fix the problem and
+ * never holds a secret.
  *
- * @param category why it failed; empty when {@code ok}
+ * @param tested   false when there was nothing to test (no request names how); nothing failed then, so {@code ok}
+ * @param category why it failed; null when {@code ok}
+ * @param testedAt when the test ended
  */
-public record ProbeResult(boolean ok, Optional<FailureCategory> category, String message, Duration latency) {
+public record ProbeResult(boolean tested, boolean ok, FailureCategory category, String message, long latencyMs,
+                          Instant testedAt) {
 
     public static ProbeResult success(String message, Duration latency) {
-        return new ProbeResult(true, Optional.empty(), message, latency);
+        return new ProbeResult(true, true, null, message, latency.toMillis(), Instant.now());
     }
 
     public static ProbeResult failure(FailureCategory category, String message, Duration latency) {
-        return new ProbeResult(false, Optional.of(category), message, latency);
+        return new ProbeResult(true, false, category, message, latency.toMillis(), Instant.now());
+    }
+
+    /** The failure an exception stands for, in the category {@link FailureClassifier} finds. */
+    public static ProbeResult failure(Throwable cause, Duration latency) {
+        ProbeFailure classified = FailureClassifier.classify(cause);
+        return failure(classified.category(), classified.getMessage(), latency);
+    }
+
+    /** @param message why there was nothing to test, and when the credentials will be checked instead */
+    public static ProbeResult untested(String message) {
+        return new ProbeResult(false, true, null, message, 0, Instant.now());
     }
 }

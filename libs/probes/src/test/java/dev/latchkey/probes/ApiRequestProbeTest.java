@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +67,7 @@ class ApiRequestProbeTest {
 
         assertTrue(check(gitea, "/user", KEY, Map.of("ok", true)).ok());
         ProbeResult wrong = check(gitea, "/user", "not-the-key", Map.of());
-        assertEquals(Optional.of(FailureCategory.AUTH_FAILED), wrong.category());
+        assertEquals(FailureCategory.AUTH_FAILED, wrong.category());
         assertFalse(wrong.message().contains("not-the-key"), wrong.message());
     }
 
@@ -83,10 +82,10 @@ class ApiRequestProbeTest {
         ApiKey key = new ApiKey("token", null, HOST, "Authorization", ApiKey.Placement.HEADER, "token ");
 
         ProbeResult flagged = check(key, "/flagged", KEY, Map.of("ok", true));
-        assertEquals(Optional.of(FailureCategory.AUTH_FAILED), flagged.category());
+        assertEquals(FailureCategory.AUTH_FAILED, flagged.category());
         assertTrue(flagged.message().contains("ok = false"), flagged.message());
-        assertEquals(Optional.of(FailureCategory.PERMISSION_DENIED), check(key, "/forbidden", KEY, Map.of()).category());
-        assertEquals(Optional.of(FailureCategory.CONFIG), check(key, "/teapot", KEY, Map.of()).category());
+        assertEquals(FailureCategory.PERMISSION_DENIED, check(key, "/forbidden", KEY, Map.of()).category());
+        assertEquals(FailureCategory.CONFIG, check(key, "/teapot", KEY, Map.of()).category());
     }
 
     private ProbeResult check(AuthOption option, String path, String credential, Map<String, Object> json) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Optional;
-
 /** What a user sees of a probe: success, or a category and a message that repeats no secret. */
 final class ProbeAssertions {
 
@@ -18,7 +16,7 @@ final class ProbeAssertions {
 
     static void assertFailed(ProbeResult result, FailureCategory category, String... secrets) {
         assertFalse(result.ok(), () -> "expected " + category + ", got success: " + result.message());
-        assertEquals(Optional.of(category), result.category(), () -> "message: " + result.message());
+        assertEquals(category, result.category(), () -> "message: " + result.message());
         for (String secret : secrets) {
             assertFalse(result.message().contains(secret), () -> "the message repeats a secret: " + result.message());
         }
