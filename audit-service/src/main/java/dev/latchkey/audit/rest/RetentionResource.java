@@ -1,7 +1,7 @@
 package dev.latchkey.audit.rest;
 
 import dev.latchkey.audit.config.AuditConfig;
-import dev.latchkey.audit.repository.RetentionSettings;
+import dev.latchkey.audit.service.RetentionPeriods;
 import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
@@ -32,12 +32,12 @@ public class RetentionResource {
     public record NewRetention(@NotNull @Min(1) @Max(3650) Integer days) {
     }
 
-    private final RetentionSettings settings;
+    private final RetentionPeriods periods;
     private final AuditConfig config;
     private final CurrentCaller caller;
 
-    public RetentionResource(RetentionSettings settings, AuditConfig config, CurrentCaller caller) {
-        this.settings = settings;
+    public RetentionResource(RetentionPeriods periods, AuditConfig config, CurrentCaller caller) {
+        this.periods = periods;
         this.config = config;
         this.caller = caller;
     }
@@ -46,7 +46,7 @@ public class RetentionResource {
     @Requires(Permission.READ_AUDIT)
     @Operation(summary = "How many days the tenant's audit events are kept")
     public Uni<Retention> get() {
-        return settings.days(caller.get().tenant()).map(days -> days == null
+        return periods.days(caller.get().tenant()).map(days -> days == null
                 ? new Retention((int) config.retention().toDays(), true) : new Retention(days, false));
     }
 
@@ -55,6 +55,6 @@ public class RetentionResource {
     @Operation(summary = "Set how many days the tenant's audit events are kept; older ones are deleted at the next"
             + " retention run, the hash chain staying verifiable across the cut")
     public Uni<Retention> set(@Valid @NotNull NewRetention retention) {
-        return settings.set(caller.get(), retention.days()).replaceWith(new Retention(retention.days(), false));
+        return periods.set(caller.get(), retention.days()).replaceWith(new Retention(retention.days(), false));
     }
 }

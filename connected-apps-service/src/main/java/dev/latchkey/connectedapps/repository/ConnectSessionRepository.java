@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /** Connect sessions by their token's hash: open while unused and unexpired, taken once. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /** Per tenant: the origins connect sessions may send users back to. */
 @ApplicationScoped

@@ -12,7 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /** Connections, always within one tenant: another tenant's id finds nothing. */
 @ApplicationScoped

@@ -6,20 +6,18 @@ import dev.latchkey.oauth.TokenRequest;
 import dev.latchkey.oauth.TokenEndpoint;
 import dev.latchkey.oauth.TokenResponse;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
+import dev.latchkey.connectedapps.domain.AuthorizationRequest;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
+import dev.latchkey.connectedapps.repository.AuthorizationRepository;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 
 /**
  * The OAuth2 authorization-code flow with PKCE (RFC 6749 §4.1, RFC 7636 S256): starts with a single-use state,
@@ -28,36 +26,23 @@ import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 @ApplicationScoped
 public class AuthorizationFlow {
 
-    private static final String REMEMBER = """
-            INSERT INTO authorizations (state, tenant, connection_id, actor, code_verifier, redirect_uri, return_url, expires_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text), ?8)""";
-    /** Takes a state once: a second callback with it, or one after it expired, finds nothing. */
-    private static final String TAKE = """
-            UPDATE authorizations SET used_at = now() WHERE state = ?1 AND used_at IS NULL AND expires_at > now()
-            RETURNING tenant, connection_id, actor, code_verifier, redirect_uri, return_url""";
-
     private final ConnectionsConfig config;
+    private final AuthorizationRepository authorizations;
     private final ConnectionRepository connections;
     private final OAuthClients clients;
     private final TokenEndpoint tokenEndpoint;
     private final ConnectionTokens tokens;
     private final ConnectionEventWriter events;
 
-    public AuthorizationFlow(ConnectionsConfig config, ConnectionRepository connections, OAuthClients clients,
-            TokenEndpoint tokenEndpoint, ConnectionTokens tokens, ConnectionEventWriter events) {
+    public AuthorizationFlow(ConnectionsConfig config, AuthorizationRepository authorizations, ConnectionRepository connections,
+            OAuthClients clients, TokenEndpoint tokenEndpoint, ConnectionTokens tokens, ConnectionEventWriter events) {
         this.config = config;
+        this.authorizations = authorizations;
         this.connections = connections;
         this.clients = clients;
         this.tokenEndpoint = tokenEndpoint;
         this.tokens = tokens;
         this.events = events;
-    }
-
-    /** An authorization request taken at the callback: whose it is, and where the user goes afterwards. */
-    private record Taken(String tenant, UUID connectionId, String actor, String verifier, String redirectUri, String returnUrl) {
-        static Taken of(Object[] row) {
-            return new Taken((String) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]);
-        }
     }
 
     /** How a flow ended: the connection, and the caller's return URL when a connect session started it. */
@@ -89,9 +74,8 @@ public class AuthorizationFlow {
         }
         query.putAll(client.authorizationParams());
         String url = client.authorizationUrl() + (client.authorizationUrl().contains("?") ? "&" : "?") + FormUrlEncoding.encode(query);
-        OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(config.stateLifetime());
-        return execute(REMEMBER, state, connection.tenant, connection.id, actor, verifier, redirectUri(), returnUrl, expires)
-                .replaceWith(url);
+        var request = new AuthorizationRequest(connection.tenant, connection.id, actor, verifier, redirectUri(), returnUrl);
+        return authorizations.persist(state, request, Instant.now().plus(config.stateLifetime())).replaceWith(url);
     }
 
     /**
@@ -118,17 +102,14 @@ public class AuthorizationFlow {
     public Uni<String> failed(String state, String error, String description) {
         return take(state).call(taken -> Panache.withTransaction(() -> connections.findInTenant(taken.tenant(), taken.connectionId())
                         .call(connection -> events.authorizationFailed(taken.actor(), connection, error, description))))
-                .map(Taken::returnUrl);
+                .map(AuthorizationRequest::returnUrl);
     }
 
-    private Uni<Taken> take(String state) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(TAKE)
-                        .setParameter(1, state).getResultList()))
-                .map(rows -> rows.isEmpty() ? null : Taken.of((Object[]) rows.get(0)))
-                .onItem().ifNull().failWith(InvalidStateException::new);
+    private Uni<AuthorizationRequest> take(String state) {
+        return Panache.withTransaction(() -> authorizations.take(state)).onItem().ifNull().failWith(InvalidStateException::new);
     }
 
-    private Uni<Completed> refused(Taken taken, TokenResponse response) {
+    private Uni<Completed> refused(AuthorizationRequest taken, TokenResponse response) {
         return Panache.withTransaction(() -> connections.findInTenant(taken.tenant(), taken.connectionId())
                         .call(connection -> events.authorizationFailed(taken.actor(), connection, response.error(), response.errorDescription())))
                 .chain(connection -> Uni.createFrom().failure(new ProviderRefusedException(response.error(), response.problem(),

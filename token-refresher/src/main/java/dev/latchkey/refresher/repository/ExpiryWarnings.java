@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /** Credentials to warn about before they end: one row each while a warning is ahead, due at {@code warn_at}. */
 @ApplicationScoped

@@ -13,7 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
+import static dev.latchkey.platform.sql.NativeStatements.update;
 
 /**
  * The refresh schedule: one row per refreshable connection. A refresh takes a connection with a lease first, so
@@ -91,12 +92,12 @@ public class RefreshSchedule {
 
     /** Records a refresh and frees the connection; false when the lease was no longer {@code owner}'s. */
     public Uni<Boolean> refreshed(UUID connectionId, String owner, Instant expiresAt, Instant refreshAt) {
-        return update(REFRESHED, connectionId, owner, time(expiresAt), time(refreshAt));
+        return updated(REFRESHED, connectionId, owner, time(expiresAt), time(refreshAt));
     }
 
     /** Records a transient failure and when to try again, and frees the connection. */
     public Uni<Boolean> failed(UUID connectionId, String owner, int attempts, Instant retryAt, String error) {
-        return update(FAILED, connectionId, owner, attempts, time(retryAt), error);
+        return updated(FAILED, connectionId, owner, attempts, time(retryAt), error);
     }
 
     /** Frees the connection untried, due again at {@code until} (its provider is paused); its attempts stay. */
@@ -114,14 +115,8 @@ public class RefreshSchedule {
         return execute(RELEASE, connectionId, owner);
     }
 
-    private static Uni<Boolean> update(String sql, Object... parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        }).map(updated -> updated == 1);
+    private static Uni<Boolean> updated(String sql, Object... parameters) {
+        return update(sql, parameters).map(updated -> updated == 1);
     }
 
     private static ScheduledRefresh of(Object[] row) {

@@ -84,17 +84,6 @@ public class IdempotentConsumer {
         }
     }
 
-    /** Runs a native SQL statement with positional parameters ({@code ?1}, ...) in the handler's transaction. */
-    public static Uni<Void> execute(String sql, Object... parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
-
     /** Runs {@code handler} unless {@code consumer} has handled this event id before; true when it ran. */
     public Uni<Boolean> handleOnce(String consumer, CloudEvent event, Function<CloudEvent, Uni<Void>> handler) {
         return untilDone(consumer, () -> Panache.withTransaction(() -> mark(consumer, event)

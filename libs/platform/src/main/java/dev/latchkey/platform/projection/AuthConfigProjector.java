@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /**
  * Writes auth-config-service's events into a service's own {@code auth_configs} projection table (id, tenant,

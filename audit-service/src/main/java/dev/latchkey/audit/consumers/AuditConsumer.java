@@ -1,10 +1,7 @@
-package dev.latchkey.audit.events;
+package dev.latchkey.audit.consumers;
 
-import dev.latchkey.audit.domain.AuditEntry;
-import dev.latchkey.audit.repository.AuditLog;
-import dev.latchkey.audit.service.AuditEntries;
+import dev.latchkey.audit.service.AuditIngestion;
 import dev.latchkey.audit.service.AuditMetrics;
-import dev.latchkey.events.CloudEvent;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +24,12 @@ public class AuditConsumer {
     static final String CONSUMER = "audit-log";
 
     private final IdempotentConsumer consumer;
-    private final AuditLog log;
+    private final AuditIngestion ingestion;
     private final AuditMetrics metrics;
 
-    public AuditConsumer(IdempotentConsumer consumer, AuditLog log, AuditMetrics metrics) {
+    public AuditConsumer(IdempotentConsumer consumer, AuditIngestion ingestion, AuditMetrics metrics) {
         this.consumer = consumer;
-        this.log = log;
+        this.ingestion = ingestion;
         this.metrics = metrics;
     }
 
@@ -41,7 +38,7 @@ public class AuditConsumer {
         List<String> values = new ArrayList<>(records.count());
         records.forEach(record -> values.add(record.value()));
         Instant received = Instant.now();
-        return consumer.handleRecordsOnce(CONSUMER, values, events -> log.append(entries(events, received)))
+        return consumer.handleRecordsOnce(CONSUMER, values, events -> ingestion.append(events, received))
                 .invoke(stored -> {
                     for (ConsumerRecord<String, String> record : records) {
                         metrics.received(record.topic());
@@ -49,9 +46,5 @@ public class AuditConsumer {
                     stored.forEach(event -> metrics.stored(event, received));
                 })
                 .replaceWithVoid();
-    }
-
-    private static List<AuditEntry> entries(List<CloudEvent> events, Instant received) {
-        return events.stream().map(event -> AuditEntries.of(event, received)).toList();
     }
 }

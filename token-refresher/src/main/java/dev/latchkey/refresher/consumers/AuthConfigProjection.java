@@ -1,4 +1,4 @@
-package dev.latchkey.refresher.events;
+package dev.latchkey.refresher.consumers;
 
 import dev.latchkey.platform.consumer.IdempotentConsumer;
 import dev.latchkey.platform.projection.AuthConfigProjector;

@@ -1,8 +1,9 @@
-package dev.latchkey.connectedapps.events;
+package dev.latchkey.connectedapps.consumers;
 
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
+import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventData;

@@ -1,4 +1,4 @@
-package dev.latchkey.connectedapps.events;
+package dev.latchkey.connectedapps.consumers;
 
 import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
 import dev.latchkey.events.CloudEvent;
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
 import static dev.latchkey.platform.projection.AuthConfigProjector.json;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /**
  * Keeps the auth-config projection from auth-config-service's events, each event once, and flags OAuth2

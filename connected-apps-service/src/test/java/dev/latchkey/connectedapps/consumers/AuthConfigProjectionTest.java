@@ -1,4 +1,4 @@
-package dev.latchkey.connectedapps.events;
+package dev.latchkey.connectedapps.consumers;
 
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;

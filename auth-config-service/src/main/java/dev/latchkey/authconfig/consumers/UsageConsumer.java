@@ -1,0 +1,59 @@
+package dev.latchkey.authconfig.consumers;
+
+import dev.latchkey.authconfig.service.AuthConfigUsage;
+import dev.latchkey.events.AccessEvents.CredentialsRead;
+import dev.latchkey.events.CloudEvent;
+import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
+import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
+import dev.latchkey.events.EventData;
+import dev.latchkey.events.EventJson;
+import dev.latchkey.platform.consumer.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps each auth config's usage from other services' events: how many connections were made from it
+ * (connection created and deleted) and when one of them last handed out credentials. Each event counts once.
+ */
+@ApplicationScoped
+public class UsageConsumer {
+
+    private static final String CONSUMER = "auth-config-usage";
+
+    private final IdempotentConsumer consumer;
+    private final AuthConfigUsage usage;
+
+    public UsageConsumer(IdempotentConsumer consumer, AuthConfigUsage usage) {
+        this.consumer = consumer;
+        this.usage = usage;
+    }
+
+    @Incoming("connections")
+    public Uni<Void> onConnectionEvent(String json) {
+        return handle(json);
+    }
+
+    @Incoming("access")
+    public Uni<Void> onAccessEvent(String json) {
+        return handle(json);
+    }
+
+    private Uni<Void> handle(String json) {
+        return consumer.handleRecordOnce(CONSUMER, json, this::apply);
+    }
+
+    private Uni<Void> apply(CloudEvent event) {
+        EventData data = EventJson.data(event);
+        if (data instanceof ConnectionCreated created) {
+            return usage.connectionCreated(event.tenantid(), created.connectionId(), created.authConfigId());
+        }
+        if (data instanceof ConnectionDeleted deleted) {
+            return usage.connectionDeleted(event.tenantid(), deleted.connectionId(), deleted.authConfigId());
+        }
+        if (data instanceof CredentialsRead read) {
+            return usage.credentialsRead(event.tenantid(), read.connectionId(), event.time());
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.latchkey.connectedapps.repository;
+
+import dev.latchkey.connectedapps.domain.AuthorizationRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static dev.latchkey.platform.sql.NativeStatements.execute;
+
+/** Authorization requests by their state: kept until they expire, taken once. */
+@ApplicationScoped
+public class AuthorizationRepository {
+
+    private static final String REMEMBER = """
+            INSERT INTO authorizations (state, tenant, connection_id, actor, code_verifier, redirect_uri, return_url, expires_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text), ?8)""";
+    /** Takes a state once: a second callback with it, or one after it expired, finds nothing. */
+    private static final String TAKE = """
+            UPDATE authorizations SET used_at = now() WHERE state = ?1 AND used_at IS NULL AND expires_at > now()
+            RETURNING tenant, connection_id, actor, code_verifier, redirect_uri, return_url""";
+
+    public Uni<Void> persist(String state, AuthorizationRequest request, Instant expiresAt) {
+        return execute(REMEMBER, state, request.tenant(), request.connectionId(), request.actor(), request.verifier(),
+                request.redirectUri(), request.returnUrl(), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+    }
+
+    /** The request if its state is still open, which it no longer is afterwards; null otherwise. */
+    public Uni<AuthorizationRequest> take(String state) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(TAKE).setParameter(1, state).getResultList())
+                .map(rows -> rows.isEmpty() ? null : of((Object[]) rows.get(0)));
+    }
+
+    private static AuthorizationRequest of(Object[] row) {
+        return new AuthorizationRequest((String) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                (String) row[5]);
+    }
+}
