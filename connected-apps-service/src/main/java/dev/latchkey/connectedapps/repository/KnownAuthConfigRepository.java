@@ -9,7 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import java.util.UUID;
 
-import static dev.latchkey.platform.consumer.IdempotentConsumer.execute;
+import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /**
  * The auth-config projection, within one tenant; a deleted (retired) auth config is not found. The locks here are
