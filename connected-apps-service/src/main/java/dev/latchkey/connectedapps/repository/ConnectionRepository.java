@@ -1,6 +1,7 @@
 package dev.latchkey.connectedapps.repository;
 
 import dev.latchkey.connectedapps.domain.Connection;
+import dev.latchkey.knownauthconfigs.KnownAuthConfigProjector;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -49,6 +50,20 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
     public Uni<Void> touch(UUID id) {
         return execute("UPDATE connections SET last_used_at = now() WHERE id = ?1"
                 + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 second')", id);
+    }
+
+    /**
+     * Sets the scopes {@code scopes} asks for that each OAuth2 connection of the auth config lacks (reauthorizing gets
+     * them). Only when {@code version} is the one the known auth config holds, so a late older event changes nothing.
+     */
+    public Uni<Void> flagMissingScopes(String tenant, UUID authConfigId, List<?> scopes, long version) {
+        return execute("""
+                UPDATE connections c SET missing_scopes = ARRAY(
+                        SELECT s FROM jsonb_array_elements_text(cast(cast(?3 as text) as jsonb)) s
+                        WHERE NOT s = ANY(coalesce(c.granted_scopes, '{}')))
+                WHERE c.tenant = ?1 AND c.auth_config_id = ?2 AND c.auth_type = 'oauth2' AND c.status <> 'PENDING'
+                  AND EXISTS (SELECT 1 FROM auth_configs a WHERE a.id = ?2 AND a.version = ?4)""",
+                tenant, authConfigId, KnownAuthConfigProjector.json(scopes), version);
     }
 
     /** How many of the tenant's connections, in any status, were made from the auth config. */

@@ -1,7 +1,7 @@
 package dev.latchkey.connectedapps.service;
 
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
-import dev.latchkey.connectedapps.repository.KnownAuthConfigRepository;
+import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

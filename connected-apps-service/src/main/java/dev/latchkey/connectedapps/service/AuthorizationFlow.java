@@ -1,16 +1,17 @@
 package dev.latchkey.connectedapps.service;
 
 import dev.latchkey.catalog.auth.FormUrlEncoding;
-import dev.latchkey.oauth.OAuthClient;
-import dev.latchkey.oauth.TokenRequest;
-import dev.latchkey.oauth.TokenEndpoint;
-import dev.latchkey.oauth.TokenResponse;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.AuthorizationRequest;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.AuthorizationRepository;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
+import dev.latchkey.knownauthconfigs.OAuthClients;
+import dev.latchkey.oauth.OAuthClient;
+import dev.latchkey.oauth.TokenEndpoint;
+import dev.latchkey.oauth.TokenRequest;
+import dev.latchkey.oauth.TokenResponse;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +88,7 @@ public class AuthorizationFlow {
      */
     public Uni<Completed> complete(String state, String code) {
         return take(state).chain(taken -> Panache.withSession(() -> connections.findInTenant(taken.tenant(), taken.connectionId()))
-                .chain(connection -> clients.resolve(connection)
+                .chain(connection -> clients.resolve(connection.tenant, connection.authConfigId)
                         .chain(resolved -> tokenEndpoint.token(TokenRequest.authorizationCode(resolved.client(), resolved.clientSecret(),
                                 code, taken.redirectUri(), taken.verifier()), resolved.client(), config.tokenTimeout()))
                         .chain(response -> response.ok()

@@ -5,7 +5,7 @@ import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.ConnectionParameters;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.CredentialForms;
-import dev.latchkey.connectedapps.domain.KnownAuthConfig;
+import dev.latchkey.knownauthconfigs.KnownAuthConfig;
 
 import java.util.List;
 import java.util.Optional;

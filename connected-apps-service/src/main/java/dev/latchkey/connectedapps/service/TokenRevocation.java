@@ -1,10 +1,11 @@
 package dev.latchkey.connectedapps.service;
 
 import dev.latchkey.catalog.auth.AuthType;
-import dev.latchkey.oauth.TokenEndpoint;
-import dev.latchkey.oauth.TokenRequest;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
+import dev.latchkey.knownauthconfigs.OAuthClients;
+import dev.latchkey.oauth.TokenEndpoint;
+import dev.latchkey.oauth.TokenRequest;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,7 @@ public class TokenRevocation {
         if (AuthType.of(connection.authType) != AuthType.OAUTH2 || connection.secretVersion == 0) {
             return Uni.createFrom().item(false);
         }
-        return clients.resolve(connection).chain(resolved -> {
+        return clients.resolve(connection.tenant, connection.authConfigId).chain(resolved -> {
             if (resolved.client().revocationUrl() == null) {
                 return Uni.createFrom().item(false);
             }

@@ -5,9 +5,9 @@ import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.Refresh;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
-import dev.latchkey.refresher.domain.ProjectedAuthConfig;
+import dev.latchkey.knownauthconfigs.KnownAuthConfig;
+import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.refresher.domain.ScheduledRefresh;
-import dev.latchkey.refresher.repository.AuthConfigReader;
 import dev.latchkey.refresher.repository.ExpiryWarnings;
 import dev.latchkey.refresher.repository.RefreshSchedule;
 import io.smallrye.mutiny.Uni;
@@ -30,12 +30,12 @@ public class RefreshScheduling {
     private final RefreshSchedule schedule;
     private final RefreshMargins margins;
     private final ExpiryWarnings warnings;
-    private final AuthConfigReader authConfigs;
+    private final KnownAuthConfigRepository authConfigs;
     private final Catalog catalog;
     private final ExpiryThresholds thresholds;
 
     public RefreshScheduling(RefreshSchedule schedule, RefreshMargins margins, ExpiryWarnings warnings,
-            AuthConfigReader authConfigs, Catalog catalog, ExpiryThresholds thresholds) {
+            KnownAuthConfigRepository authConfigs, Catalog catalog, ExpiryThresholds thresholds) {
         this.schedule = schedule;
         this.margins = margins;
         this.warnings = warnings;
@@ -46,7 +46,7 @@ public class RefreshScheduling {
 
     /** A connection of {@code tenant} was authorized with a token obtained at {@code issued}. */
     public Uni<Void> authorized(String tenant, Instant issued, ConnectionAuthorized authorized) {
-        return authConfigs.find(tenant, authorized.authConfigId()).map(this::refreshOption).chain(refresh -> {
+        return authConfigs.findInTenant(tenant, authorized.authConfigId()).map(this::refreshOption).chain(refresh -> {
             Uni<Void> scheduled;
             if (authorized.refreshable()) {
                 var row = new ScheduledRefresh(authorized.connectionId(), tenant, authorized.authConfigId(),
@@ -67,11 +67,11 @@ public class RefreshScheduling {
     }
 
     /** What the catalog documents about refreshing the auth config's provider; empty for a custom auth config. */
-    private Optional<Refresh> refreshOption(ProjectedAuthConfig authConfig) {
-        if (authConfig == null || authConfig.provider() == null) {
+    private Optional<Refresh> refreshOption(KnownAuthConfig authConfig) {
+        if (authConfig == null || authConfig.provider == null) {
             return Optional.empty();
         }
-        return catalog.find(authConfig.provider()).flatMap(entry -> entry.option(AuthType.OAUTH2))
+        return catalog.find(authConfig.provider).flatMap(entry -> entry.option(AuthType.OAUTH2))
                 .filter(OAuth2.class::isInstance).map(option -> ((OAuth2) option).refresh());
     }
 

@@ -1,19 +1,17 @@
 package dev.latchkey.refresher.service;
 
-import dev.latchkey.oauth.RefreshOutcome;
-import dev.latchkey.catalog.Catalog;
-import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
+import dev.latchkey.knownauthconfigs.OAuthClients;
 import dev.latchkey.oauth.OAuthClient;
+import dev.latchkey.oauth.RefreshOutcome;
 import dev.latchkey.oauth.TokenEndpoint;
 import dev.latchkey.oauth.TokenRequest;
 import dev.latchkey.oauth.TokenResponse;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.refresher.config.RefresherConfig;
-import dev.latchkey.refresher.domain.ProjectedAuthConfig;
 import dev.latchkey.refresher.domain.ScheduledRefresh;
 import dev.latchkey.refresher.events.TokenEventWriter;
-import dev.latchkey.refresher.repository.AuthConfigReader;
 import dev.latchkey.refresher.repository.RefreshSchedule;
 import dev.latchkey.secrets.Secret;
 import dev.latchkey.secrets.SecretNotFoundException;
@@ -45,18 +43,18 @@ public class Refresher {
     private static final Set<String> PERMANENT = Set.of("invalid_grant", "invalid_client", "unauthorized_client");
 
     private final RefreshSchedule schedule;
-    private final AuthConfigReader authConfigs;
+    private final KnownAuthConfigRepository authConfigs;
+    private final OAuthClients clients;
     private final SecretStore secrets;
     private final TokenEndpoint tokenEndpoint;
     private final TokenEventWriter events;
-    private final Catalog catalog;
     private final RefresherConfig config;
     private final RefreshMargins margins;
     private final ProviderCircuits circuits;
     private final RefreshMetrics metrics;
 
-    public Refresher(RefreshSchedule schedule, AuthConfigReader authConfigs, SecretStore secrets, TokenEndpoint tokenEndpoint,
-            TokenEventWriter events, Catalog catalog, RefresherConfig config, RefreshMargins margins, ProviderCircuits circuits,
+    public Refresher(RefreshSchedule schedule, KnownAuthConfigRepository authConfigs, OAuthClients clients, SecretStore secrets,
+            TokenEndpoint tokenEndpoint, TokenEventWriter events, RefresherConfig config, RefreshMargins margins, ProviderCircuits circuits,
             RefreshMetrics metrics) {
         this.margins = margins;
         this.circuits = circuits;
@@ -66,7 +64,7 @@ public class Refresher {
         this.secrets = secrets;
         this.tokenEndpoint = tokenEndpoint;
         this.events = events;
-        this.catalog = catalog;
+        this.clients = clients;
         this.config = config;
     }
 
@@ -110,17 +108,16 @@ public class Refresher {
     }
 
     private Uni<Attempt> prepare(ScheduledRefresh refresh) {
-        return Panache.withSession(() -> authConfigs.find(refresh.tenant(), refresh.authConfigId()))
+        return Panache.withSession(() -> authConfigs.findInTenant(refresh.tenant(), refresh.authConfigId()))
                 .chain(authConfig -> {
-                    if (authConfig == null || authConfig.deleted()) {
+                    if (authConfig == null) {
                         return Uni.createFrom().failure(new NothingToRefreshWith("auth_config_deleted",
                                 "The connection's auth config was deleted."));
                     }
-                    OAuthClient client = client(authConfig);
-                    return secrets.read(SecretPath.authConfig(refresh.tenant(), refresh.authConfigId()))
-                            .chain(clientSecret -> secrets.read(SecretPath.connection(refresh.tenant(), refresh.connectionId()))
-                                    .map(tokens -> new Attempt(refresh, client, tokens, request(client,
-                                            clientSecret.fields().get("clientSecret"), tokens))))
+                    return clients.resolve(authConfig)
+                            .chain(resolved -> secrets.read(SecretPath.connection(refresh.tenant(), refresh.connectionId()))
+                                    .map(tokens -> new Attempt(refresh, resolved.client(), tokens, request(resolved.client(),
+                                            resolved.clientSecret(), tokens))))
                             .onFailure(SecretNotFoundException.class).transform(missing -> new NothingToRefreshWith(
                                     "credentials_missing", "The connection's stored credentials are gone: authorize it again."));
                 });
@@ -225,11 +222,5 @@ public class Refresher {
         long base = config.backoff().toMillis() << Math.min(attempts - 1, 20);
         long capped = Math.min(base, config.maxBackoff().toMillis());
         return Duration.ofMillis(capped - (long) (capped * 0.2 * Math.random()));
-    }
-
-    private OAuthClient client(ProjectedAuthConfig authConfig) {
-        AuthType grant = AuthType.of(authConfig.authType());
-        return OAuthClient.of(grant, authConfig.config(), Optional.ofNullable(authConfig.provider()).flatMap(catalog::find)
-                .flatMap(entry -> entry.option(grant)));
     }
 }

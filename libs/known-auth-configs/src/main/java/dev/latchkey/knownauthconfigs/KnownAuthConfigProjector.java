@@ -1,4 +1,4 @@
-package dev.latchkey.platform.projection;
+package dev.latchkey.knownauthconfigs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,15 +17,14 @@ import java.time.ZoneOffset;
 import static dev.latchkey.platform.sql.NativeStatements.execute;
 
 /**
- * Writes auth-config-service's events into a service's own {@code auth_configs} projection table (id, tenant,
- * name, category, provider, auth_type, environment, config jsonb, sealed_fields text[], version, deleted,
- * updated_at; each service's migration creates it, as connected-apps-service's V2 does). Called by each service's
- * idempotent consumer, inside its transaction. JSON goes in as text cast to jsonb: the PostgreSQL client would
- * send a Java string for a jsonb parameter as a JSON string. Events of one auth config arrive in order (keyed by
+ * Writes auth-config-service's events into a service's {@link KnownAuthConfig} table (each service's V2 migration
+ * created it, the same table in each). Called by each service's idempotent consumer, inside its transaction. JSON
+ * goes in as text cast to jsonb: the PostgreSQL client would send a Java string for a jsonb parameter as a JSON
+ * string. Events of one auth config arrive in order (keyed by
  * its id); the version guard still keeps a replayed older update from winning.
  */
 @ApplicationScoped
-public class AuthConfigProjector {
+public class KnownAuthConfigProjector {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREATED = """

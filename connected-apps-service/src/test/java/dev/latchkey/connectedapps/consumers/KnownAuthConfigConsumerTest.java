@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class AuthConfigProjectionTest {
+class KnownAuthConfigConsumerTest {
 
     private static final URI SOURCE = URI.create("/latchkey/auth-config-service");
 

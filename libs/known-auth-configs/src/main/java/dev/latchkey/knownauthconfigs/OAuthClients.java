@@ -1,11 +1,8 @@
-package dev.latchkey.connectedapps.service;
+package dev.latchkey.knownauthconfigs;
 
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.oauth.OAuthClient;
-import dev.latchkey.connectedapps.domain.Connection;
-import dev.latchkey.connectedapps.domain.KnownAuthConfig;
-import dev.latchkey.connectedapps.repository.KnownAuthConfigRepository;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -13,13 +10,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
+import java.util.UUID;
 
-/** Finds the OAuth2 client a connection was made with, and its client secret from the shared secret store. */
+/**
+ * The OAuth2 client of a known auth config: its own settings over the catalog entry's, and its client secret from
+ * the shared secret store for the one token request that needs it.
+ */
 @ApplicationScoped
 public class OAuthClients {
 
-    /** The client and its secret, for the one token request that needs it. */
-    record Resolved(OAuthClient client, String clientSecret) {
+    /** The client and its secret; never printed with the secret. */
+    public record Resolved(OAuthClient client, String clientSecret) {
         @Override
         public String toString() {
             return "Resolved[" + client.clientId() + "]";
@@ -36,20 +37,22 @@ public class OAuthClients {
         this.secrets = secrets;
     }
 
-    OAuthClient client(KnownAuthConfig authConfig) {
+    public OAuthClient client(KnownAuthConfig authConfig) {
         AuthType grant = AuthType.of(authConfig.authType);
         return OAuthClient.of(grant, authConfig.config, Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
                 .flatMap(entry -> entry.option(grant)));
     }
 
-    Uni<Resolved> resolve(KnownAuthConfig authConfig) {
+    /** The client with its secret, read now; fails with {@code SecretNotFoundException} when the secret is gone. */
+    public Uni<Resolved> resolve(KnownAuthConfig authConfig) {
         return secrets.read(SecretPath.authConfig(authConfig.tenant, authConfig.id))
                 .map(secret -> new Resolved(client(authConfig), secret.fields().get("clientSecret")));
     }
 
-    Uni<Resolved> resolve(Connection connection) {
-        return Panache.withSession(() -> authConfigs.findInTenant(connection.tenant, connection.authConfigId))
-                .onItem().ifNull().failWith(() -> new IllegalStateException("the connection's auth config is gone"))
+    /** {@link #resolve(KnownAuthConfig)} of {@code tenant}'s auth config {@code id}, which must still be known. */
+    public Uni<Resolved> resolve(String tenant, UUID id) {
+        return Panache.withSession(() -> authConfigs.findInTenant(tenant, id))
+                .onItem().ifNull().failWith(() -> new IllegalStateException("auth config " + id + " is gone"))
                 .chain(this::resolve);
     }
 }

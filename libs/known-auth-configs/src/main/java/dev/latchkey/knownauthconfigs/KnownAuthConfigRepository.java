@@ -1,6 +1,5 @@
-package dev.latchkey.connectedapps.repository;
+package dev.latchkey.knownauthconfigs;
 
-import dev.latchkey.connectedapps.domain.KnownAuthConfig;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.latchkey.connectedapps.domain;
+package dev.latchkey.knownauthconfigs;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An auth config as this service knows it: the projection that {@code AuthConfigProjection} keeps from
- * auth-config-service's events. Read only here; its secret fields are only named.
+ * An auth config as a service other than auth-config-service knows it: the read model that
+ * {@link KnownAuthConfigProjector} keeps from auth-config-service's events in the service's own
+ * {@code auth_configs} table. Its secret fields are only named; {@code deleted} once retired or deleted.
  */
 @Entity
 @Table(name = "auth_configs")

@@ -1,19 +1,19 @@
 package dev.latchkey.refresher.consumers;
 
+import dev.latchkey.knownauthconfigs.KnownAuthConfigProjector;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
-import dev.latchkey.platform.projection.AuthConfigProjector;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the auth-config projection from auth-config-service's events, each event once. */
 @ApplicationScoped
-public class AuthConfigProjection {
+public class KnownAuthConfigConsumer {
 
     private final IdempotentConsumer consumer;
-    private final AuthConfigProjector projector;
+    private final KnownAuthConfigProjector projector;
 
-    public AuthConfigProjection(IdempotentConsumer consumer, AuthConfigProjector projector) {
+    public KnownAuthConfigConsumer(IdempotentConsumer consumer, KnownAuthConfigProjector projector) {
         this.consumer = consumer;
         this.projector = projector;
     }
