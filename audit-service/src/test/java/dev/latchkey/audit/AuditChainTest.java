@@ -5,6 +5,7 @@ import dev.latchkey.audit.service.AuditEntries;
 import dev.latchkey.audit.service.RetentionJob;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
+import dev.latchkey.testing.Eventually;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -100,7 +101,7 @@ class AuditChainTest extends AuditTestBase {
             EventPublisher.publish(bootstrapServers, event(EventType.TOKEN_REFRESHED, tenant, "service:token-refresher", longAgo));
         }
         List<CloudEvent> recent = publishSeveral(2);
-        await("five entries", () -> stored() == 5);
+        Eventually.until("five entries", () -> stored() == 5);
 
         assertTrue(retention.cut().await().atMost(Duration.ofSeconds(30)) >= 3);
 
@@ -152,7 +153,7 @@ class AuditChainTest extends AuditTestBase {
         for (int i = 0; i < n; i++) {
             events.add(publish(EventType.CONNECTION_TESTED, "user:alice"));
         }
-        await(n + " entries", () -> events.stream().allMatch(event ->
+        Eventually.until(n + " entries", () -> events.stream().allMatch(event ->
                 count("SELECT count(*) FROM audit_events WHERE event_id = ?", event.id()) == 1));
         return events;
     }

@@ -3,6 +3,7 @@ package dev.latchkey.audit;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventType;
 import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,7 +36,7 @@ class AuditIngestionTest extends AuditTestBase {
         for (EventType type : EventType.values()) {
             events.add(publish(type, "user:alice"));
         }
-        await("an entry per event", () -> stored() == EventType.values().length);
+        Eventually.until("an entry per event", () -> stored() == EventType.values().length);
 
         for (CloudEvent event : events) {
             assertEquals(1, count("SELECT count(*) FROM audit_events WHERE event_id = ?", event.id()), event.type());
@@ -63,7 +64,8 @@ class AuditIngestionTest extends AuditTestBase {
         EventPublisher.publish(bootstrapServers, event);
         EventPublisher.publish(bootstrapServers, event);
         CloudEvent after = publish(EventType.ACCESS_CREDENTIALS_READ, "service:workflow-runner");
-        await("the event after the redeliveries", () -> count("SELECT count(*) FROM audit_events WHERE event_id = ?", after.id()) == 1);
+        Eventually.until("the event after the redeliveries",
+                () -> count("SELECT count(*) FROM audit_events WHERE event_id = ?", after.id()) == 1);
 
         assertEquals(1, count("SELECT count(*) FROM audit_events WHERE event_id = ?", event.id()));
         assertEquals(2, stored());
@@ -74,7 +76,7 @@ class AuditIngestionTest extends AuditTestBase {
     @Test
     void theServiceRoleCanNeitherChangeNorDeleteAnEntryAndOnlyRetentionDeletes() throws SQLException {
         CloudEvent event = publish(EventType.CONNECTION_UPDATED, "user:alice");
-        await("the entry", () -> stored() == 1);
+        Eventually.until("the entry", () -> stored() == 1);
 
         try (Connection service = DriverManager.getConnection(AuditDatabaseResource.audit.database().jdbcUrl(),
                 AuditDatabaseResource.audit.serviceRole(), AuditDatabaseResource.audit.rolePassword())) {
@@ -99,7 +101,7 @@ class AuditIngestionTest extends AuditTestBase {
     @Test
     void ingestionIsMeasuredPerTopicWithTheConsumersLag() {
         publish(EventType.TOKEN_REFRESHED, "service:token-refresher");
-        await("the entry", () -> stored() == 1);
+        Eventually.until("the entry", () -> stored() == 1);
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("latchkey_audit_events_stored_total{topic=\"latchkey.tokens.v1\"}"))

@@ -3,6 +3,7 @@ package dev.latchkey.audit;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventType;
 import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -42,7 +43,7 @@ class AuditQueryTest extends AuditTestBase {
         CloudEvent authorized = publish(EventType.CONNECTION_AUTHORIZED, "user:alice");
         publish(EventType.AUTH_CONFIG_CREATED, "user:bob");
         publish(EventType.ACCESS_DENIED, "user:bob");
-        await("five entries", () -> stored() == 5);
+        Eventually.until("five entries", () -> stored() == 5);
 
         asAdmin().get("/api/v1/audit-events?action=connection.*").then().statusCode(200).body("items", hasSize(3));
         asAdmin().get("/api/v1/audit-events?action=auth_config.created").then().body("items.actor.id", contains("bob"));
@@ -66,7 +67,7 @@ class AuditQueryTest extends AuditTestBase {
         for (int i = 0; i < 7; i++) {
             publish(EventType.ACCESS_CREDENTIALS_READ, "service:runner");
         }
-        await("seven entries", () -> stored() == 7);
+        Eventually.until("seven entries", () -> stored() == 7);
         List<String> logOrder = asAdmin().get("/api/v1/audit-events").then().statusCode(200).extract().jsonPath().getList("items.id");
 
         JsonPath first = asAdmin().get("/api/v1/audit-events?limit=3").then().statusCode(200).extract().jsonPath();
@@ -74,7 +75,7 @@ class AuditQueryTest extends AuditTestBase {
         for (int i = 0; i < 5; i++) {
             publish(EventType.ACCESS_CREDENTIALS_READ, "service:runner");
         }
-        await("twelve entries", () -> stored() == 12);
+        Eventually.until("twelve entries", () -> stored() == 12);
         String cursor = first.getString("nextCursor");
         while (cursor != null) {
             JsonPath page = asAdmin().get("/api/v1/audit-events?limit=3&cursor=" + cursor).then().statusCode(200).extract().jsonPath();
@@ -94,7 +95,7 @@ class AuditQueryTest extends AuditTestBase {
                 EventType.CONNECTION_DELETED)) {
             publish(type, "user:alice");
         }
-        await("four entries", () -> stored() == 4);
+        Eventually.until("four entries", () -> stored() == 4);
         List<String> queried = asAdmin().get("/api/v1/audit-events?action=connection.*").then().extract().jsonPath().getList("items.id");
 
         String ndjson = asAdmin().get("/api/v1/audit-events/export?format=ndjson&action=connection.*").then().statusCode(200)
@@ -115,7 +116,7 @@ class AuditQueryTest extends AuditTestBase {
     @Test
     void anotherTenantsEventsAreInvisible() {
         CloudEvent mine = publish(EventType.AUTH_CONFIG_DELETED, "user:alice");
-        await("the entry", () -> stored() == 1);
+        Eventually.until("the entry", () -> stored() == 1);
         String other = "tenant-" + UUID.randomUUID();
 
         as(other, "admin").get("/api/v1/audit-events").then().statusCode(200).body("items", empty());
@@ -128,7 +129,7 @@ class AuditQueryTest extends AuditTestBase {
     @Test
     void adminsAndDevelopersReadViewersDoNotAndOnlyAdminsSetRetention() {
         CloudEvent event = publish(EventType.CONNECTION_DELETED, "user:alice");
-        await("the entry", () -> stored() == 1);
+        Eventually.until("the entry", () -> stored() == 1);
         for (String path : List.of("/api/v1/audit-events", "/api/v1/audit-events/" + event.id(), "/api/v1/audit-events/export",
                 "/api/v1/audit-events/verify", "/api/v1/audit-events/retention")) {
             given().get(path).then().statusCode(401);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.latchkey.authconfig.rest.Api.AUTH_CONFIGS;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,7 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 @WithKafka
 @WithOidcServer
 @QuarkusTestResource(ConnectedAppsProcess.class)
-class AuthConfigAccessTest {
+class AuthConfigAccessTest extends AuthConfigTestBase {
 
     @BeforeEach
     void connectedAppsServiceRuns() {
@@ -35,14 +34,14 @@ class AuthConfigAccessTest {
             "admin, list, 200", "admin, get, 200", "admin, create, 201", "admin, edit, 200", "admin, delete, 204",
             "credentials:read, list, 403", "credentials:read, create, 403"})
     void theRoleMatrixHolds(String role, String action, int status) {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, Api.apiKeyBody("existing", "k"));
-        var request = Api.as(tenant, role);
+        String tenant = newTenant();
+        String id = created(tenant, apiKeyBody("existing", "k"));
+        var request = as(tenant, role);
 
         var response = switch (action) {
             case "list" -> request.get(AUTH_CONFIGS);
             case "get" -> request.get(AUTH_CONFIGS + "/" + id);
-            case "create" -> request.body(Api.apiKeyBody("new", "k")).post(AUTH_CONFIGS);
+            case "create" -> request.body(apiKeyBody("new", "k")).post(AUTH_CONFIGS);
             case "edit" -> request.body("{\"description\": \"edited\"}").patch(AUTH_CONFIGS + "/" + id);
             default -> request.delete(AUTH_CONFIGS + "/" + id);
         };
@@ -52,19 +51,19 @@ class AuthConfigAccessTest {
 
     @Test
     void aDenialIsAForbiddenProblem() {
-        String tenant = Api.newTenant();
+        String tenant = newTenant();
 
-        Api.as(tenant, "viewer").body(Api.apiKeyBody("nope", "k")).post(AUTH_CONFIGS).then().statusCode(403)
+        as(tenant, "viewer").body(apiKeyBody("nope", "k")).post(AUTH_CONFIGS).then().statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403));
-        Api.admin(tenant).get(AUTH_CONFIGS).then().body("items.size()", equalTo(0));
+        admin(tenant).get(AUTH_CONFIGS).then().body("items.size()", equalTo(0));
     }
 
     @ParameterizedTest
     @CsvSource({"get", "edit", "test", "delete"})
     void anotherTenantsIdIsNotFoundForEveryVerb(String action) {
-        String owner = Api.newTenant();
-        String id = Api.created(owner, Api.apiKeyBody("theirs", "k"));
-        var intruder = Api.admin(Api.newTenant());
+        String owner = newTenant();
+        String id = created(owner, apiKeyBody("theirs", "k"));
+        var intruder = admin(newTenant());
 
         var response = switch (action) {
             case "get" -> intruder.get(AUTH_CONFIGS + "/" + id);
@@ -74,15 +73,15 @@ class AuthConfigAccessTest {
         };
 
         response.then().statusCode(404);
-        Api.admin(owner).get(AUTH_CONFIGS + "/" + id).then().statusCode(200).body("name", equalTo("theirs"));
+        admin(owner).get(AUTH_CONFIGS + "/" + id).then().statusCode(200).body("name", equalTo("theirs"));
     }
 
     @Test
     void anotherTenantsConfigsAreNotListed() {
-        String owner = Api.newTenant();
-        Api.created(owner, Api.apiKeyBody("theirs", "k"));
+        String owner = newTenant();
+        created(owner, apiKeyBody("theirs", "k"));
 
-        Api.admin(Api.newTenant()).get(AUTH_CONFIGS).then().statusCode(200).body("items.size()", equalTo(0));
+        admin(newTenant()).get(AUTH_CONFIGS).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test

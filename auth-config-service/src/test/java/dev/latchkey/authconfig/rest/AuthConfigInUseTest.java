@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import static dev.latchkey.authconfig.rest.Api.AUTH_CONFIGS;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -39,11 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithKafka
 @WithOidcServer
 @QuarkusTestResource(ConnectedAppsProcess.class)
-class AuthConfigInUseTest {
+class AuthConfigInUseTest extends AuthConfigTestBase {
 
     private static final int ROUNDS = 15;
 
-    private final String tenant = Api.newTenant();
+    private final String tenant = newTenant();
 
     @BeforeEach
     void connectedAppsServiceRuns() {
@@ -53,13 +52,13 @@ class AuthConfigInUseTest {
     @Test
     void deletingRightAfterAConnectionIsMadeIsRefusedEveryTime() {
         for (int round = 0; round < ROUNDS; round++) {
-            String authConfig = Api.created(tenant, Api.apiKeyBody("in use " + round, "key-" + round));
+            String authConfig = created(tenant, apiKeyBody("in use " + round, "key-" + round));
             String connection = connectOnceKnown(authConfig);
 
-            Api.admin(tenant).delete(AUTH_CONFIGS + "/" + authConfig).then().statusCode(409)
+            admin(tenant).delete(AUTH_CONFIGS + "/" + authConfig).then().statusCode(409)
                     .contentType(containsString("application/problem+json")).body("detail", containsString("used by 1 connection"));
 
-            Api.admin(tenant).get(AUTH_CONFIGS + "/" + authConfig).then().statusCode(200);
+            admin(tenant).get(AUTH_CONFIGS + "/" + authConfig).then().statusCode(200);
             connectedApps("credentials:read").get(connections() + "/" + connection + "/credentials").then().statusCode(200)
                     .body("credentials.apiKey", equalTo("key-" + round));
         }
@@ -69,13 +68,13 @@ class AuthConfigInUseTest {
     @Test
     void connectingRightAfterADeletionIsRefusedEveryTime() {
         for (int round = 0; round < ROUNDS; round++) {
-            String authConfig = Api.created(tenant, Api.apiKeyBody("deleted " + round, "key"));
+            String authConfig = created(tenant, apiKeyBody("deleted " + round, "key"));
             if (round % 2 == 0) {
                 String probe = connectOnceKnown(authConfig);
                 connectedApps("admin").delete(connections() + "/" + probe).then().statusCode(204);
             }
 
-            Api.admin(tenant).delete(AUTH_CONFIGS + "/" + authConfig).then().statusCode(204);
+            admin(tenant).delete(AUTH_CONFIGS + "/" + authConfig).then().statusCode(204);
 
             connectedApps("developer").body(connectionBody(authConfig)).post(connections()).then().statusCode(400)
                     .body("errors.field", hasItem("authConfigId"));
@@ -88,14 +87,14 @@ class AuthConfigInUseTest {
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                String authConfig = Api.created(tenant, Api.apiKeyBody("raced " + round, "key-" + round));
+                String authConfig = created(tenant, apiKeyBody("raced " + round, "key-" + round));
                 String probe = connectOnceKnown(authConfig);
                 connectedApps("admin").delete(connections() + "/" + probe).then().statusCode(204);
 
                 CountDownLatch start = new CountDownLatch(1);
                 CompletableFuture<Response> connect = atOnce(both, start,
                         () -> connectedApps("developer").body(connectionBody(authConfig)).post(connections()));
-                CompletableFuture<Response> delete = atOnce(both, start, () -> Api.admin(tenant).delete(AUTH_CONFIGS + "/" + authConfig));
+                CompletableFuture<Response> delete = atOnce(both, start, () -> admin(tenant).delete(AUTH_CONFIGS + "/" + authConfig));
                 start.countDown();
 
                 int connected = connect.get().statusCode();
@@ -108,7 +107,7 @@ class AuthConfigInUseTest {
                     connectedApps("credentials:read").get(connections() + "/" + connect.get().path("id") + "/credentials").then()
                             .statusCode(200).body("credentials.apiKey", equalTo("key-" + round));
                 } else {
-                    Api.admin(tenant).get(AUTH_CONFIGS + "/" + authConfig).then().statusCode(404);
+                    admin(tenant).get(AUTH_CONFIGS + "/" + authConfig).then().statusCode(404);
                 }
             }
         } finally {

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.latchkey.authconfig.rest.Api.AUTH_CONFIGS;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithKafka
 @WithOidcServer
 @QuarkusTestResource(ConnectedAppsProcess.class)
-class AuthConfigLifecycleTest {
+class AuthConfigLifecycleTest extends AuthConfigTestBase {
 
     @BeforeEach
     void connectedAppsServiceRuns() {
@@ -53,8 +52,8 @@ class AuthConfigLifecycleTest {
 
     @Test
     void anOAuth2ProviderConfigShowsItsSecretOnlyAsSetWithAHint() {
-        String tenant = Api.newTenant();
-        String body = Api.create(tenant, GITHUB).statusCode(201)
+        String tenant = newTenant();
+        String body = create(tenant, GITHUB).statusCode(201)
                 .header("Location", containsString(AUTH_CONFIGS + "/"))
                 .body("provider", equalTo("github"))
                 .body("type", equalTo("oauth2"))
@@ -77,11 +76,11 @@ class AuthConfigLifecycleTest {
             "{\"name\": \"n\", \"category\": \"native_connector\", \"provider\": \"postgresql\", \"config\": {\"host\": \"db.example.com\", \"port\": 5432, \"database\": \"app\", \"username\": \"app\", \"sslMode\": \"verify-full\"}, \"secrets\": {\"password\": \"p\"}}",
             "{\"name\": \"n\", \"category\": \"oauth2_provider\", \"provider\": \"stripe\", \"secrets\": {\"token\": \"sk_test_x\"}}"})
     void everyCategoryAndCustomTypeRoundTrips(String request) {
-        String tenant = Api.newTenant();
-        var created = Api.create(tenant, request).statusCode(201).extract();
+        String tenant = newTenant();
+        var created = create(tenant, request).statusCode(201).extract();
         String id = created.path("id");
 
-        Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(200)
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("type", equalTo(created.path("type")))
                 .body("category", equalTo(created.path("category")))
@@ -90,25 +89,25 @@ class AuthConfigLifecycleTest {
 
     @Test
     void anEditWithTheCurrentETagAppliesAndAStaleOneIs412AndChangesNothing() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, GITHUB);
+        String tenant = newTenant();
+        String id = created(tenant, GITHUB);
 
-        Api.admin(tenant).header("If-Match", "\"0\"").body("{\"name\": \"GitHub main\", \"config\": {\"scopes\": [\"repo\"]}}")
+        admin(tenant).header("If-Match", "\"0\"").body("{\"name\": \"GitHub main\", \"config\": {\"scopes\": [\"repo\"]}}")
                 .patch(AUTH_CONFIGS + "/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"1\"")).body("name", equalTo("GitHub main")).body("config.scopes[0]", equalTo("repo"));
-        Api.admin(tenant).header("If-Match", "\"0\"").body("{\"name\": \"lost update\"}")
+        admin(tenant).header("If-Match", "\"0\"").body("{\"name\": \"lost update\"}")
                 .patch(AUTH_CONFIGS + "/" + id).then().statusCode(412)
                 .contentType("application/problem+json").body("type", endsWith("precondition-failed"));
 
-        Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("name", equalTo("GitHub main"));
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("name", equalTo("GitHub main"));
     }
 
     @Test
     void aNewSecretReplacesOnlyThatFieldAndItsHint() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, GITHUB);
+        String tenant = newTenant();
+        String id = created(tenant, GITHUB);
 
-        Api.admin(tenant).body("{\"secrets\": {\"clientSecret\": \"rotated-secret-abcdefghij-9876\"}}")
+        admin(tenant).body("{\"secrets\": {\"clientSecret\": \"rotated-secret-abcdefghij-9876\"}}")
                 .patch(AUTH_CONFIGS + "/" + id).then().statusCode(200)
                 .body("secrets.clientSecret.hint", equalTo("…9876"))
                 .body("config.clientId", equalTo("Iv1.abc"));
@@ -117,19 +116,19 @@ class AuthConfigLifecycleTest {
 
     @Test
     void deletingRemovesTheConfigAndDestroysItsSecret() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, GITHUB);
+        String tenant = newTenant();
+        String id = created(tenant, GITHUB);
 
-        Api.admin(tenant).delete(AUTH_CONFIGS + "/" + id).then().statusCode(204);
+        admin(tenant).delete(AUTH_CONFIGS + "/" + id).then().statusCode(204);
 
-        Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(404);
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(404);
         assertEquals(0L, secretVersions(tenant, id));
     }
 
     @Test
     void creationIsPublishedWithoutTheSecret() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, GITHUB);
+        String tenant = newTenant();
+        String id = created(tenant, GITHUB);
 
         var records = TopicReader.readUntil(bootstrapServers, "latchkey.auth-configs.v1",
                 record -> record.key().equals(id), Duration.ofSeconds(20));
@@ -141,22 +140,22 @@ class AuthConfigLifecycleTest {
 
     @Test
     void aListIsFilteredSortedAndPagedByCursor() {
-        String tenant = Api.newTenant();
+        String tenant = newTenant();
         for (String name : new String[] {"charlie", "alpha", "bravo"}) {
-            Api.created(tenant, Api.apiKeyBody(name, "key-" + name));
+            created(tenant, apiKeyBody(name, "key-" + name));
         }
-        Api.created(tenant, GITHUB);
+        created(tenant, GITHUB);
 
-        var first = Api.admin(tenant).queryParam("type", "api_key").queryParam("sort", "name").queryParam("limit", 2)
+        var first = admin(tenant).queryParam("type", "api_key").queryParam("sort", "name").queryParam("limit", 2)
                 .get(AUTH_CONFIGS).then().statusCode(200)
                 .body("items.name", equalTo(List.of("alpha", "bravo")))
                 .body("nextCursor", not(nullValue())).extract();
-        Api.admin(tenant).queryParam("type", "api_key").queryParam("sort", "name").queryParam("limit", 2)
+        admin(tenant).queryParam("type", "api_key").queryParam("sort", "name").queryParam("limit", 2)
                 .queryParam("cursor", (String) first.path("nextCursor"))
                 .get(AUTH_CONFIGS).then().statusCode(200)
                 .body("items.name", equalTo(List.of("charlie")))
                 .body("nextCursor", nullValue());
-        Api.admin(tenant).queryParam("q", "HUB").get(AUTH_CONFIGS).then()
+        admin(tenant).queryParam("q", "HUB").get(AUTH_CONFIGS).then()
                 .body("items.name", equalTo(List.of("GitHub prod")));
     }
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static dev.latchkey.authconfig.rest.Api.AUTH_CONFIGS;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -22,21 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class AuthConfigTestingTest {
+class AuthConfigTestingTest extends AuthConfigTestBase {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @Test
     void clientCredentialsAreProvedByARealTokenRequest() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, customOAuth2(OidcTestServer.current().issuerUrl() + "/token"));
+        String tenant = newTenant();
+        String id = created(tenant, customOAuth2(OidcTestServer.current().issuerUrl() + "/token"));
 
-        Api.as(tenant, "developer").post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
+        as(tenant, "developer").post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
                 .body("tested", equalTo(true)).body("ok", equalTo(true)).body("status", equalTo("ACTIVE"))
                 .body("message", containsString("issued a token"));
 
-        Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("lastTest.ok", equalTo(true))
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("lastTest.ok", equalTo(true))
                 .header("ETag", equalTo("\"0\""));
         var events = TopicReader.readUntil(bootstrapServers, "latchkey.auth-configs.v1",
                 record -> record.key().equals(id) && record.value().contains("auth_config.tested"), Duration.ofSeconds(20));
@@ -45,53 +44,53 @@ class AuthConfigTestingTest {
 
     @Test
     void aNativeConnectorIsProbedAgainstThisMachinesPostgresql() {
-        String tenant = Api.newTenant();
-        String good = Api.created(tenant, postgres("good", "postgres"));
-        String wrong = Api.created(tenant, postgres("wrong", "no_such_role_for_latchkey"));
+        String tenant = newTenant();
+        String good = created(tenant, postgres("good", "postgres"));
+        String wrong = created(tenant, postgres("wrong", "no_such_role_for_latchkey"));
 
-        Api.admin(tenant).post(AUTH_CONFIGS + "/" + good + "/test").then().statusCode(200)
+        admin(tenant).post(AUTH_CONFIGS + "/" + good + "/test").then().statusCode(200)
                 .body("ok", equalTo(true)).body("status", equalTo("ACTIVE"));
-        Api.admin(tenant).post(AUTH_CONFIGS + "/" + wrong + "/test").then().statusCode(200)
+        admin(tenant).post(AUTH_CONFIGS + "/" + wrong + "/test").then().statusCode(200)
                 .body("ok", equalTo(false)).body("category", equalTo("AUTH_FAILED")).body("status", equalTo("ERROR"))
                 .body("message", not(containsString("wrong-password")));
     }
 
     @Test
     void aClosedTokenEndpointIsUnreachable() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, customOAuth2("https://127.0.0.1:1/token"));
+        String tenant = newTenant();
+        String id = created(tenant, customOAuth2("https://127.0.0.1:1/token"));
 
-        Api.admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
+        admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
                 .body("ok", equalTo(false)).body("category", equalTo("UNREACHABLE")).body("status", equalTo("ERROR"));
     }
 
     @Test
     void theCloudMetadataAddressIsRefusedByTheSsrfGuard() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, customOAuth2("https://169.254.169.254/latest/token"));
+        String tenant = newTenant();
+        String id = created(tenant, customOAuth2("https://169.254.169.254/latest/token"));
 
-        Api.admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
+        admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
                 .body("ok", equalTo(false)).body("category", equalTo("CONFIG")).body("message", containsString("not allowed"));
     }
 
     @Test
     void aCustomKeySchemeHasNothingToCallAndSaysSoInTheShapeConnectionsUse() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, Api.apiKeyBody("key", "a-key"));
+        String tenant = newTenant();
+        String id = created(tenant, apiKeyBody("key", "a-key"));
 
-        Api.admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
+        admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
                 .body("tested", equalTo(false)).body("ok", equalTo(true)).body("status", equalTo("ACTIVE"))
                 .body("message", containsString("no request to test"));
-        Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("lastTest.tested", equalTo(false))
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("lastTest.tested", equalTo(false))
                 .body("lastTest.latencyMs", equalTo(0));
     }
 
     @Test
     void aViewerCannotTest() {
-        String tenant = Api.newTenant();
-        String id = Api.created(tenant, customOAuth2("https://127.0.0.1:1/token"));
+        String tenant = newTenant();
+        String id = created(tenant, customOAuth2("https://127.0.0.1:1/token"));
 
-        Api.as(tenant, "viewer").post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(403);
+        as(tenant, "viewer").post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(403);
     }
 
     private static String customOAuth2(String tokenUrl) {

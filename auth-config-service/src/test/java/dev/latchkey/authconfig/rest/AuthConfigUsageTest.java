@@ -7,6 +7,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.events.Topics;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
@@ -18,22 +19,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
-import static dev.latchkey.authconfig.rest.Api.AUTH_CONFIGS;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Usage comes from connection and access events, once per event. */
 @QuarkusTest
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class AuthConfigUsageTest {
+class AuthConfigUsageTest extends AuthConfigTestBase {
 
     private static final URI SOURCE = URI.create("/latchkey/connected-apps-service");
 
@@ -43,35 +39,36 @@ class AuthConfigUsageTest {
     /** The count is what the list shows; whether an auth config is in use is connected-apps-service's word (AuthConfigInUseTest). */
     @Test
     void eachConnectionCountsOnceHoweverOftenItsEventArrives() {
-        String tenant = Api.newTenant();
-        UUID id = UUID.fromString(Api.created(tenant, Api.apiKeyBody("shared", "k")));
+        String tenant = newTenant();
+        UUID id = UUID.fromString(created(tenant, apiKeyBody("shared", "k")));
         UUID connection = UUID.randomUUID();
         CloudEvent created = event(tenant, new ConnectionCreated(connection, id, "c", "production", "user-1", "api_key", "ACTIVE"));
 
         publish(Topics.CONNECTIONS, created);
         publish(Topics.CONNECTIONS, created);
-        awaitTrue(() -> connectionCount(tenant, id) == 1);
+        Eventually.until("the connection counted", () -> connectionCount(tenant, id) == 1);
 
         publish(Topics.CONNECTIONS, event(tenant, new ConnectionDeleted(connection, id, false)));
-        awaitTrue(() -> connectionCount(tenant, id) == 0);
+        Eventually.until("the connection no longer counted", () -> connectionCount(tenant, id) == 0);
     }
 
     /** The read comes first: the two topics have no order between them. */
     @Test
     void aCredentialsReadOfAConnectionIsTheAuthConfigsLastUseWhicheverEventArrivesFirst() {
-        String tenant = Api.newTenant();
-        UUID id = UUID.fromString(Api.created(tenant, Api.apiKeyBody("used", "k")));
+        String tenant = newTenant();
+        UUID id = UUID.fromString(created(tenant, apiKeyBody("used", "k")));
         UUID connection = UUID.randomUUID();
         publish(Topics.ACCESS, event(tenant, new CredentialsRead(connection, "production", false)));
 
         publish(Topics.CONNECTIONS, event(tenant, new ConnectionCreated(connection, id, "c", "production", "u", "api_key", "ACTIVE")));
 
-        awaitTrue(() -> Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().extract().path("lastUsedAt") != null);
-        Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("connectionCount", equalTo(1));
+        Eventually.until("the last use recorded",
+                () -> admin(tenant).get(AUTH_CONFIGS + "/" + id).then().extract().path("lastUsedAt") != null);
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("connectionCount", equalTo(1));
     }
 
     private int connectionCount(String tenant, UUID id) {
-        return Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(200).extract().path("connectionCount");
+        return admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(200).extract().path("connectionCount");
     }
 
     private static CloudEvent event(String tenant, EventData data) {
@@ -83,21 +80,5 @@ class AuthConfigUsageTest {
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event)));
         }
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        assertTrue(condition.get(), "not true within 30 s");
     }
 }

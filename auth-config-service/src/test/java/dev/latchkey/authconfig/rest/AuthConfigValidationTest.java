@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static dev.latchkey.authconfig.rest.Api.AUTH_CONFIGS;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,7 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class AuthConfigValidationTest {
+class AuthConfigValidationTest extends AuthConfigTestBase {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -37,24 +36,24 @@ class AuthConfigValidationTest {
             "unknown environment | environment | {\"name\": \"x\", \"category\": \"custom\", \"type\": \"no_auth\", \"environment\": \"qa\"}",
             "native app as connector | category | {\"name\": \"x\", \"category\": \"native_connector\", \"provider\": \"github\"}"})
     void invalidInputIsA400ProblemNamingTheFieldAndCreatesNothing(String rule, String field, String body) {
-        String tenant = Api.newTenant();
+        String tenant = newTenant();
 
-        Api.create(tenant, body).statusCode(400)
+        create(tenant, body).statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/validation"))
                 .body("errors.field", hasItem(field));
 
-        Api.admin(tenant).get(AUTH_CONFIGS).then().statusCode(200).body("items.size()", equalTo(0));
+        admin(tenant).get(AUTH_CONFIGS).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"name | 201", "secrets.apiKey | 16385"})
     void oversizeInputIsRefused(String field, int length) {
-        String tenant = Api.newTenant();
+        String tenant = newTenant();
         String big = "x".repeat(length);
-        String body = field.equals("name") ? Api.apiKeyBody(big, "k") : Api.apiKeyBody("big", big);
+        String body = field.equals("name") ? apiKeyBody(big, "k") : apiKeyBody("big", big);
 
-        Api.create(tenant, body).statusCode(400).body("errors.field", hasItem(field))
+        create(tenant, body).statusCode(400).body("errors.field", hasItem(field))
                 .body(not(containsString(big)));
     }
 }

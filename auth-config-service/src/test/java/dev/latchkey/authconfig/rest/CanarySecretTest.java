@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.latchkey.authconfig.rest.Api.AUTH_CONFIGS;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** A canary secret goes in and must never come out: not in a response, a log line or an event. */
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class CanarySecretTest {
+class CanarySecretTest extends AuthConfigTestBase {
 
     private static final String CANARY = "canary-7f3e9c1d-never-show-me";
 
@@ -32,22 +31,22 @@ class CanarySecretTest {
     @Test
     void theCanaryNeverLeaves() {
         try (LogCapture logs = LogCapture.start()) {
-            String tenant = Api.newTenant();
+            String tenant = newTenant();
             List<String> bodies = new ArrayList<>();
-            var created = Api.create(tenant, """
+            var created = create(tenant, """
                     {"name": "canary", "category": "oauth2_provider", "provider": "github",
                      "config": {"clientId": "c"}, "secrets": {"clientSecret": "%s"}}""".formatted(CANARY)).statusCode(201).extract();
             bodies.add(created.asString());
             String id = created.path("id");
-            bodies.add(Api.admin(tenant).get(AUTH_CONFIGS + "/" + id).asString());
-            bodies.add(Api.admin(tenant).get(AUTH_CONFIGS).asString());
-            bodies.add(Api.admin(tenant).body("{\"secrets\": {\"clientSecret\": \"%s-2\"}}".formatted(CANARY))
+            bodies.add(admin(tenant).get(AUTH_CONFIGS + "/" + id).asString());
+            bodies.add(admin(tenant).get(AUTH_CONFIGS).asString());
+            bodies.add(admin(tenant).body("{\"secrets\": {\"clientSecret\": \"%s-2\"}}".formatted(CANARY))
                     .patch(AUTH_CONFIGS + "/" + id).asString());
-            bodies.add(Api.admin(tenant).body("{\"config\": {\"clientId\": \"c\", \"bogus\": \"%s\"}}".formatted(CANARY))
+            bodies.add(admin(tenant).body("{\"config\": {\"clientId\": \"c\", \"bogus\": \"%s\"}}".formatted(CANARY))
                     .patch(AUTH_CONFIGS + "/" + id).asString());
-            bodies.add(Api.admin(tenant).body("{\"secrets\": {\"clientSecret\": 12, \"extra\": \"%s\"}}".formatted(CANARY))
+            bodies.add(admin(tenant).body("{\"secrets\": {\"clientSecret\": 12, \"extra\": \"%s\"}}".formatted(CANARY))
                     .patch(AUTH_CONFIGS + "/" + id).asString());
-            bodies.add(Api.as(tenant, "viewer").body("{\"secrets\": {\"clientSecret\": \"%s\"}}".formatted(CANARY))
+            bodies.add(as(tenant, "viewer").body("{\"secrets\": {\"clientSecret\": \"%s\"}}".formatted(CANARY))
                     .patch(AUTH_CONFIGS + "/" + id).asString());
 
             bodies.forEach(body -> assertFalse(body.contains(CANARY), body));

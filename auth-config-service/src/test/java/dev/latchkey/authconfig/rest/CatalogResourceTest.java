@@ -17,42 +17,42 @@ import static org.hamcrest.Matchers.nullValue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class CatalogResourceTest {
+class CatalogResourceTest extends AuthConfigTestBase {
 
     @Test
     void theGalleryIsFilteredByCategoryAndAuthTypeAndPaged() {
-        var first = Api.as("demo", "viewer").queryParam("category", "database").queryParam("authType", "native")
+        var first = as("demo", "viewer").queryParam("category", "database").queryParam("authType", "native")
                 .queryParam("limit", 5).get("/api/v1/catalog").then().statusCode(200)
                 .body("items.size()", equalTo(5))
                 .body("items.category", everyItem(equalTo("database")))
                 .body("nextCursor", not(nullValue())).extract();
-        Api.as("demo", "viewer").queryParam("category", "database").queryParam("cursor", (String) first.path("nextCursor"))
+        as("demo", "viewer").queryParam("category", "database").queryParam("cursor", (String) first.path("nextCursor"))
                 .get("/api/v1/catalog").then().statusCode(200).body("items.key", not(hasItem((String) first.path("items[0].key"))));
     }
 
     @Test
     void freeTextFindsAnEntry() {
-        Api.as("demo", "viewer").queryParam("q", "slack").get("/api/v1/catalog").then().statusCode(200)
+        as("demo", "viewer").queryParam("q", "slack").get("/api/v1/catalog").then().statusCode(200)
                 .body("items[0].key", equalTo("slack"));
     }
 
     @Test
     void anEntryShowsItsFormsScopesAndTheRedirectUri() {
-        Api.as("demo", "viewer").get("/api/v1/catalog/github").then().statusCode(200)
+        as("demo", "viewer").get("/api/v1/catalog/github").then().statusCode(200)
                 .body("authOptions[0].type", equalTo("oauth2"))
                 .body("authOptions[0].scopes", hasKey("repo"))
                 .body("authOptions[0].config.required", hasItem("clientId"))
                 .body("authOptions[0].secrets.properties.clientSecret.writeOnly", equalTo(true))
                 .body("redirectUri", equalTo("http://localhost:8082/oauth/callback"));
-        Api.as("demo", "viewer").get("/api/v1/catalog/postgresql").then().statusCode(200)
+        as("demo", "viewer").get("/api/v1/catalog/postgresql").then().statusCode(200)
                 .body("authOptions[0].secrets.properties.password.format", equalTo("password"))
                 .body("redirectUri", nullValue());
     }
 
     @Test
     void unknownKeyIs404AndBadFiltersAre400() {
-        Api.as("demo", "viewer").get("/api/v1/catalog/no-such-app").then().statusCode(404);
-        Api.as("demo", "viewer").queryParam("category", "gadgets").get("/api/v1/catalog").then().statusCode(400)
+        as("demo", "viewer").get("/api/v1/catalog/no-such-app").then().statusCode(404);
+        as("demo", "viewer").queryParam("category", "gadgets").get("/api/v1/catalog").then().statusCode(400)
                 .body("errors.field", hasItem("category"));
     }
 }

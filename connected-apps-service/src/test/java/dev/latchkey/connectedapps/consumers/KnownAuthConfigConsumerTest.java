@@ -7,6 +7,7 @@ import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.events.Topics;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
@@ -22,8 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The projection follows auth-config-service's events: created, updated (newest version wins), deleted, once each. */
 @QuarkusTest
@@ -72,20 +70,11 @@ class KnownAuthConfigConsumerTest {
     }
 
     private Row awaitRow(UUID id, Predicate<Row> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<Row> row = row(id);
-            if (row.isPresent() && condition.test(row.get())) {
-                return row.get();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return fail("the projection did not reach the expected state within 30 s: " + row(id).map(Row::toJson).orElse(null));
+        return Eventually.returns("the projection to reach the expected state", () -> {
+            Row row = row(id).orElseThrow(() -> new AssertionError("no row yet"));
+            assertTrue(condition.test(row), () -> "the row: " + row.toJson());
+            return row;
+        });
     }
 
     private Optional<Row> row(UUID id) {

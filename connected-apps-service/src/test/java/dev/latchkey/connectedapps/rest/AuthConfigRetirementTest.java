@@ -3,6 +3,7 @@ package dev.latchkey.connectedapps.rest;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
 import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
@@ -20,7 +21,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * This service's word on deleting an auth config: retired when no connection uses it, after which none can be made
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class AuthConfigRetirementTest extends ApiTest {
+class AuthConfigRetirementTest extends ConnectionTestBase {
 
     @Test
     void anAuthConfigNoConnectionUsesIsRetiredAndThenMakesNoConnection() {
@@ -88,7 +88,7 @@ class AuthConfigRetirementTest extends ApiTest {
         String id = as("developer").body(connection(authConfig, "{}")).post(CONNECTIONS).then().statusCode(201).extract().path("id");
 
         authConfigs.publish(tenant, new AuthConfigDeleted(authConfig, "gone"));
-        Eventually.holds(() -> assertTrue(deleted(authConfig), "the projection marks the auth config deleted"));
+        Eventually.until("the auth config marked deleted", () -> deleted(authConfig));
 
         as("credentials:read").get(CONNECTIONS + "/" + id + "/credentials").then().statusCode(409)
                 .contentType(containsString("application/problem+json"))

@@ -6,16 +6,13 @@ import dev.latchkey.events.EventData;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.Eventually;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Plays auth-config-service (and token-refresher, for their events) for these tests: publishes an auth config's
@@ -47,20 +44,8 @@ record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
     }
 
     private void awaitProjected(UUID id, long version) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            long found = pool.preparedQuery("SELECT count(*) FROM auth_configs WHERE id = $1 AND version = $2")
-                    .execute(Tuple.of(id, version)).await().indefinitely().iterator().next().getLong(0);
-            if (found == 1) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("the auth config " + id + " (version " + version + ") did not reach the projection within 30 s");
+        Eventually.until("the auth config " + id + " (version " + version + ") in the projection",
+                () -> pool.preparedQuery("SELECT count(*) FROM auth_configs WHERE id = $1 AND version = $2")
+                        .execute(Tuple.of(id, version)).await().indefinitely().iterator().next().getLong(0) == 1);
     }
 }

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class AuthorizationFlowTest extends ApiTest {
+class AuthorizationFlowTest extends ConnectionTestBase {
 
     private UUID authConfig;
 

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class CanaryTest extends ApiTest {
+class CanaryTest extends ConnectionTestBase {
 
     private static final String CANARY = "canary-3b9d-never-outside-credentials";
 

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class ClientCredentialsTest extends ApiTest {
+class ClientCredentialsTest extends ConnectionTestBase {
 
     @Test
     void aClientCredentialsConnectionFetchesItsTokenAtOnceAndIsActive() {

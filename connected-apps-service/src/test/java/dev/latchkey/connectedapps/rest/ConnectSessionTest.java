@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class ConnectSessionTest extends ApiTest {
+class ConnectSessionTest extends ConnectionTestBase {
 
     private static final String SESSIONS = "/api/v1/connect-sessions";
     private static final String RETURN_URL = "https://app.example.com/integrations/done";

@@ -4,6 +4,7 @@ import dev.latchkey.events.TokenEvents.TokenExpiring;
 import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
 import dev.latchkey.events.TokenEvents.TokenRefreshed;
 import dev.latchkey.events.Topics;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class ConnectionHealthTest extends ApiTest {
+class ConnectionHealthTest extends ConnectionTestBase {
 
     @Test
     void aPermanentRefreshFailureExpiresTheConnectionAndItsCredentialsNameTheFix() {
@@ -39,8 +40,8 @@ class ConnectionHealthTest extends ApiTest {
 
         refreshFailed(id, "invalid_grant", true, 1);
 
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("EXPIRED"))
-                .body("statusReason", containsString("invalid_grant")));
+        Eventually.holds("the connection expired by invalid_grant", () -> as("viewer").get(CONNECTIONS + "/" + id).then()
+                .body("status", equalTo("EXPIRED")).body("statusReason", containsString("invalid_grant")));
         as("credentials:read").get(CONNECTIONS + "/" + id + "/credentials").then().statusCode(409)
                 .body("detail", containsString("/api/v1/connections/" + id + "/reauthorize"));
         var changes = TopicReader.readUntil(bootstrapServers, Topics.CONNECTIONS,
@@ -55,15 +56,15 @@ class ConnectionHealthTest extends ApiTest {
 
         refreshFailed(id, "server_error", false, 1);
         refreshFailed(id, "server_error", false, 2);
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE")));
+        Eventually.holds("the connection active", () -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE")));
         refreshFailed(id, "server_error", false, 3);
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ERROR")));
+        Eventually.holds("the connection in error", () -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ERROR")));
 
         Instant expiresAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         authConfigs.publish(tenant, new TokenRefreshed(UUID.fromString(id), expiresAt, true, List.of("openid")));
 
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE"))
-                .body("statusReason", nullValue()).body("expiresAt", equalTo(expiresAt.toString())));
+        Eventually.holds("the connection active until its new expiry", () -> as("viewer").get(CONNECTIONS + "/" + id).then()
+                .body("status", equalTo("ACTIVE")).body("statusReason", nullValue()).body("expiresAt", equalTo(expiresAt.toString())));
     }
 
     @Test
@@ -72,8 +73,8 @@ class ConnectionHealthTest extends ApiTest {
 
         authConfigs.publish(tenant, new TokenExpiring(UUID.fromString(id), Instant.now().plus(Duration.ofDays(2))));
 
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE"))
-                .body("warning", containsString("reauthorize")));
+        Eventually.holds("the warning to reauthorize", () -> as("viewer").get(CONNECTIONS + "/" + id).then()
+                .body("status", equalTo("ACTIVE")).body("warning", containsString("reauthorize")));
     }
 
     @Test
@@ -85,8 +86,9 @@ class ConnectionHealthTest extends ApiTest {
         authConfigs.update(tenant, authConfig, 1, Map.of("authorizationUrl", provider() + "/authorize", "tokenUrl", provider() + "/token",
                 "clientId", "demo-client", "scopes", List.of("openid", "profile", "email")));
 
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("needsReauthorization", equalTo(true))
-                .body("missingScopes", equalTo(List.of("email"))).body("grantedScopes", equalTo(List.of("openid", "profile"))));
+        Eventually.holds("the missing scopes", () -> as("viewer").get(CONNECTIONS + "/" + id).then()
+                .body("needsReauthorization", equalTo(true)).body("missingScopes", equalTo(List.of("email")))
+                .body("grantedScopes", equalTo(List.of("openid", "profile"))));
     }
 
     private void refreshFailed(String connection, String reason, boolean permanent, int attempts) {

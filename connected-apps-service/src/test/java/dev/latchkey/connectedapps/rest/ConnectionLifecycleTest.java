@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class ConnectionLifecycleTest extends ApiTest {
+class ConnectionLifecycleTest extends ConnectionTestBase {
 
     private static final String CANARY = "canary-token-5d1e-never-in-a-view";
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class ConnectionTestingTest extends ApiTest {
+class ConnectionTestingTest extends ConnectionTestBase {
 
     @Test
     void aWorkingConnectionTestsOkAndAFailingOneBecomesErrorUntilItWorksAgain() {

@@ -2,6 +2,7 @@ package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.events.Topics;
 import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithKafka
 @WithOidcServer
 @QuarkusTestResource(value = TokenRefresherProcess.class, restrictToAnnotatedClass = true)
-class OnDemandRefreshTest extends ApiTest {
+class OnDemandRefreshTest extends ConnectionTestBase {
 
     private static final Duration LIFETIME = Duration.ofSeconds(20);
 
@@ -69,7 +70,7 @@ class OnDemandRefreshTest extends ApiTest {
                 .filter(record -> record.key().equals(id) && record.value().contains("token.refreshed")).toList();
         assertEquals(1, refreshes.size(), "one token request for twenty readers");
         assertFalse(refreshes.get(0).value().contains(tokens.iterator().next()), "no token on the topic");
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE")));
+        Eventually.holds("the connection active", () -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE")));
     }
 
     @Test
@@ -83,7 +84,8 @@ class OnDemandRefreshTest extends ApiTest {
         as("credentials:read").get(CONNECTIONS + "/" + id + "/credentials").then().statusCode(409)
                 .body("detail", containsString("/api/v1/connections/" + id + "/reauthorize"));
 
-        Eventually.holds(() -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("EXPIRED")));
+        Eventually.holds("the connection expired",
+                () -> as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("EXPIRED")));
     }
 
     @Test
@@ -98,8 +100,9 @@ class OnDemandRefreshTest extends ApiTest {
         OidcTestServer.current().nextTokenLifetime("provider", LIFETIME);
         String id = connectAccount(authConfig);
         Instant authorized = Instant.now();
-        Eventually.holds(() -> assertEquals(1L, pool.preparedQuery("SELECT count(*) FROM refresher.refresh_schedule WHERE connection_id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next().getLong(0)));
+        Eventually.holds("token-refresher's schedule of the connection", () -> assertEquals(1L,
+                pool.preparedQuery("SELECT count(*) FROM refresher.refresh_schedule WHERE connection_id = $1")
+                        .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next().getLong(0)));
         sleepUntil(authorized.plus(Duration.ofSeconds(14)));
         return id;
     }

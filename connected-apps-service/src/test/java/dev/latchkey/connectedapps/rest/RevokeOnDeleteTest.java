@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class RevokeOnDeleteTest extends ApiTest {
+class RevokeOnDeleteTest extends ConnectionTestBase {
 
     @Test
     void deletingRevokesTheRefreshTokenAtTheProviderAndDestroysTheSecret() {

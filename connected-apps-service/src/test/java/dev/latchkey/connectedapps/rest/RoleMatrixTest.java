@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @WithPostgres
 @WithKafka
 @WithOidcServer
-class RoleMatrixTest extends ApiTest {
+class RoleMatrixTest extends ConnectionTestBase {
 
     private static final List<String> ROLES = List.of("admin", "developer", "viewer", "credentials:read", "service");
 

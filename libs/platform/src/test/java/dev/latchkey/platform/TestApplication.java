@@ -1,5 +1,6 @@
 package dev.latchkey.platform;
 
+import dev.latchkey.testing.Eventually;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.sql.DriverManager;
@@ -26,14 +27,9 @@ public final class TestApplication {
         }
     }
 
-    /** Waits up to 30 s for {@code sql} to count at least one row; returns the last count. */
+    /** Waits for {@code sql} to count at least one row; returns the count then. */
     public static long awaitCount(String sql) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        long count = count(sql);
-        while (count == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            count = count(sql);
-        }
-        return count;
+        Eventually.until("a row counted by " + sql, () -> count(sql) > 0);
+        return count(sql);
     }
 }

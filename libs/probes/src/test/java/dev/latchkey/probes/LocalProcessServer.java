@@ -1,11 +1,12 @@
 package dev.latchkey.probes;
 
+import dev.latchkey.testing.Eventually;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /** A server binary of this machine (nats-server, mosquitto) started by a test on a free port and stopped after. */
@@ -22,20 +23,27 @@ final class LocalProcessServer implements AutoCloseable {
     static LocalProcessServer start(List<String> command, int port, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalProcessServer server = new LocalProcessServer(process, port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(command.get(0) + " exited; see " + log);
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return server;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        try {
+            Eventually.until(command.get(0) + " to listen on " + port, Duration.ofSeconds(10), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(command.get(0) + " exited; see " + log);
+                }
+                return listening(port);
+            });
+            return server;
+        } catch (AssertionError notListening) {
+            server.close();
+            throw new IllegalStateException(command.get(0) + " did not listen on " + port + "; see " + log, notListening);
         }
-        server.close();
-        throw new IllegalStateException(command.get(0) + " did not listen on " + port + "; see " + log);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     int port() {

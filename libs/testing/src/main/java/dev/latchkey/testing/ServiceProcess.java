@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,34 +92,24 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(READY_WITHIN);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                var ready = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            sleep();
+        try {
+            Eventually.until("the service to be ready", READY_WITHIN, () -> ready(client));
+        } catch (AssertionError notReady) {
+            close();
+            throw new IllegalStateException("the service was not ready within " + READY_WITHIN.toSeconds() + " s; see " + log,
+                    notReady);
         }
-        close();
-        throw new IllegalStateException("the service was not ready within " + READY_WITHIN.toSeconds() + " s; see " + log);
     }
 
-    private static void sleep() {
+    private boolean ready(HttpClient client) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+        }
         try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
 import dev.latchkey.events.Topics;
 import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
@@ -38,7 +39,7 @@ class ExpiryWarningsTest extends RefresherTestBase {
         Instant expiresAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         EventPublisher.publish(bootstrapServers, tenant, new ConnectionAuthorized(id, authConfig, "production", expiresAt,
                 List.of("read"), false));
-        await("the warning's schedule", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 1);
+        Eventually.until("the warning's schedule", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 1);
 
         assertTrue(onVertx(() -> workers.warnDue()) >= 1);
         assertEquals(0, onVertx(() -> workers.warnDue()), "announced once");
@@ -54,7 +55,7 @@ class ExpiryWarningsTest extends RefresherTestBase {
         Instant expiresAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
         EventPublisher.publish(bootstrapServers, tenant, new ConnectionAuthorized(id, authConfig, "production", expiresAt,
                 List.of("read"), false));
-        await("the warning's schedule", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 1);
+        Eventually.until("the warning's schedule", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 1);
 
         onVertx(() -> workers.warnDue());
         assertEquals(1, count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1 AND warn_at = expires_at - interval '1 day'", id),
@@ -77,12 +78,12 @@ class ExpiryWarningsTest extends RefresherTestBase {
         UUID id = UUID.randomUUID();
         EventPublisher.publish(bootstrapServers, tenant, new ConnectionAuthorized(id, authConfig, "production",
                 Instant.now().plus(Duration.ofDays(30)), List.of("read"), false));
-        await("the warning's schedule", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 1);
+        Eventually.until("the warning's schedule", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 1);
         assertEquals(0, count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1 AND warn_at <= now()", id));
 
         EventPublisher.publish(bootstrapServers, tenant, new ConnectionDeleted(id, authConfig, false));
 
-        await("the warning's removal", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 0);
+        Eventually.until("the warning's removal", () -> count("SELECT count(*) FROM expiry_warnings WHERE connection_id = $1", id) == 0);
     }
 
     /** Moves the connection's token towards its end until its next threshold is reached, as time passing would. */

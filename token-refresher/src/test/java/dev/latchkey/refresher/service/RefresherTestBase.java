@@ -7,6 +7,7 @@ import dev.latchkey.refresher.config.RefresherConfig;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.ScriptedTokenEndpoint;
 import dev.latchkey.testing.TopicReader;
@@ -32,11 +33,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Plays auth-config-service and connected-apps-service for the refresher's tests: an auth config whose token URL
@@ -76,7 +75,7 @@ abstract class RefresherTestBase {
         EventPublisher.publish(bootstrapServers, tenant, new AuthConfigCreated(authConfig, "provider", "custom", null, "oauth2", null,
                 Map.of("authorizationUrl", "http://127.0.0.1:1/authorize", "tokenUrl", provider.tokenUrl(), "clientId", "client",
                         "tokenRequestAuth", "client_secret_post"), List.of("clientSecret")));
-        await("the auth config's projection", () -> count("SELECT count(*) FROM auth_configs WHERE id = $1", authConfig) == 1);
+        Eventually.until("the auth config's projection", () -> count("SELECT count(*) FROM auth_configs WHERE id = $1", authConfig) == 1);
     }
 
     @AfterEach
@@ -94,7 +93,7 @@ abstract class RefresherTestBase {
                 .await().indefinitely();
         EventPublisher.publish(bootstrapServers, tenant, new ConnectionAuthorized(id, authConfig, "production",
                 Instant.now().plus(expiresIn), List.of("read"), true));
-        await("the schedule", () -> count("SELECT count(*) FROM refresh_schedule WHERE connection_id = $1", id) == 1);
+        Eventually.until("the schedule", () -> count("SELECT count(*) FROM refresh_schedule WHERE connection_id = $1", id) == 1);
         // Its token was obtained an hour ago: a long-lived token, refreshed inside the usual ten-minute margin.
         pool.preparedQuery("UPDATE refresh_schedule SET issued_at = now() - interval '1 hour',"
                         + " refresh_at = expires_at - interval '10 minutes' WHERE connection_id = $1")
@@ -154,20 +153,5 @@ abstract class RefresherTestBase {
 
     long count(String sql, Object parameter) {
         return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().indefinitely().iterator().next().getLong(0);
-    }
-
-    static void await(String what, BooleanSupplier done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail(what + " did not catch up within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
     }
 }

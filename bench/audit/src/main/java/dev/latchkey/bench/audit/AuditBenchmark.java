@@ -6,6 +6,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionTested;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.testing.AuditDatabase;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.KafkaTestBroker;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.ServiceProcess;
@@ -95,6 +96,9 @@ public final class AuditBenchmark {
 
     /** What the service has stored, read as the database's owner. */
     static final class Stored {
+        /** Far longer than storing a run's events takes here: a consumer that stops ends the run instead of hanging it. */
+        private static final Duration STORED_WITHIN = Duration.ofMinutes(10);
+
         private final AuditDatabase audit;
 
         Stored(AuditDatabase audit) {
@@ -110,10 +114,8 @@ public final class AuditBenchmark {
         }
 
         /** Waits until {@code total} entries are stored; returns when it saw that. */
-        Instant await(long total) throws SQLException, InterruptedException {
-            while (count() < total) {
-                Thread.sleep(100);
-            }
+        Instant await(long total) {
+            Eventually.until(total + " entries stored", STORED_WITHIN, () -> count() >= total);
             return Instant.now();
         }
 

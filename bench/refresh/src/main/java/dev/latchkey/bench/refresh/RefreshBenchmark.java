@@ -5,6 +5,7 @@ import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.local.LocalSecretStore;
 import dev.latchkey.secrets.local.MasterKeyring;
 import dev.latchkey.testing.EventPublisher;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.KafkaTestBroker;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.PostgresTestDatabase;
@@ -89,12 +90,11 @@ public final class RefreshBenchmark {
                 List.of("clientSecret")));
     }
 
-    private void awaitProjected(List<UUID> authConfigs) throws SQLException, InterruptedException {
+    private void awaitProjected(List<UUID> authConfigs) {
         for (String schema : List.of("refresher", "connections")) {
             for (UUID id : authConfigs) {
-                while (sql().count("SELECT count(*) FROM " + schema + ".auth_configs WHERE id = '" + id + "'") == 0) {
-                    Thread.sleep(100);
-                }
+                Eventually.until("the auth config " + id + " in " + schema + ".auth_configs",
+                        () -> sql().count("SELECT count(*) FROM " + schema + ".auth_configs WHERE id = '" + id + "'") > 0);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.bench.refresh;
 
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.ScriptedTokenEndpoint;
 import dev.latchkey.testing.ServiceProcess;
@@ -90,9 +91,8 @@ final class Stampede {
         if (!id.find()) {
             throw new IllegalStateException("the connection was not made: " + created);
         }
-        while (sql.count("SELECT count(*) FROM refresher.refresh_schedule WHERE connection_id = '" + id.group(1) + "'") == 0) {
-            Thread.sleep(100);
-        }
+        Eventually.until("token-refresher's schedule of " + id.group(1),
+                () -> sql.count("SELECT count(*) FROM refresher.refresh_schedule WHERE connection_id = '" + id.group(1) + "'") > 0);
         return id.group(1);
     }
 

@@ -2,6 +2,7 @@ package dev.latchkey.bench.refresh;
 
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.local.LocalSecretStore;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.ScriptedTokenEndpoint;
 import io.smallrye.mutiny.Multi;
 
@@ -25,6 +26,8 @@ final class Storm {
 
     private static final Duration SPREAD = Duration.ofMinutes(10);
     private static final Duration HEAD_START = Duration.ofSeconds(10);
+    /** Far longer than 5,000 warm-up refreshes take here: a refresher that stops ends the run instead of hanging it. */
+    private static final Duration WARM_UP_WITHIN = Duration.ofMinutes(5);
 
     private final LocalSecretStore secrets;
     private final ScriptedTokenEndpoint provider;
@@ -87,9 +90,7 @@ final class Storm {
         sql.execute("""
                 UPDATE refresher.refresh_schedule s SET expires_at = w.expires_at, refresh_at = now()
                 FROM public.storm_warm_up w WHERE s.connection_id = w.connection_id""");
-        while (refreshed("public.storm_warm_up") < count) {
-            Thread.sleep(1_000);
-        }
+        Eventually.until(count + " warm-up refreshes", WARM_UP_WITHIN, () -> refreshed("public.storm_warm_up") >= count);
     }
 
     /** How many of the table's connections have a token newer than the one they were seeded with. */

@@ -3,6 +3,7 @@ package dev.latchkey.platform.outbox;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.KafkaTestBroker;
 import dev.latchkey.testing.PostgresTestDatabase;
 import dev.latchkey.testing.TopicReader;
@@ -33,7 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The relay against a real PostgreSQL and a real broker that this test stops and restarts. */
 class OutboxRelayTest {
@@ -144,17 +144,10 @@ class OutboxRelayTest {
 
     /** Runs batches until no row is pending, as the runner does on each wake-up. */
     private static void drain(OutboxRelay relay) {
-        try {
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (count("SELECT count(*) FROM outbox WHERE sent_at IS NULL") > 0) {
-                assertTrue(Instant.now().isBefore(deadline), "the relay drains the outbox within a minute");
-                if (relay.relayBatch().await().atMost(Duration.ofSeconds(60)) == 0) {
-                    Thread.sleep(20);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Eventually.until("the relay to drain the outbox", Duration.ofSeconds(60), () -> {
+            relay.relayBatch().await().atMost(Duration.ofSeconds(60));
+            return count("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0;
+        });
     }
 
     /** Appends {@code count} events spread over five aggregates; each carries its sequence number. */

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the HTTP tests of this service share: a fresh tenant each test, callers by role, auth configs made by events. */
-abstract class ApiTest {
+abstract class ConnectionTestBase {
 
     static final String CONNECTIONS = "/api/v1/connections";
 

@@ -9,13 +9,10 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** Requests to the auth-config API as a caller of a tenant with roles, for the tests of this package. */
-final class Api {
+/** What the HTTP tests of this service share: requests to the auth-config API as a caller of a tenant with roles. */
+abstract class AuthConfigTestBase {
 
     static final String AUTH_CONFIGS = "/api/v1/auth-configs";
-
-    private Api() {
-    }
 
     static RequestSpecification as(String tenant, String... roles) {
         return given().auth().oauth2(OidcTestServer.current().accessToken(tenant, "user-" + roles[0], roles))
