@@ -1,5 +1,6 @@
 package dev.latchkey.refresher.service;
 
+import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.knownauthconfigs.OAuthClients;
 import dev.latchkey.oauth.OAuthClient;
