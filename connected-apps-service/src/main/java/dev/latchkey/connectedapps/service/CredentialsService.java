@@ -75,7 +75,7 @@ public class CredentialsService {
     /**
      * The read's {@code access.credentials_read} event and the connection's last use, in one transaction that commits
      * before the credentials are handed out. A token this read had refreshed goes out with its new expiry; the row
-     * takes that expiry from the {@code token.refreshed} event, its one writer (TokenHealthConsumer).
+     * takes that expiry from the {@code token.refreshed} event, its one writer (ConnectionHealth).
      */
     private Uni<Void> recordRead(Caller caller, Connection connection, Freshness freshness) {
         return Panache.withTransaction(() -> connections.touch(connection.id)
