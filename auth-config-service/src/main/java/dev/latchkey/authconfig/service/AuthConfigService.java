@@ -26,6 +26,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -143,13 +144,22 @@ public class AuthConfigService {
                 .chain(() -> secrets.destroy(path));
     }
 
+    /**
+     * connected-apps-service's word. No answer (down, timed out, a 5xx) is a 503: the auth config stays, though it
+     * may have been retired already, and deleting it again finishes. A 4xx is our own misconfiguration (the
+     * service's client refused), so it is an internal error, logged, not "try again".
+     */
     private Uni<Void> retire(String tenant, UUID id) {
         return connectedApps.retire(tenant, id)
-                .onFailure().transform(failure -> {
+                .onFailure(AuthConfigService::unanswered).transform(failure -> {
                     LOG.warnf("connected-apps-service did not answer the retirement of auth config %s: %s", id, failure.toString());
-                    return new UnavailableException("connected-apps-service could not confirm that no connection uses the auth"
-                            + " config, so nothing was deleted; try again shortly.");
+                    return new UnavailableException("connected-apps-service did not confirm that no connection uses the auth"
+                            + " config, so it was not deleted (it may already refuse new connections); delete it again to"
+                            + " finish, shortly.");
                 })
+                .onFailure(WebApplicationException.class).transform(refused -> new IllegalStateException(
+                        "connected-apps-service refused the retirement call with " + ((WebApplicationException) refused)
+                                .getResponse().getStatus() + ": check the service's OIDC client and its role", refused))
                 .invoke(retirement -> {
                     if (!retirement.retired()) {
                         throw new ConflictException("The auth config is used by " + retirement.connections() + " connection"
@@ -157,6 +167,10 @@ public class AuthConfigService {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private static boolean unanswered(Throwable failure) {
+        return !(failure instanceof WebApplicationException refusal) || refusal.getResponse().getStatus() >= 500;
     }
 
     /**

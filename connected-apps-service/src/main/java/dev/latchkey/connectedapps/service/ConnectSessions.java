@@ -91,6 +91,7 @@ public class ConnectSessions {
                         .chain(session -> sessions.take(tokenHash).map(taken -> taken ? session : null)))
                 .onItem().ifNull().failWith(ConnectSessionUsedException::new)
                 .chain(session -> Panache.withSession(() -> authConfigs.findInTenant(session.tenant(), session.authConfigId()))
+                        .onItem().ifNull().failWith(() -> ConnectionService.invalid("authConfigId", "is not an auth config of your tenant"))
                         .chain(authConfig -> connections.create(session.tenant(), session.actor(), new NewConnection(session.authConfigId(),
                                 session.environment(), appName(authConfig) + " (" + session.endUserId() + ")", session.endUserId(),
                                 null, credentials), session.returnUrl()))

@@ -4,12 +4,10 @@ import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.testing.Eventually;
-import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
@@ -108,20 +106,6 @@ class AuthConfigRetirementTest extends ConnectionTestBase {
 
     private UUID apiKeyAuthConfig() {
         return authConfigs.create(tenant, null, "api_key", Map.of("name", "X-API-Key", "in", "header"), Map.of("apiKey", "the-key"));
-    }
-
-    private ValidatableResponse retire(UUID authConfig) {
-        return retireIn(tenant, authConfig);
-    }
-
-    /** As auth-config-service asks: with a service token (tenant "system", role "service"), the tenant in the path. */
-    private static ValidatableResponse retireIn(String tenant, UUID authConfig) {
-        return given().auth().oauth2(OidcTestServer.current().accessToken("system", "auth-config-service", "service"))
-                .post(retirementPath(tenant, authConfig)).then();
-    }
-
-    private static String retirementPath(String tenant, UUID authConfig) {
-        return "/internal/v1/tenants/" + tenant + "/auth-configs/" + authConfig + "/retirement";
     }
 
     private boolean deleted(UUID authConfig) {

@@ -117,6 +117,18 @@ class ConnectSessionTest extends ConnectionTestBase {
     }
 
     @Test
+    void aLinkWhoseAuthConfigWasDeletedSinceCannotBeUsed() {
+        UUID authConfig = apiKeyAuthConfig();
+        String token = newSession(authConfig);
+
+        retire(authConfig).statusCode(200).body("retired", equalTo(true));
+
+        given().get("/connect/" + token).then().statusCode(404).body(containsString("cannot be used"));
+        given().formParam("apiKey", "k").post("/connect/" + token).then().statusCode(404);
+        as("viewer").get(CONNECTIONS).then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void viewersCannotMakeLinks() {
         as("viewer").body(session(apiKeyAuthConfig(), RETURN_URL)).post(SESSIONS).then().statusCode(403);
     }

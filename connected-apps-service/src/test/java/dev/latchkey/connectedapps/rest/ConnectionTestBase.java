@@ -3,6 +3,7 @@ package dev.latchkey.connectedapps.rest;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.testing.OidcTestServer;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -97,5 +98,20 @@ abstract class ConnectionTestBase {
         return """
                 {"authConfigId": "%s", "environment": "production", "name": "acme account", "endUserId": "user-42",
                  "credentials": %s}""".formatted(authConfig, credentials);
+    }
+
+    /** Retires {@code authConfig} as auth-config-service does before deleting it. */
+    ValidatableResponse retire(UUID authConfig) {
+        return retireIn(tenant, authConfig);
+    }
+
+    /** As auth-config-service asks: with a service token (tenant "system", role "service"), the tenant in the path. */
+    static ValidatableResponse retireIn(String tenant, UUID authConfig) {
+        return given().auth().oauth2(OidcTestServer.current().accessToken("system", "auth-config-service", "service"))
+                .post(retirementPath(tenant, authConfig)).then();
+    }
+
+    static String retirementPath(String tenant, UUID authConfig) {
+        return "/internal/v1/tenants/" + tenant + "/auth-configs/" + authConfig + "/retirement";
     }
 }
