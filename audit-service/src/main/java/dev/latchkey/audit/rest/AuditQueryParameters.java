@@ -16,6 +16,8 @@ public class AuditQueryParameters {
 
     private static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
     private static final Pattern ACTION = Pattern.compile("[a-z_]+(\\.[a-z_]+)?|[a-z_]+\\.\\*");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @QueryParam("actor")
     String actor;
@@ -51,12 +53,18 @@ public class AuditQueryParameters {
                 blankToNull(environment), since, until);
     }
 
+    /** An ISO-8601 instant within years 1 to 9999: Java parses wider ones than PostgreSQL can compare with. */
     static Instant instant(String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                errors.add(new FieldError(field, "must be between years 1 and 9999"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-26T09:00:00Z"));
             return null;

@@ -2,6 +2,7 @@ package dev.latchkey.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.List;
@@ -24,6 +25,14 @@ public record Problem(URI type, String title, int status, String detail, URI ins
 
     public static Problem of(String kind, String title, int status, String detail, URI instance) {
         return new Problem(URI.create(TYPE_BASE + kind), title, status, detail, instance, null, null);
+    }
+
+    /**
+     * The request's path as the problem's {@code instance}: as sent (still percent-encoded), since a decoded path
+     * ({@code /connections/a b}, {@code %00}) is no valid URI and must not turn a 404 into a 500.
+     */
+    public static URI instance(UriInfo uri) {
+        return URI.create(uri.getRequestUri().getRawPath());
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {

@@ -1,6 +1,7 @@
 package dev.latchkey.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -55,6 +56,13 @@ public class ProblemMappers {
         return respond(Problem.of("validation", "Invalid input", 400, "The request body is not valid JSON.", path(uri)));
     }
 
+    /** A body beyond Jackson's stream limits: a number of over 1,000 digits, nesting deeper than 1,000, a huge string. */
+    @ServerExceptionMapper
+    public Response beyondLimits(StreamConstraintsException e, UriInfo uri) {
+        return respond(Problem.of("validation", "Invalid input", 400,
+                "The request body exceeds the JSON limits (a number's length, the nesting depth or a string's length).", path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, "There is no such resource.", path(uri)));
@@ -92,6 +100,13 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // The JSON body reader wraps some of Jackson's refusals (a duplicate key, trailing content) in a bare 400.
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch, uri);
+        }
+        if (e.getCause() instanceof JsonParseException notJson) {
+            return malformedJson(notJson, uri);
+        }
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Request refused" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, title + ".", path(uri)));
@@ -114,7 +129,7 @@ public class ProblemMappers {
     }
 
     private static URI path(UriInfo uri) {
-        return URI.create(uri.getPath());
+        return Problem.instance(uri);
     }
 
     private static Response respond(Problem problem) {

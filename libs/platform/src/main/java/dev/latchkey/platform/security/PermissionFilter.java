@@ -44,7 +44,7 @@ public class PermissionFilter {
 
     @ServerRequestFilter
     public Uni<Response> check(ResourceInfo resource, ContainerRequestContext request) {
-        URI path = URI.create(request.getUriInfo().getPath());
+        URI path = Problem.instance(request.getUriInfo());
         Requires requires = requirement(resource);
         if (requires == null) {
             if (declaredPublic(resource)) {

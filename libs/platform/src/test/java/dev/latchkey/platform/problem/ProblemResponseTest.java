@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,6 +54,36 @@ class ProblemResponseTest {
                 .body("detail", equalTo("The auth config is used by 3 connections."));
         given().get("/problem-test/stale").then().statusCode(412).contentType(PROBLEM)
                 .body("type", equalTo("https://latchkey.dev/problems/precondition-failed"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNotGuessed() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"first\",\"name\":\"second\"}").post("/problem-test/validated")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("https://latchkey.dev/problems/validation"));
+    }
+
+    @Test
+    void anythingAfterTheDocumentIsRefused() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\"} xyz").post("/problem-test/validated")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("not valid JSON"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\"} {\"name\":\"y\"}").post("/problem-test/validated")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void aNumberBeyondJacksonsLimitsIsAProblemNotAnError() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"code\":" + "9".repeat(1001) + "}")
+                .post("/problem-test/validated")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("JSON limits"));
+    }
+
+    /** A decoded path that is no valid URI (a space, a NUL, braces) used to fail the problem itself: a bare 500. */
+    @Test
+    void aPathThatDecodesToNoValidUriIsANotFoundProblem() {
+        for (String path : List.of("/problem-test/a%20b", "/problem-test/%00", "/problem-test/%7Bid%7D")) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(404).contentType(PROBLEM)
+                    .body("instance", equalTo(path));
+        }
     }
 
     @Test

@@ -68,6 +68,16 @@ class PermissionTest {
                 .header("WWW-Authenticate", "Bearer");
     }
 
+    /** A decoded path that is no valid URI (a space, a NUL) used to make the permission check itself fail: a bare 500. */
+    @Test
+    void aPathThatDecodesToNoValidUriIsCheckedLikeAnyOther() {
+        given().urlEncodingEnabled(false).get("/permission-test/things/a%20b").then().statusCode(401)
+                .contentType("application/problem+json").body("instance", equalTo("/permission-test/things/a%20b"));
+        as("credentials:read").urlEncodingEnabled(false).get("/permission-test/things/%00").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("viewer").urlEncodingEnabled(false).get("/permission-test/things/a%20b").then().statusCode(200).body(equalTo("a b"));
+    }
+
     @Test
     void denialIsAProblemAndAnAccessDeniedEvent() throws Exception {
         String subject = "mallory-" + UUID.randomUUID();

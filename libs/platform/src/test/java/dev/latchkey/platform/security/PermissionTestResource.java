@@ -4,6 +4,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 /** One endpoint per permission, as services declare them. */
 @Path("/permission-test")
@@ -25,6 +26,13 @@ public class PermissionTestResource {
     @Requires(Permission.DELETE)
     public String delete() {
         return "deleted";
+    }
+
+    @GET
+    @Path("/things/{name}")
+    @Requires(Permission.VIEW)
+    public String thing(@PathParam("name") String name) {
+        return name;
     }
 
     @GET
