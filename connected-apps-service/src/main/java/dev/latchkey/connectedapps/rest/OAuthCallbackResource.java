@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -67,15 +69,22 @@ public class OAuthCallbackResource {
                 : back(failure.returnUrl(), null, failure.error());
     }
 
-    /** To the caller's return URL (checked against its allowed origins when the session was made). */
+    /**
+     * To the caller's return URL (checked against its allowed origins when the session was made). The values go in
+     * as template values, encoded: a provider's error code may hold braces, which as a template would fail the
+     * build after the state was spent.
+     */
     static Response back(String returnUrl, UUID connectionId, String error) {
         UriBuilder target = UriBuilder.fromUri(returnUrl);
+        Map<String, Object> values = new HashMap<>();
         if (connectionId != null) {
-            target.queryParam("connection_id", connectionId);
+            target.queryParam("connection_id", "{connectionId}");
+            values.put("connectionId", connectionId);
         }
         if (error != null) {
-            target.queryParam("error", error);
+            target.queryParam("error", "{error}");
+            values.put("error", error);
         }
-        return Response.seeOther(target.build()).build();
+        return Response.seeOther(target.buildFromMap(values)).build();
     }
 }

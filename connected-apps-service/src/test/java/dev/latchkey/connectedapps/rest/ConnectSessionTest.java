@@ -105,15 +105,23 @@ class ConnectSessionTest extends ConnectionTestBase {
 
     @Test
     void aProviderRefusalSendsTheUserBackWithTheError() {
-        String token = newSession(oauthAuthConfig(Map.of()));
-        String authorizationUrl = given().redirects().follow(false).post("/connect/" + token + "/authorize").then().statusCode(303)
-                .extract().header("Location");
-        String state = URI.create(authorizationUrl).getQuery().replaceAll(".*state=([^&]+).*", "$1");
+        String state = startAuthorizing(newSession(oauthAuthConfig(Map.of())));
 
         String location = given().redirects().follow(false).queryParam("error", "access_denied").queryParam("state", state)
                 .get("/oauth/callback").then().statusCode(303).extract().header("Location");
 
         assertEquals(RETURN_URL + "?error=access_denied", location);
+    }
+
+    /** An error code is the provider's (or an attacker's) text: braces in it were a URI template and a 500. */
+    @Test
+    void anErrorCodeWithBracesGoesBackEncoded() {
+        String state = startAuthorizing(newSession(oauthAuthConfig(Map.of())));
+
+        String location = given().redirects().follow(false).queryParam("error", "{x}").queryParam("state", state)
+                .get("/oauth/callback").then().statusCode(303).extract().header("Location");
+
+        assertEquals(RETURN_URL + "?error=%7Bx%7D", location);
     }
 
     @Test
@@ -131,6 +139,13 @@ class ConnectSessionTest extends ConnectionTestBase {
     @Test
     void viewersCannotMakeLinks() {
         as("viewer").body(session(apiKeyAuthConfig(), RETURN_URL)).post(SESSIONS).then().statusCode(403);
+    }
+
+    /** Starts the link's OAuth2 flow as the end user's button does; returns the state the provider gets. */
+    private static String startAuthorizing(String token) {
+        String authorizationUrl = given().redirects().follow(false).post("/connect/" + token + "/authorize").then().statusCode(303)
+                .extract().header("Location");
+        return URI.create(authorizationUrl).getQuery().replaceAll(".*state=([^&]+).*", "$1");
     }
 
     private UUID apiKeyAuthConfig() {
