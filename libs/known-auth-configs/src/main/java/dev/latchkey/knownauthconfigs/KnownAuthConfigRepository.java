@@ -1,5 +1,6 @@
 package dev.latchkey.knownauthconfigs;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -25,8 +26,7 @@ public class KnownAuthConfigRepository implements PanacheRepositoryBase<KnownAut
             ON CONFLICT (id) DO NOTHING""";
 
     public Uni<KnownAuthConfig> findInTenant(String tenant, UUID id) {
-        return find("tenant = :tenant and id = :id and deleted = false", Parameters.with("tenant", tenant).and("id", id))
-                .firstResult();
+        return live(tenant, id).firstResult();
     }
 
     /**
@@ -34,8 +34,7 @@ public class KnownAuthConfigRepository implements PanacheRepositoryBase<KnownAut
      * made from it commits; null when it is unknown or retired.
      */
     public Uni<KnownAuthConfig> holdForNewConnection(String tenant, UUID id) {
-        return find("tenant = :tenant and id = :id and deleted = false", Parameters.with("tenant", tenant).and("id", id))
-                .withLock(LockModeType.PESSIMISTIC_READ).firstResult();
+        return live(tenant, id).withLock(LockModeType.PESSIMISTIC_READ).firstResult();
     }
 
     /**
@@ -47,5 +46,10 @@ public class KnownAuthConfigRepository implements PanacheRepositoryBase<KnownAut
         return execute(TOMBSTONE, id, tenant)
                 .chain(() -> find("tenant = :tenant and id = :id", Parameters.with("tenant", tenant).and("id", id))
                         .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult());
+    }
+
+    /** The tenant's auth config unless it is retired or deleted. */
+    private PanacheQuery<KnownAuthConfig> live(String tenant, UUID id) {
+        return find("tenant = :tenant and id = :id and deleted = false", Parameters.with("tenant", tenant).and("id", id));
     }
 }
