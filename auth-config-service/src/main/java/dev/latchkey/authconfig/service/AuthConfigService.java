@@ -117,6 +117,7 @@ public class AuthConfigService {
             }
             AuthConfigKind kind = kinds.of(entity.category, entity.provider, entity.authType);
             ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
+            DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             List<String> changed = changedFields(entity, changes);
             Uni<Void> nameFree = changes.name() != null && !changes.name().strip().equals(entity.name)
                     ? refuseTakenName(caller.tenant(), changes.name().strip()) : Uni.createFrom().voidItem();

@@ -50,6 +50,7 @@ final class CustomForms {
     }
 
     private static ObjectNode url(String title) {
-        return CredentialForm.text(title).put("format", "uri").put("pattern", WEB_URL).put("maxLength", 2048);
+        return CredentialForm.text(title).put("format", "uri").put("pattern", WEB_URL).put("maxLength", 2048)
+                .put("destination", true);
     }
 }

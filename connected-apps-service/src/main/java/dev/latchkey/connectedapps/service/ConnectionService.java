@@ -224,6 +224,7 @@ public class ConnectionService {
         CredentialForm form = ConnectionForms.of(authConfig, option);
         ObjectNode credentials = request.credentials() == null ? JSON.createObjectNode() : request.credentials();
         validate(form, credentials);
+        DestinationOverrides.refuseBorrowedSecrets(authConfig, form, credentials);
         Instant now = now();
         Connection connection = new Connection();
         connection.id = UUID.randomUUID();

@@ -150,8 +150,7 @@ public class CredentialsService {
     }
 
     static boolean tokenBased(Connection connection) {
-        AuthType type = AuthType.of(connection.authType);
-        return type == AuthType.OAUTH2 || type == AuthType.OAUTH2_CLIENT_CREDENTIALS;
+        return AuthType.of(connection.authType).tokenBased();
     }
 
     private static void refuseUnlessActive(Connection connection) {

@@ -8,9 +8,11 @@ import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,10 +21,19 @@ import java.util.stream.Collectors;
 
 /**
  * What the JSON Schema cannot say about an entry: its key is its file name, every template uses only the
- * variables its auth option declares, OAuth endpoints are https, default scopes are documented scopes, and
- * every entry but a native connector can prove a connection with an API request.
+ * variables its auth option declares, OAuth endpoints are https, default scopes are documented scopes, every
+ * entry but a native connector can prove a connection with an API request, and every parameter that decides
+ * where a secret is sent is marked {@code destination: true}.
  */
 final class EntryRules {
+
+    /**
+     * Parameter names that say where a connection goes or how it is secured. A name that matches but decides no
+     * destination is still marked: a false alarm costs a re-entered secret, a miss sends one elsewhere.
+     */
+    private static final Pattern DESTINATION_NAME = Pattern.compile(
+            "(?i).*(host|port|url|uri|endpoint|server|domain|region|account|site|instance|tls|ssl|encrypt|certificate"
+                    + "|fingerprint|security|sasl|location).*");
 
     private static final Pattern LEADING_VARIABLE = Pattern.compile("^\\{\\{\\s*config\\.([A-Za-z][A-Za-z0-9_]*)\\s*}}");
 
@@ -54,6 +65,7 @@ final class EntryRules {
             String where = "auth[" + i + "] (" + option.type().id() + ")";
             checkParameters(where, option.connectionParameters());
             checkEndpoints(where, option);
+            checkDestinations(where, option, entry.api());
             if (option.type() != AuthType.NATIVE) {
                 entry.api().ifPresent(api -> checkApi(where, option, api));
             }
@@ -100,6 +112,52 @@ final class EntryRules {
             }
         });
         params.forEach((field, value) -> checkTemplate(where + "." + field, value, config));
+    }
+
+    /**
+     * A parameter is a destination when a URL a secret goes to is built from it (OAuth endpoints, the API's base
+     * URL) or when its name or format says it is an address or a transport setting.
+     */
+    private void checkDestinations(String where, AuthOption option, Optional<ApiClient> api) {
+        ConnectionParameters parameters = option.connectionParameters();
+        Set<String> inUrls = new HashSet<>();
+        destinationUrls(option, api).forEach(url -> inUrls.addAll(variablesOf(url, option.variables())));
+        for (String name : parameters.names()) {
+            JsonNode parameter = parameters.parameter(name);
+            String format = parameter.path("format").asText();
+            boolean destination = inUrls.contains("config." + name) || !parameters.isSecret(name)
+                    && (DESTINATION_NAME.matcher(name).matches() || format.equals("hostname") || format.equals("uri"));
+            if (destination && !parameters.isDestination(name)) {
+                problems.add(where + ": parameter '" + name + "' decides where secrets are sent: mark it destination: true");
+            }
+            if (parameters.isDestination(name) && parameters.isSecret(name)) {
+                problems.add(where + ": secret parameter '" + name + "' cannot be a destination: it is always given again");
+            }
+        }
+    }
+
+    private static List<String> destinationUrls(AuthOption option, Optional<ApiClient> api) {
+        List<String> urls = new ArrayList<>();
+        if (option instanceof OAuth2 oauth) {
+            urls.add(oauth.authorizationUrl());
+            urls.add(oauth.tokenUrl());
+            urls.add(oauth.revocationUrl());
+            urls.add(oauth.issuer());
+            urls.add(oauth.refresh().url().orElse(null));
+        } else if (option instanceof OAuth2ClientCredentials client) {
+            urls.add(client.tokenUrl());
+        }
+        api.ifPresent(client -> urls.add(client.baseUrl()));
+        urls.removeIf(Objects::isNull);
+        return urls;
+    }
+
+    private static Set<String> variablesOf(String template, Set<String> declared) {
+        try {
+            return Template.parse(template, declared).variables();
+        } catch (TemplateException e) {
+            return Set.of(); // reported by checkTemplate
+        }
     }
 
     private void checkScopes(String where, Map<String, String> scopes, List<String> defaults) {

@@ -24,7 +24,7 @@ class CatalogEntryRulesTest {
                   type: object
                   required: [subdomain]
                   properties:
-                    subdomain: {type: string, title: Subdomain, pattern: '^[a-z0-9-]+$'}
+                    subdomain: {type: string, title: Subdomain, pattern: '^[a-z0-9-]+$', destination: true}
                 authorizationUrl: https://{{config.subdomain}}.acme.example/oauth/authorize
                 tokenUrl: https://{{config.subdomain}}.acme.example/oauth/token
                 scopes: {read: Read everything, write: Change everything}
@@ -115,6 +115,24 @@ class CatalogEntryRulesTest {
     }
 
     @Test
+    void aParameterThatBuildsAnOAuthOrApiUrlMustBeMarkedAsADestination() {
+        assertRefused("acme.yaml", VALID.replace(", destination: true}", "}"), "parameter 'subdomain' decides where secrets are sent");
+    }
+
+    @Test
+    void aParameterNamedLikeAnAddressMustBeMarkedAsADestination() {
+        assertRefused("acme.yaml", withParameter("apiHost: {type: string, title: API host}"), "parameter 'apiHost'");
+        assertRefused("acme.yaml", withParameter("sslMode: {type: string, title: SSL mode}"), "parameter 'sslMode'");
+        assertRefused("acme.yaml", withParameter("relay: {type: string, title: Relay, format: hostname}"), "parameter 'relay'");
+    }
+
+    @Test
+    void aSecretParameterIsNeverADestination() {
+        String entry = withParameter("hostKey: {type: string, title: Host key, writeOnly: true, format: password, destination: true}");
+        assertRefused("acme.yaml", entry, "cannot be a destination");
+    }
+
+    @Test
     void aDuplicateKeyIsRefused() {
         CatalogEntry entry = read("acme.yaml", VALID);
 
@@ -124,7 +142,7 @@ class CatalogEntryRulesTest {
 
     /** The valid entry with one more connection parameter, written as a YAML flow mapping. */
     private static String withParameter(String parameter) {
-        String subdomain = "subdomain: {type: string, title: Subdomain, pattern: '^[a-z0-9-]+$'}";
+        String subdomain = "subdomain: {type: string, title: Subdomain, pattern: '^[a-z0-9-]+$', destination: true}";
         return VALID.replace(subdomain, subdomain + "\n        " + parameter);
     }
 

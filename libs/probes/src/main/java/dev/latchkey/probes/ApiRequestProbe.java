@@ -74,7 +74,7 @@ public class ApiRequestProbe {
             }
         } else if (option.type() == AuthType.BEARER) {
             headers.put("Authorization", "Bearer " + values.get("credentials.token"));
-        } else if (option.type() == AuthType.OAUTH2 || option.type() == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+        } else if (option.type().tokenBased()) {
             headers.put("Authorization", "Bearer " + values.get("credentials.accessToken"));
         } else if (option.type() == AuthType.BASIC) {
             String pair = values.getOrDefault("credentials.username", "") + ":" + values.getOrDefault("credentials.password", "");

@@ -28,6 +28,11 @@ public enum AuthType {
         return credentials;
     }
 
+    /** Whether a connection of this type holds tokens an OAuth2 provider issued (and Latchkey refreshes). */
+    public boolean tokenBased() {
+        return this == OAUTH2 || this == OAUTH2_CLIENT_CREDENTIALS;
+    }
+
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -44,6 +44,11 @@ public record ConnectionParameters(JsonNode schema) {
         return parameter(name).path("writeOnly").asBoolean(false);
     }
 
+    /** Whether the field decides where a secret is sent (the entry marks it {@code destination: true}). */
+    public boolean isDestination(String name) {
+        return parameter(name).path("destination").asBoolean(false);
+    }
+
     public List<String> required() {
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(name -> required.add(name.asText()));

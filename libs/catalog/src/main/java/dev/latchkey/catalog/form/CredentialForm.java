@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What an auth config or a connection of one kind holds, as two JSON Schemas: {@code config} (plain fields, shown back) and
- * {@code secrets} (write-only fields, kept in the secret store). Both refuse fields they do not name.
+ * {@code secrets} (write-only fields, kept in the secret store). Both refuse fields they do not name. A plain field
+ * marked {@code destination: true} decides where the secrets go: the secrets are bound to its value.
  */
 public record CredentialForm(ObjectNode config, ObjectNode secrets) {
 
@@ -50,6 +51,11 @@ public record CredentialForm(ObjectNode config, ObjectNode secrets) {
 
     public List<String> configNames() {
         return fieldNames(config);
+    }
+
+    /** The plain fields that decide where the secrets are sent (marked {@code destination: true}). */
+    public List<String> destinationNames() {
+        return configNames().stream().filter(name -> config.path("properties").path(name).path("destination").asBoolean(false)).toList();
     }
 
     public static ObjectNode text(String title) {
