@@ -39,11 +39,11 @@ public class OAuthCallbackResource {
             @QueryParam("error") String error, @QueryParam("error_description") String description,
             @QueryParam("iss") String issuer) {
         if (error != null) {
-            String explanation = ProviderErrors.explain(error, description);
+            String explanation = ProviderErrors.explain(error);
             if (state == null) {
                 return Uni.createFrom().item(CallbackPage.failed(400, "The provider did not authorize the connection", explanation));
             }
-            // An unknown state still gets the provider's explanation: there is just no connection to record it on.
+            // An unknown state still gets the explanation: there is just no connection to record the failure on.
             return flow.failed(state, error, description)
                     .map(returnUrl -> returnUrl == null
                             ? CallbackPage.failed(400, "The provider did not authorize the connection", explanation)
@@ -75,7 +75,7 @@ public class OAuthCallbackResource {
 
     private static Response refused(ProviderRefusedException failure) {
         return failure.returnUrl() == null
-                ? CallbackPage.failed(502, "The provider refused to issue tokens", ProviderErrors.explain(failure.error(), failure.getMessage()))
+                ? CallbackPage.failed(502, "The provider refused to issue tokens", ProviderErrors.explain(failure.error()))
                 : back(failure.returnUrl(), null, failure.error());
     }
 
