@@ -169,6 +169,9 @@ class AuditQueryTest extends AuditTestBase {
         asAdmin().queryParam("to", "-5000-01-01T00:00:00Z").get("/api/v1/audit-events/verify").then().statusCode(400)
                 .body("errors.field", contains("to"));
         asAdmin().contentType("application/json").body("{\"days\": 0}").put("/api/v1/audit-events/retention").then().statusCode(400);
+        // A day's retention would wipe the trail of what an admin just did at the next run: 30 days is the floor.
+        asAdmin().contentType("application/json").body("{\"days\": 29}").put("/api/v1/audit-events/retention").then().statusCode(400)
+                .body("errors.field", contains("days")).body("errors[0].message", containsString("at least 30 days"));
         asAdmin().get("/api/v1/audit-events/retention").then().body("days", equalTo(400));
     }
 }

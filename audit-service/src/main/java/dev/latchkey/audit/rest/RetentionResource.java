@@ -28,9 +28,15 @@ public class RetentionResource {
     public record Retention(int days, boolean tenantDefault) {
     }
 
-    /** A new retention period, from a day to ten years. */
-    public record NewRetention(@NotNull @Min(1) @Max(3650) Integer days) {
+    /**
+     * A new retention period, from {@code MINIMUM_DAYS} to ten years. The floor keeps an admin (or a stolen
+     * admin token) from wiping the trail of what was just done by setting a day and waiting for the next run.
+     */
+    public record NewRetention(@NotNull @Min(value = MINIMUM_DAYS, message = "must be at least " + MINIMUM_DAYS + " days")
+                               @Max(3650) Integer days) {
     }
+
+    static final int MINIMUM_DAYS = 30;
 
     private final RetentionPeriods periods;
     private final AuditConfig config;

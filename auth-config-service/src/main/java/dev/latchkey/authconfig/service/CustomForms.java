@@ -23,7 +23,8 @@ final class CustomForms {
         return switch (type) {
             case NO_AUTH -> form;
             case OAUTH2 -> tokenEndpoint(form.withConfig("authorizationUrl", url("Authorization URL"), true))
-                    .withConfig("revocationUrl", url("Revocation URL (RFC 7009)"), false);
+                    .withConfig("revocationUrl", url("Revocation URL (RFC 7009)"), false)
+                    .withConfig("issuer", url("Issuer (RFC 8414): its sign-in answers must name it (RFC 9207)"), false);
             case OAUTH2_CLIENT_CREDENTIALS -> tokenEndpoint(form);
             case API_KEY -> form
                     .withConfig("name", CredentialForm.text("Header, query parameter or cookie name")

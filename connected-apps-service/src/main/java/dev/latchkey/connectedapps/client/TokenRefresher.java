@@ -16,10 +16,10 @@ import java.util.UUID;
  */
 @RegisterRestClient(configKey = "token-refresher")
 @OidcClientFilter
-@Path("/internal/v1/refresh")
+@Path("/internal/v1/tenants/{tenant}/refresh")
 public interface TokenRefresher {
 
     @POST
     @Path("/{connectionId}")
-    Uni<RefreshOutcome> refresh(@PathParam("connectionId") UUID connectionId);
+    Uni<RefreshOutcome> refresh(@PathParam("tenant") String tenant, @PathParam("connectionId") UUID connectionId);
 }

@@ -3,6 +3,7 @@ package dev.latchkey.connectedapps.rest;
 import dev.latchkey.connectedapps.service.AuthorizationFlow;
 import dev.latchkey.connectedapps.service.AuthorizationFlow.InvalidStateException;
 import dev.latchkey.connectedapps.service.AuthorizationFlow.ProviderRefusedException;
+import dev.latchkey.connectedapps.service.AuthorizationFlow.ServerMismatchException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -35,13 +36,14 @@ public class OAuthCallbackResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
-            @QueryParam("error") String error, @QueryParam("error_description") String description) {
+            @QueryParam("error") String error, @QueryParam("error_description") String description,
+            @QueryParam("iss") String issuer) {
         if (error != null) {
-            String explanation = ProviderErrors.explain(error, description);
+            String explanation = ProviderErrors.explain(error);
             if (state == null) {
                 return Uni.createFrom().item(CallbackPage.failed(400, "The provider did not authorize the connection", explanation));
             }
-            // An unknown state still gets the provider's explanation: there is just no connection to record it on.
+            // An unknown state still gets the explanation: there is just no connection to record the failure on.
             return flow.failed(state, error, description)
                     .map(returnUrl -> returnUrl == null
                             ? CallbackPage.failed(400, "The provider did not authorize the connection", explanation)
@@ -53,19 +55,27 @@ public class OAuthCallbackResource {
             return Uni.createFrom().item(CallbackPage.failed(400, "This is not a provider's answer",
                     "The page needs the code and state a provider sends back."));
         }
-        return flow.complete(state, code)
+        return flow.complete(state, code, issuer)
                 .map(completed -> completed.returnUrl() == null
                         ? CallbackPage.connected(completed.connection().name, completed.connection().id)
                         : back(completed.returnUrl(), completed.connection().id, null))
                 .onFailure(InvalidStateException.class)
                 .recoverWithItem(failure -> CallbackPage.failed(400, "This sign-in link cannot be used", failure.getMessage()))
+                .onFailure(ServerMismatchException.class)
+                .recoverWithItem(failure -> mismatched((ServerMismatchException) failure))
                 .onFailure(ProviderRefusedException.class)
                 .recoverWithItem(failure -> refused((ProviderRefusedException) failure));
     }
 
+    private static Response mismatched(ServerMismatchException failure) {
+        return failure.returnUrl() == null
+                ? CallbackPage.failed(400, "This sign-in cannot be completed", failure.getMessage())
+                : back(failure.returnUrl(), null, failure.error());
+    }
+
     private static Response refused(ProviderRefusedException failure) {
         return failure.returnUrl() == null
-                ? CallbackPage.failed(502, "The provider refused to issue tokens", ProviderErrors.explain(failure.error(), failure.getMessage()))
+                ? CallbackPage.failed(502, "The provider refused to issue tokens", ProviderErrors.explain(failure.error()))
                 : back(failure.returnUrl(), null, failure.error());
     }
 

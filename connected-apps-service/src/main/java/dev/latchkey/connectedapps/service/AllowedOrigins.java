@@ -16,16 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a tenant's connect sessions may send users back: a list of origins ({@code https://app.example.com},
- * scheme, host and port only). A return URL passes when its origin is one of them, exactly.
+ * scheme, host and port only). A return URL passes when its origin is one of them, exactly. The user arrives there
+ * with a connection id, so an origin is https, or plain http on the developer's own machine only.
  */
 @ApplicationScoped
 public class AllowedOrigins {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ORIGINS = 50;
+    private static final Pattern SECURE = Pattern.compile("https://.+|http://(localhost|127\\.0\\.0\\.1)(:\\d+)?");
 
     private final ConnectSettingsRepository settings;
     private final ConnectionEventWriter events;
@@ -49,7 +52,9 @@ public class AllowedOrigins {
             String given = origins.get(i);
             Optional<String> origin = given == null ? Optional.empty() : origin(given);
             if (origin.isEmpty() || !origin.get().equals(given.toLowerCase(Locale.ROOT).replaceFirst("/$", ""))) {
-                errors.add(new FieldError("origins[" + i + "]", "must be an origin: http(s)://host[:port], without a path"));
+                errors.add(new FieldError("origins[" + i + "]", "must be an origin: https://host[:port], without a path"));
+            } else if (!SECURE.matcher(origin.get()).matches()) {
+                errors.add(new FieldError("origins[" + i + "]", "must be https; http only for localhost or 127.0.0.1"));
             } else if (!normalized.contains(origin.get())) {
                 normalized.add(origin.get());
             }

@@ -4,6 +4,7 @@ import dev.latchkey.catalog.auth.FormUrlEncoding;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.AuthorizationRequest;
 import dev.latchkey.connectedapps.domain.Connection;
+import dev.latchkey.connectedapps.domain.ServerMismatch;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.AuthorizationRepository;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
@@ -21,8 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The OAuth2 authorization-code flow with PKCE (RFC 6749 §4.1, RFC 7636 S256): starts with a single-use state,
- * ends at the callback with the code exchanged for tokens that go to the secret store.
+ * The OAuth2 authorization-code flow with PKCE (RFC 6749 §4.1, RFC 7636 S256): starts with a single-use state bound
+ * to the authorization server it goes to, ends at the callback with the code exchanged for tokens that go to the
+ * secret store. One callback serves every tenant and provider, so an answer is checked against the server its state
+ * was made for before its code goes anywhere (mix-up defence, RFC 9700 §4.4, RFC 9207).
  */
 @ApplicationScoped
 public class AuthorizationFlow {
@@ -60,7 +63,7 @@ public class AuthorizationFlow {
      */
     Uni<String> start(Connection connection, String actor, OAuthClient client, String returnUrl) {
         String state = OpaqueTokens.random(32);
-        String verifier = OpaqueTokens.random(48);
+        String verifier = client.pkce() ? OpaqueTokens.random(48) : null;
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", client.clientId());
@@ -69,31 +72,40 @@ public class AuthorizationFlow {
             query.put("scope", client.scope());
         }
         query.put("state", state);
-        if (client.pkce()) {
+        if (verifier != null) {
             query.put("code_challenge", OpaqueTokens.sha256(verifier));
             query.put("code_challenge_method", "S256");
         }
         query.putAll(client.authorizationParams());
         String url = client.authorizationUrl() + (client.authorizationUrl().contains("?") ? "&" : "?") + FormUrlEncoding.encode(query);
-        var request = new AuthorizationRequest(connection.tenant, connection.id, actor, verifier, redirectUri(), returnUrl);
+        var request = new AuthorizationRequest(connection.tenant, connection.id, actor, verifier, redirectUri(), returnUrl,
+                client.issuer(), client.tokenUrl());
         return authorizations.persist(state, request, Instant.now().plus(config.stateLifetime())).replaceWith(url);
     }
 
     /**
-     * Completes a flow: takes the state (once), exchanges the code with the verifier, stores the tokens and makes
-     * the connection ACTIVE.
+     * Completes a flow: takes the state (once), checks that the answer belongs to the server the state was made for,
+     * exchanges the code with the verifier, stores the tokens and makes the connection ACTIVE.
      *
-     * @throws InvalidStateException     when the state is unknown, used or expired
+     * @param issuer the {@code iss} of the answer (RFC 9207), null when the provider sent none
+     * @throws InvalidStateException    when the state is unknown, used or expired
+     * @throws ServerMismatchException  when the answer is not the server's the state was made for; no request is sent
      * @throws ProviderRefusedException when the token endpoint refuses the code
      */
-    public Uni<Completed> complete(String state, String code) {
+    public Uni<Completed> complete(String state, String code, String issuer) {
         return take(state).chain(taken -> Panache.withSession(() -> connections.findInTenant(taken.tenant(), taken.connectionId()))
                 .chain(connection -> clients.resolve(connection.tenant, connection.authConfigId)
-                        .chain(resolved -> tokenEndpoint.token(TokenRequest.authorizationCode(resolved.client(), resolved.clientSecret(),
-                                code, taken.redirectUri(), taken.verifier()), resolved.client(), config.tokenTimeout()))
-                        .chain(response -> response.ok()
-                                ? tokens.store(connection, taken.actor(), response).map(stored -> new Completed(stored, taken.returnUrl()))
-                                : refused(taken, response))));
+                        .chain(resolved -> taken.mismatch(issuer, resolved.client().tokenUrl())
+                                .map(mismatch -> mismatched(taken, mismatch))
+                                .orElseGet(() -> exchange(connection, taken, resolved, code)))));
+    }
+
+    private Uni<Completed> exchange(Connection connection, AuthorizationRequest taken, OAuthClients.Resolved resolved, String code) {
+        return tokenEndpoint.token(TokenRequest.authorizationCode(resolved.client(), resolved.clientSecret(), code,
+                        taken.redirectUri(), taken.verifier()), resolved.client(), config.tokenTimeout())
+                .chain(response -> response.ok()
+                        ? tokens.store(connection, taken.actor(), response).map(stored -> new Completed(stored, taken.returnUrl()))
+                        : refused(taken, response));
     }
 
     /**
@@ -101,9 +113,7 @@ public class AuthorizationFlow {
      * user goes (the connect session's return URL), or null to show the page.
      */
     public Uni<String> failed(String state, String error, String description) {
-        return take(state).call(taken -> Panache.withTransaction(() -> connections.findInTenant(taken.tenant(), taken.connectionId())
-                        .call(connection -> events.authorizationFailed(taken.actor(), connection, error, description))))
-                .map(AuthorizationRequest::returnUrl);
+        return take(state).call(taken -> recordFailure(taken, error, description)).map(AuthorizationRequest::returnUrl);
     }
 
     private Uni<AuthorizationRequest> take(String state) {
@@ -111,16 +121,45 @@ public class AuthorizationFlow {
     }
 
     private Uni<Completed> refused(AuthorizationRequest taken, TokenResponse response) {
-        return Panache.withTransaction(() -> connections.findInTenant(taken.tenant(), taken.connectionId())
-                        .call(connection -> events.authorizationFailed(taken.actor(), connection, response.error(), response.errorDescription())))
-                .chain(connection -> Uni.createFrom().failure(new ProviderRefusedException(response.error(), response.problem(),
+        return recordFailure(taken, response.error(), response.errorDescription())
+                .chain(() -> Uni.createFrom().failure(new ProviderRefusedException(response.error(), response.problem(),
                         taken.returnUrl())));
+    }
+
+    private Uni<Completed> mismatched(AuthorizationRequest taken, ServerMismatch mismatch) {
+        return recordFailure(taken, mismatch.error(), mismatch.explanation())
+                .chain(() -> Uni.createFrom().failure(new ServerMismatchException(mismatch, taken.returnUrl())));
+    }
+
+    private Uni<Void> recordFailure(AuthorizationRequest taken, String error, String description) {
+        return Panache.withTransaction(() -> connections.findInTenant(taken.tenant(), taken.connectionId())
+                .chain(connection -> events.authorizationFailed(taken.actor(), connection, error, description)));
     }
 
     /** An unknown, used or expired state: nothing changes. */
     public static class InvalidStateException extends RuntimeException {
         public InvalidStateException() {
             super("This sign-in link is unknown, was already used, or expired. Start connecting again.");
+        }
+    }
+
+    /** The answer is not the authorization server's that the state was made for: its code was not sent anywhere. */
+    public static class ServerMismatchException extends RuntimeException {
+        private final ServerMismatch mismatch;
+        private final String returnUrl;
+
+        public ServerMismatchException(ServerMismatch mismatch, String returnUrl) {
+            super(mismatch.explanation());
+            this.mismatch = mismatch;
+            this.returnUrl = returnUrl;
+        }
+
+        public String error() {
+            return mismatch.error();
+        }
+
+        public String returnUrl() {
+            return returnUrl;
         }
     }
 

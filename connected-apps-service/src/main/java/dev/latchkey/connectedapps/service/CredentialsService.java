@@ -99,7 +99,7 @@ public class CredentialsService {
                 || RefreshMargin.refreshAt(config.readRefreshMargin(), connection.tokenIssuedAt, expiresAt).isAfter(Instant.now())) {
             return Uni.createFrom().item(new Freshness(expiresAt, false));
         }
-        return refresher.refresh(connection.id).ifNoItem().after(config.refreshWait()).fail()
+        return refresher.refresh(connection.tenant, connection.id).ifNoItem().after(config.refreshWait()).fail()
                 .map(refreshed -> new Freshness(refreshed.expiresAt(), refreshed.refreshed()))
                 .onFailure().recoverWithUni(failure -> {
                     int status = failure instanceof WebApplicationException refusal ? refusal.getResponse().getStatus() : 0;

@@ -87,12 +87,20 @@ class AuthorizationFlowTest extends ConnectionTestBase {
     }
 
     @Test
-    void theProvidersRefusalIsExplained() {
+    void theProvidersRefusalIsExplainedInLatchkeysWordsOnly() {
         var pending = startConnecting(authConfig);
 
-        given().urlEncodingEnabled(false).get("/oauth/callback?error=access_denied&error_description=user%20said%20no&state=anything").then().statusCode(400)
-                .body(containsString("declined")).body(containsString("user said no"));
+        given().urlEncodingEnabled(false).get("/oauth/callback?error=access_denied&error_description=Call%20%2B1-555-0100%20to%20unlock"
+                        + "&state=anything").then().statusCode(400)
+                .body(containsString("declined")).body(not(containsString("555-0100")));
         as("viewer").get(CONNECTIONS + "/" + pending.id()).then().body("status", equalTo("PENDING"));
+    }
+
+    @Test
+    void anErrorCodeNoStandardDefinesIsNeverEchoed() {
+        given().urlEncodingEnabled(false).get("/oauth/callback?error=Your%20account%20is%20locked%2C%20visit%20evil.example"
+                        + "&error_description=visit%20evil.example&state=anything").then().statusCode(400)
+                .body(containsString("did not authorize the connection")).body(not(containsString("evil.example")));
     }
 
 }

@@ -55,6 +55,17 @@ class ConnectSessionTest extends ConnectionTestBase {
     }
 
     @Test
+    void anOriginIsHttpsOrTheDevelopersOwnMachine() {
+        as("admin").body("{\"origins\": [\"https://app.example.com\", \"http://app.example.com\", \"http://localhost.evil.example\"]}")
+                .put(SESSIONS + "/allowed-origins").then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", equalTo(List.of("origins[1]", "origins[2]")))
+                .body("errors[0].message", containsString("https"));
+        as("admin").body("{\"origins\": [\"http://localhost:3000\", \"http://127.0.0.1:8080\", \"https://app.example.com:8443\"]}")
+                .put(SESSIONS + "/allowed-origins").then().statusCode(200)
+                .body("origins", equalTo(List.of("http://localhost:3000", "http://127.0.0.1:8080", "https://app.example.com:8443")));
+    }
+
+    @Test
     void aReturnUrlOutsideTheAllowedOriginsIsRefused() {
         UUID authConfig = apiKeyAuthConfig();
         for (String returnUrl : List.of("https://evil.example/done", "https://app.example.com.evil.example/", "http://app.example.com/")) {

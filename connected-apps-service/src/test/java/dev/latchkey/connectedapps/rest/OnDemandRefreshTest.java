@@ -90,9 +90,10 @@ class OnDemandRefreshTest extends ConnectionTestBase {
 
     @Test
     void theRefreshEndpointIsForServicesOnly() {
+        String refresh = TokenRefresherProcess.baseUrl() + "/internal/v1/tenants/" + tenant + "/refresh/" + UUID.randomUUID();
         given().auth().oauth2(OidcTestServer.current().accessToken(tenant, "user", "admin", "credentials:read"))
-                .post(TokenRefresherProcess.baseUrl() + "/internal/v1/refresh/" + UUID.randomUUID()).then().statusCode(403);
-        given().post(TokenRefresherProcess.baseUrl() + "/internal/v1/refresh/" + UUID.randomUUID()).then().statusCode(401);
+                .post(refresh).then().statusCode(403);
+        given().post(refresh).then().statusCode(401);
     }
 
     /** An account whose tokens live 20 s, once token-refresher has scheduled it and its token is past half time. */

@@ -29,7 +29,7 @@ class CatalogEntryRulesTest {
                 tokenUrl: https://{{config.subdomain}}.acme.example/oauth/token
                 scopes: {read: Read everything, write: Change everything}
                 defaultScopes: [read]
-                pkce: true
+                pkce: required
                 tokenRequestAuth: client_secret_basic
                 refresh: {supported: true, rotatesRefreshToken: true, fallbackExpiresIn: PT1H}
             api:
@@ -55,7 +55,7 @@ class CatalogEntryRulesTest {
 
     @Test
     void anUnknownFieldIsRefused() {
-        assertRefused("acme.yaml", VALID.replace("    pkce: true", "    pkce: true\n    pkceMethod: S256"), "pkceMethod");
+        assertRefused("acme.yaml", VALID.replace("    pkce: required", "    pkce: required\n    pkceMethod: S256"), "pkceMethod");
     }
 
     @Test
@@ -96,6 +96,18 @@ class CatalogEntryRulesTest {
     @Test
     void aDefaultScopeMustBeADocumentedScope() {
         assertRefused("acme.yaml", VALID.replace("defaultScopes: [read]", "defaultScopes: [admin]"), "admin");
+    }
+
+    @Test
+    void anEntryThatNeverSendsPkceNamesTheProvidersPageThatSaysWhy() {
+        assertRefused("acme.yaml", VALID.replace("pkce: required", "pkce: never"), "pkceDocsUrl");
+        assertRefused("acme.yaml", VALID.replace("pkce: required", "pkce: optional\n    pkceDocsUrl: https://acme.example/pkce"),
+                "pkceDocsUrl");
+    }
+
+    @Test
+    void theOldYesOrNoPkceIsRefused() {
+        assertRefused("acme.yaml", VALID.replace("pkce: required", "pkce: false"), "pkce");
     }
 
     @Test

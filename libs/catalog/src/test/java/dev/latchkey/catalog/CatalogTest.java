@@ -2,6 +2,7 @@ package dev.latchkey.catalog;
 
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.Native;
+import dev.latchkey.catalog.auth.OAuth2;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,15 @@ class CatalogTest {
     @Test
     void atLeast70OAuth2Providers() {
         assertTrue(catalog.offering(AuthType.OAUTH2).size() >= 70, "oauth2: " + catalog.offering(AuthType.OAUTH2).size());
+    }
+
+    /** PKCE guards confidential clients against code injection too (RFC 9700 §4.5): an exception needs the provider's word. */
+    @Test
+    void everyOAuth2ProviderGetsPkceUnlessItsDocumentationSaysOtherwise() {
+        List<String> never = catalog.offering(AuthType.OAUTH2).stream()
+                .filter(entry -> entry.option(AuthType.OAUTH2).map(option -> !((OAuth2) option).pkce().sent()).orElseThrow())
+                .map(CatalogEntry::key).toList();
+        assertEquals(List.of("slack"), never);
     }
 
     @Test

@@ -21,12 +21,15 @@ import java.util.Optional;
  *
  * @param grant            {@link AuthType#OAUTH2} (authorization code) or {@link AuthType#OAUTH2_CLIENT_CREDENTIALS}
  * @param authorizationUrl null for client credentials
+ * @param issuer           the authorization server's issuer identifier (RFC 8414), null when unknown: what the
+ *                         {@code iss} of an authorization response must be (RFC 9207)
+ * @param pkce             whether authorization requests carry a PKCE S256 challenge
  * @param refreshUrl       where refresh-token grants go: the token URL unless the provider documents another
  * @param revocationUrl    RFC 7009 endpoint, null when none is known
  * @param refreshable      whether the provider issues refresh tokens to refresh with (authorization code only)
  * @param refreshMargin    how long before expiry the catalog says to refresh this provider's tokens, if it says
  */
-public record OAuthClient(AuthType grant, String authorizationUrl, String tokenUrl, String refreshUrl, String revocationUrl,
+public record OAuthClient(AuthType grant, String authorizationUrl, String issuer, String tokenUrl, String refreshUrl, String revocationUrl,
                           String clientId, List<String> scopes, String scopeSeparator, boolean pkce,
                           TokenRequestAuth tokenRequestAuth, Map<String, String> authorizationParams,
                           Map<String, String> tokenParams, List<String> tokenResponseMetadata,
@@ -42,10 +45,11 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String tokenU
         if (option.orElse(null) instanceof OAuth2 oauth) {
             Map<String, String> values = values(oauth, config);
             String tokenUrl = render(oauth.tokenUrl(), oauth, values);
-            return new OAuthClient(grant, render(oauth.authorizationUrl(), oauth, values), tokenUrl,
+            return new OAuthClient(grant, render(oauth.authorizationUrl(), oauth, values),
+                    oauth.issuer() == null ? null : render(oauth.issuer(), oauth, values), tokenUrl,
                     oauth.refresh().url().map(url -> render(url, oauth, values)).orElse(tokenUrl),
                     oauth.revocationUrl() == null ? null : render(oauth.revocationUrl(), oauth, values), clientId,
-                    scopes.isEmpty() ? oauth.defaultScopes() : scopes, oauth.scopeSeparator(), oauth.pkce(),
+                    scopes.isEmpty() ? oauth.defaultScopes() : scopes, oauth.scopeSeparator(), oauth.pkce().sent(),
                     oauth.tokenRequestAuth(), rendered(oauth.authorizationParams(), oauth, values),
                     rendered(oauth.tokenParams(), oauth, values), oauth.tokenResponseMetadata(),
                     oauth.refresh().fallbackExpiresIn(), oauth.refresh().supported(), oauth.refresh().margin());
@@ -53,7 +57,7 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String tokenU
         if (option.orElse(null) instanceof OAuth2ClientCredentials client) {
             Map<String, String> values = values(client, config);
             String tokenUrl = render(client.tokenUrl(), client, values);
-            return new OAuthClient(grant, null, tokenUrl, tokenUrl, null, clientId,
+            return new OAuthClient(grant, null, null, tokenUrl, tokenUrl, null, clientId,
                     scopes.isEmpty() ? client.defaultScopes() : scopes, client.scopeSeparator(), false,
                     client.tokenRequestAuth(), Map.of(), rendered(client.tokenParams(), client, values), List.of(),
                     client.fallbackExpiresIn(), false, Optional.empty());
@@ -63,8 +67,8 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String tokenU
                 ? TokenRequestAuth.CLIENT_SECRET_POST : TokenRequestAuth.CLIENT_SECRET_BASIC;
         // A custom server gets PKCE too: servers that do not know it ignore its parameters (RFC 7636 §5).
         return new OAuthClient(grant, grant == AuthType.OAUTH2 ? String.valueOf(config.get("authorizationUrl")) : null,
-                tokenUrl, tokenUrl, (String) config.get("revocationUrl"), clientId, scopes, " ", grant == AuthType.OAUTH2,
-                requestAuth, Map.of(), Map.of(), List.of(), Optional.empty(), grant == AuthType.OAUTH2, Optional.empty());
+                (String) config.get("issuer"), tokenUrl, tokenUrl, (String) config.get("revocationUrl"), clientId, scopes, " ",
+                grant == AuthType.OAUTH2, requestAuth, Map.of(), Map.of(), List.of(), Optional.empty(), grant == AuthType.OAUTH2, Optional.empty());
     }
 
     public String scope() {

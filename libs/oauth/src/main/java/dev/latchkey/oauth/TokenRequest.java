@@ -12,14 +12,16 @@ import java.util.Map;
  */
 public record TokenRequest(URI url, Map<String, String> headers, String body) {
 
-    /** RFC 6749 §4.1.3, with the PKCE verifier (RFC 7636 §4.5). */
+    /** RFC 6749 §4.1.3, with the PKCE verifier (RFC 7636 §4.5) unless the flow sent no challenge (null). */
     public static TokenRequest authorizationCode(OAuthClient client, String clientSecret, String code, String redirectUri,
             String verifier) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
         form.put("redirect_uri", redirectUri);
-        form.put("code_verifier", verifier);
+        if (verifier != null) {
+            form.put("code_verifier", verifier);
+        }
         form.putAll(client.tokenParams());
         return of(client.tokenUrl(), client, clientSecret, form);
     }

@@ -14,8 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.UUID;
 
-/** On-demand refresh, for Latchkey's own services (the {@code service} role); user tokens are refused. */
-@Path("/internal/v1/refresh")
+/**
+ * On-demand refresh, for Latchkey's own services (the {@code service} role); user tokens are refused. The caller
+ * names the connection's tenant, so a service token cannot refresh a connection of a tenant it was not asked about.
+ */
+@Path("/internal/v1/tenants/{tenant}/refresh")
 @Produces(MediaType.APPLICATION_JSON)
 public class RefreshResource {
 
@@ -32,8 +35,8 @@ public class RefreshResource {
     @Requires(Permission.INTERNAL)
     @Operation(summary = "Refresh a connection's token now, once however many callers ask at the same time: 200 with the"
             + " new expiry, 409 when the grant is gone (authorize again), 502 when the provider failed for now, 404 when"
-            + " the connection is not refreshed by Latchkey")
-    public Uni<RefreshOutcome> refresh(UUID connectionId) {
-        return refreshes.refresh(connectionId, caller.get().actor());
+            + " the connection is not one of the tenant's that Latchkey refreshes")
+    public Uni<RefreshOutcome> refresh(String tenant, UUID connectionId) {
+        return refreshes.refresh(tenant, connectionId, caller.get().actor());
     }
 }

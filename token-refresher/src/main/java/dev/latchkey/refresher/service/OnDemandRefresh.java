@@ -39,10 +39,16 @@ public class OnDemandRefresh {
         this.config = config;
     }
 
-    /** @throws NotFoundException when the connection is not one this service refreshes */
-    public Uni<RefreshOutcome> refresh(UUID connectionId, String actor) {
+    /** @throws NotFoundException when the connection is not one of {@code tenant}'s that this service refreshes */
+    public Uni<RefreshOutcome> refresh(String tenant, UUID connectionId, String actor) {
         Context caller = Vertx.currentContext();
         Instant asked = Instant.now();
+        return Panache.withSession(() -> schedule.find(connectionId))
+                .chain(found -> found == null || !found.tenant().equals(tenant) ? Uni.createFrom().failure(new NotFoundException())
+                        : shared(connectionId, actor, asked, caller));
+    }
+
+    private Uni<RefreshOutcome> shared(UUID connectionId, String actor, Instant asked, Context caller) {
         Uni<RefreshOutcome> shared = inFlight.computeIfAbsent(connectionId, id -> attempt(id, actor, asked, asked.plus(config.onDemandWait()))
                 .onTermination().invoke(() -> inFlight.remove(id))
                 .memoize().indefinitely());

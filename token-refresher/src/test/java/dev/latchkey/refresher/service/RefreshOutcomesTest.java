@@ -160,4 +160,15 @@ class RefreshOutcomesTest extends RefresherTestBase {
     void aConnectionTheRefresherDoesNotKnowIsNotFound() {
         refreshNow(UUID.randomUUID()).statusCode(404);
     }
+
+    @Test
+    void aConnectionAskedForUnderAnotherTenantIsNotFoundAndNotRefreshed() {
+        UUID id = connection("refresh-elsewhere", Duration.ofMinutes(1));
+
+        refreshIn("another" + tenant, id).statusCode(404);
+
+        assertEquals(0, provider.requests().size());
+        assertEquals("access-0", tokens(id).get("accessToken"));
+        refreshNow(id).statusCode(200).body("refreshed", equalTo(true));
+    }
 }

@@ -102,9 +102,14 @@ abstract class RefresherTestBase {
     }
 
     /** The on-demand refresh, as connected-apps-service calls it. */
-    static ValidatableResponse refreshNow(UUID connection) {
+    ValidatableResponse refreshNow(UUID connection) {
+        return refreshIn(tenant, connection);
+    }
+
+    /** The on-demand refresh of {@code connection}, said to be {@code tenant}'s. */
+    static ValidatableResponse refreshIn(String tenant, UUID connection) {
         return given().auth().oauth2(OidcTestServer.current().accessToken("system", "connected-apps-service", "service"))
-                .post("/internal/v1/refresh/" + connection).then();
+                .post("/internal/v1/tenants/" + tenant + "/refresh/" + connection).then();
     }
 
     /** Makes the connection due now, as time passing would. */
