@@ -3,6 +3,7 @@ package dev.latchkey.secrets.vault;
 import dev.latchkey.secrets.Secret;
 import dev.latchkey.secrets.SecretNotFoundException;
 import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.secrets.SecretPruning;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.secrets.SecretVersion;
 import dev.latchkey.secrets.SecretVersionConflictException;
