@@ -74,11 +74,30 @@ helm.sh/chart: {{ printf "%s-%s" (index . 0).Chart.Name (index . 0).Chart.Versio
 {{- end }}
 {{- end }}
 
-{{/* Kafka's sasl.jaas.config. Argument: (list $ PASSWORD), PASSWORD a reference the consumer expands. */}}
+{{/* Kafka's sasl.jaas.config. Argument: (list $ PRINCIPAL PASSWORD): PRINCIPAL a kafkaPrincipal of the values,
+PASSWORD a reference the consumer expands. */}}
 {{- define "latchkey.kafkaJaasConfig" -}}
 {{- $sasl := (index . 0).Values.kafka.sasl }}
 {{- $module := ternary "org.apache.kafka.common.security.plain.PlainLoginModule" "org.apache.kafka.common.security.scram.ScramLoginModule" (eq $sasl.mechanism "PLAIN") }}
-{{- printf "%s required username=\"%s\" password=\"%s\";" $module $sasl.username (index . 1) }}
+{{- printf "%s required username=\"%s\" password=\"%s\";" $module (index . 1).username (index . 2) }}
+{{- end }}
+
+{{/* What each service's Kafka principal may do: Write on the topics of the events it publishes (libs/events'
+EventType.publishers: a topic's owner, and every service for its access denials), Read on the topics it consumes.
+deploy/chart-checks compares the Write grants with the code. */}}
+{{- define "latchkey.kafkaGrants" -}}
+auth-config-service:
+  write: [latchkey.auth-configs.v1, latchkey.access.v1]
+  read: [latchkey.connections.v1, latchkey.access.v1]
+connected-apps-service:
+  write: [latchkey.connections.v1, latchkey.access.v1]
+  read: [latchkey.auth-configs.v1, latchkey.tokens.v1]
+token-refresher:
+  write: [latchkey.tokens.v1, latchkey.access.v1]
+  read: [latchkey.auth-configs.v1, latchkey.connections.v1]
+audit-service:
+  write: [latchkey.access.v1]
+  read: [latchkey.auth-configs.v1, latchkey.connections.v1, latchkey.tokens.v1, latchkey.access.v1]
 {{- end }}
 
 {{/* Where the CA certificates of PostgreSQL, Kafka and Vault are mounted, each from its Secret's ca.crt. */}}

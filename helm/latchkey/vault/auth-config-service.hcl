@@ -12,3 +12,8 @@ path "secret/data/tenants/+/auth-configs/*" {
 path "secret/metadata/tenants/+/auth-configs/*" {
   capabilities = ["read", "delete"]
 }
+
+# Erase the versions an edit replaced, once the auth config refers to the new one.
+path "secret/destroy/tenants/+/auth-configs/*" {
+  capabilities = ["update"]
+}

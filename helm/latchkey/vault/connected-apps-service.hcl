@@ -13,6 +13,11 @@ path "secret/metadata/tenants/+/connections/*" {
   capabilities = ["read", "delete"]
 }
 
+# Erase the tokens a new authorization replaced.
+path "secret/destroy/tenants/+/connections/*" {
+  capabilities = ["update"]
+}
+
 # The OAuth2 client secret, to exchange an authorization code and to test or revoke a connection.
 path "secret/data/tenants/+/auth-configs/*" {
   capabilities = ["read"]

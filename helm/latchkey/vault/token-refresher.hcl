@@ -13,3 +13,11 @@ path "secret/data/tenants/+/connections/*" {
 path "secret/data/tenants/+/auth-configs/*" {
   capabilities = ["read"]
 }
+
+# Erase the tokens a refresh replaced: list the versions, destroy the older ones.
+path "secret/metadata/tenants/+/connections/*" {
+  capabilities = ["read"]
+}
+path "secret/destroy/tenants/+/connections/*" {
+  capabilities = ["update"]
+}

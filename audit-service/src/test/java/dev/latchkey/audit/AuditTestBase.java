@@ -27,7 +27,6 @@ import dev.latchkey.testing.OidcTestServer;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +50,7 @@ abstract class AuditTestBase {
     /** An event of {@code type} with plausible data, by {@code actor}, at {@code time}. */
     static CloudEvent event(EventType type, String tenant, String actor, Instant time) {
         EventData data = sample(type);
-        CloudEvent fresh = EventJson.envelope(data, URI.create("/latchkey/test"), tenant, actor);
+        CloudEvent fresh = EventJson.envelope(data, EventPublisher.sourceOf(type), tenant, actor);
         return new CloudEvent(fresh.specversion(), fresh.id(), fresh.source(), fresh.type(), fresh.subject(), time,
                 fresh.datacontenttype(), fresh.dataschema(), tenant, actor, actor.startsWith("user:") ? "Alice Liddell" : null, fresh.data());
     }

@@ -7,6 +7,7 @@ import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventSource;
 import dev.latchkey.events.Topics;
 import dev.latchkey.platform.outbox.Outbox;
 import dev.latchkey.platform.security.Caller;
@@ -22,7 +23,7 @@ import java.util.Locale;
 @ApplicationScoped
 public class AuthConfigEventWriter {
 
-    private static final URI SOURCE = URI.create("/latchkey/auth-config-service");
+    private static final URI SOURCE = EventSource.AUTH_CONFIG_SERVICE.uri();
 
     private final Outbox outbox;
 

@@ -108,7 +108,10 @@ public class AuthConfigService {
         return Panache.withSession(() -> repository.page(query));
     }
 
-    /** Applies {@code changes} if the auth config is still at {@code expectedVersion} (when given). */
+    /**
+     * Applies {@code changes} if the auth config is still at {@code expectedVersion} (when given). New secrets are a new
+     * version; the older ones are erased once the row refers to it.
+     */
     public Uni<AuthConfig> update(Caller caller, UUID id, OptionalLong expectedVersion, AuthConfigChanges changes) {
         return Panache.withTransaction(() -> found(caller, id).chain(entity -> {
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != entity.version) {
@@ -127,7 +130,8 @@ public class AuthConfigService {
                 entity.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 return entity;
             }).call(repository::flush).call(() -> events.updated(caller, entity, changed));
-        }));
+        })).call(entity -> changes.secrets() == null || changes.secrets().isEmpty() ? Uni.createFrom().voidItem()
+                : secrets.prune(SecretPath.authConfig(entity.tenant, entity.id), entity.secretVersion));
     }
 
     /**

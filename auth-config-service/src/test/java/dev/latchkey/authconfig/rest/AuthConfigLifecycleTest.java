@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -103,7 +104,7 @@ class AuthConfigLifecycleTest extends AuthConfigTestBase {
     }
 
     @Test
-    void aNewSecretReplacesOnlyThatFieldAndItsHint() {
+    void aNewSecretReplacesOnlyThatFieldAndItsHintAndTheOldVersionIsErased() {
         String tenant = newTenant();
         String id = created(tenant, GITHUB);
 
@@ -111,7 +112,7 @@ class AuthConfigLifecycleTest extends AuthConfigTestBase {
                 .patch(AUTH_CONFIGS + "/" + id).then().statusCode(200)
                 .body("secrets.clientSecret.hint", equalTo("…9876"))
                 .body("config.clientId", equalTo("Iv1.abc"));
-        assertEquals(2L, secretVersions(tenant, id));
+        assertEquals(List.of(2L), secretVersions(tenant, id), "the old client secret is kept no longer than needed");
     }
 
     @Test
@@ -122,7 +123,7 @@ class AuthConfigLifecycleTest extends AuthConfigTestBase {
         admin(tenant).delete(AUTH_CONFIGS + "/" + id).then().statusCode(204);
 
         admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(404);
-        assertEquals(0L, secretVersions(tenant, id));
+        assertEquals(List.of(), secretVersions(tenant, id));
     }
 
     @Test
@@ -159,9 +160,11 @@ class AuthConfigLifecycleTest extends AuthConfigTestBase {
                 .body("items.name", equalTo(List.of("GitHub prod")));
     }
 
-    private long secretVersions(String tenant, String id) {
-        return pool.preparedQuery("SELECT count(*) FROM secrets.secrets WHERE path = $1")
+    private List<Long> secretVersions(String tenant, String id) {
+        List<Long> versions = new ArrayList<>();
+        pool.preparedQuery("SELECT version FROM secrets.secrets WHERE path = $1 ORDER BY version")
                 .execute(Tuple.of("tenants/" + tenant + "/auth-configs/" + id))
-                .await().indefinitely().iterator().next().getLong(0);
+                .await().indefinitely().forEach(row -> versions.add(row.getLong("version")));
+        return versions;
     }
 }

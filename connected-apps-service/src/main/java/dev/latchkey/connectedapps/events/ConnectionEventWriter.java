@@ -13,6 +13,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionTested;
 import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventSource;
 import dev.latchkey.events.Topics;
 import dev.latchkey.platform.outbox.Outbox;
 import dev.latchkey.platform.security.Caller;
@@ -27,7 +28,7 @@ import java.util.List;
 @ApplicationScoped
 public class ConnectionEventWriter {
 
-    private static final URI SOURCE = URI.create("/latchkey/connected-apps-service");
+    private static final URI SOURCE = EventSource.CONNECTED_APPS_SERVICE.uri();
 
     private final Outbox outbox;
 

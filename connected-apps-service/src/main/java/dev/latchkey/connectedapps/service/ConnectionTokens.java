@@ -29,7 +29,10 @@ public class ConnectionTokens {
         this.events = events;
     }
 
-    /** Stores the tokens of an existing connection (after the newest version of its secret) and publishes it authorized. */
+    /**
+     * Stores the tokens of an existing connection (after the newest version of its secret) and publishes it
+     * authorized; the tokens it replaces are erased once the row refers to the new ones.
+     */
     Uni<Connection> store(Connection pending, String actor, TokenResponse response) {
         SecretPath path = SecretPath.connection(pending.tenant, pending.id);
         return secrets.versions(path)
@@ -37,7 +40,8 @@ public class ConnectionTokens {
                 .chain(version -> Panache.withTransaction(() -> connections.findForUpdate(pending.tenant, pending.id).call(connection -> {
                     apply(connection, response, version);
                     return connections.flush().call(() -> events.authorized(actor, connection, refreshable(connection, response)));
-                })));
+                })))
+                .call(connection -> secrets.prune(path, connection.secretVersion));
     }
 
     /** The token response's effect on the row: secret version and names, expiry, granted scopes, provider extras. */

@@ -6,6 +6,7 @@ import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventSource;
 import dev.latchkey.events.Topics;
 import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.WithKafka;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithOidcServer
 class KnownAuthConfigConsumerTest {
 
-    private static final URI SOURCE = URI.create("/latchkey/auth-config-service");
+    private static final URI SOURCE = EventSource.AUTH_CONFIG_SERVICE.uri();
 
     @Inject
     Pool pool;
@@ -67,6 +68,31 @@ class KnownAuthConfigConsumerTest {
 
         publish(event(new AuthConfigDeleted(id, "GitHub main")));
         assertTrue(awaitRow(id, r -> r.getBoolean("deleted")).getBoolean("deleted"));
+    }
+
+    /**
+     * A token URL is where the client secret and every refresh token go: an auth config event that any other service
+     * (or anyone who got to write to the topic) made up must not move it. The genuine edit after it, on the same
+     * partition, shows the forged one was read and skipped.
+     */
+    @Test
+    void anAuthConfigEventFromAnotherSourceIsSkipped() {
+        UUID id = UUID.randomUUID();
+        publish(event(new AuthConfigCreated(id, "IdP", "custom", null, "oauth2", "production",
+                Map.of("tokenUrl", "https://idp.example.com/token"), List.of("clientSecret"))));
+        AuthConfigUpdated moved = new AuthConfigUpdated(id, "IdP", "production", List.of("config.tokenUrl"), 2,
+                Map.of("tokenUrl", "https://attacker.example/token"), List.of("clientSecret"));
+        publish(EventJson.envelope(moved, EventSource.CONNECTED_APPS_SERVICE.uri(), "demo", "user:mallory"));
+        publish(event(new AuthConfigUpdated(id, "IdP renamed", "production", List.of("name"), 3,
+                Map.of("tokenUrl", "https://idp.example.com/token"), List.of("clientSecret"))));
+
+        Row row = awaitRow(id, r -> r.getLong("version") == 3);
+        assertEquals("IdP renamed", row.getString("name"));
+        assertEquals(0, count("SELECT count(*) FROM auth_configs WHERE config->>'tokenUrl' LIKE '%attacker%'"));
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().indefinitely().iterator().next().getLong(0);
     }
 
     private Row awaitRow(UUID id, Predicate<Row> condition) {

@@ -49,11 +49,6 @@ class KafkaTopicsTest {
     }
 
     private String env(String name) {
-        for (JsonNode variable : job.podSpec().path("containers").get(0).path("env")) {
-            if (variable.path("name").asText().equals(name)) {
-                return variable.path("value").asText();
-            }
-        }
-        throw new AssertionError(job + " has no variable " + name);
+        return job.variable(name).path("value").asText();
     }
 }

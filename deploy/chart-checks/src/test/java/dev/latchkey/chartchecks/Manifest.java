@@ -35,6 +35,16 @@ record Manifest(String apiVersion, String kind, String name, JsonNode body, Stri
         return body.path("spec").path("template").path("spec");
     }
 
+    /** The first container's environment variable {@code name} ({@code value} or {@code valueFrom}). */
+    JsonNode variable(String name) {
+        for (JsonNode variable : podSpec().path("containers").get(0).path("env")) {
+            if (variable.path("name").asText().equals(name)) {
+                return variable;
+            }
+        }
+        throw new AssertionError(this + " has no variable " + name);
+    }
+
     static Map<String, String> strings(JsonNode object) {
         Map<String, String> strings = new TreeMap<>();
         object.fields().forEachRemaining(field -> strings.put(field.getKey(), field.getValue().asText()));

@@ -24,7 +24,7 @@ class VaultPoliciesTest {
 
     private static final String ROLE = "QUARKUS_VAULT_AUTHENTICATION_KUBERNETES_ROLE";
     /** tenants/{tenant}/auth-configs/{id} and tenants/{tenant}/connections/{id}, as data or metadata of the mount. */
-    private static final Pattern SECRET_PATHS = Pattern.compile("secret/(data|metadata)/tenants/\\+/(auth-configs|connections)/\\*");
+    private static final Pattern SECRET_PATHS = Pattern.compile("secret/(data|metadata|destroy)/tenants/\\+/(auth-configs|connections)/\\*");
     private static final Pattern PATH = Pattern.compile("(?m)^path \"([^\"]+)\"");
 
     @Test

@@ -2,7 +2,9 @@ package dev.latchkey.events;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every event type Latchkey publishes: its name, its topic, its record and its JSON Schema
@@ -27,7 +29,8 @@ public enum EventType {
     TOKEN_REFRESH_FAILED("token.refresh_failed", Topics.TOKENS, TokenEvents.TokenRefreshFailed.class),
     TOKEN_EXPIRING("token.expiring", Topics.TOKENS, TokenEvents.TokenExpiring.class),
     ACCESS_CREDENTIALS_READ("access.credentials_read", Topics.ACCESS, AccessEvents.CredentialsRead.class),
-    ACCESS_DENIED("access.denied", Topics.ACCESS, AccessEvents.AccessDenied.class);
+    /** Every service's permission filter reports the denials it makes. */
+    ACCESS_DENIED("access.denied", Topics.ACCESS, AccessEvents.AccessDenied.class, EnumSet.allOf(EventSource.class));
 
     private static final String TYPE_PREFIX = "dev.latchkey.";
     private static final String VERSION_SUFFIX = ".v1";
@@ -35,11 +38,17 @@ public enum EventType {
     private final String eventName;
     private final String topic;
     private final Class<? extends EventData> recordType;
+    private final Set<EventSource> publishers;
 
     EventType(String eventName, String topic, Class<? extends EventData> recordType) {
+        this(eventName, topic, recordType, EnumSet.of(EventSource.ownerOf(topic)));
+    }
+
+    EventType(String eventName, String topic, Class<? extends EventData> recordType, Set<EventSource> publishers) {
         this.eventName = eventName;
         this.topic = topic;
         this.recordType = recordType;
+        this.publishers = publishers;
     }
 
     /** The name used in filters and the audit log, e.g. {@code connection.authorized}. */
@@ -54,6 +63,16 @@ public enum EventType {
 
     public String topic() {
         return topic;
+    }
+
+    /** The services that publish this type: its topic's owner (every service, for an access denial). */
+    public Set<EventSource> publishers() {
+        return publishers;
+    }
+
+    /** Whether {@code source} is one of the services that publish this type. */
+    public boolean publishedBy(URI source) {
+        return publishers.stream().anyMatch(publisher -> publisher.uri().equals(source));
     }
 
     public Class<? extends EventData> recordType() {

@@ -36,6 +36,13 @@ public interface SecretStore {
     /** Erases every version for good, as when the auth config or connection that owned it is deleted. */
     Uni<Void> destroy(SecretPath path);
 
+    /**
+     * Erases for good every version older than {@code keepFrom}: what nothing refers to any more once a newer version
+     * is in use (an old client secret, a refresh token the provider rotated). Never fails: a version it could not
+     * erase (the store is down) is logged and left for the next prune, which erases every older version.
+     */
+    Uni<Void> prune(SecretPath path, long keepFrom);
+
     /** Every kept version, oldest first; empty when the secret does not exist. */
     Uni<List<SecretVersion>> versions(SecretPath path);
 }

@@ -3,6 +3,7 @@ package dev.latchkey.testing;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -19,7 +20,12 @@ public final class EventPublisher {
 
     /** Sends the event to its type's topic, keyed by its aggregate, and waits for the broker's acknowledgement. */
     public static void publish(String bootstrapServers, String tenant, EventData data) {
-        publish(bootstrapServers, EventJson.envelope(data, URI.create("/latchkey/test"), tenant, "service:test"));
+        publish(bootstrapServers, EventJson.envelope(data, sourceOf(data.eventType()), tenant, "service:test"));
+    }
+
+    /** The source a service that publishes {@code type} gives its events: consumers drop events from any other. */
+    public static URI sourceOf(EventType type) {
+        return type.publishers().iterator().next().uri();
     }
 
     /** Sends this very envelope (again, to play a redelivery) to its type's topic, keyed by its subject. */

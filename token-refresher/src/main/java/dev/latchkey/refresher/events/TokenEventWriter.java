@@ -2,6 +2,7 @@ package dev.latchkey.refresher.events;
 
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventSource;
 import dev.latchkey.events.TokenEvents.TokenExpiring;
 import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
 import dev.latchkey.events.TokenEvents.TokenRefreshed;
@@ -20,7 +21,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class TokenEventWriter {
 
-    private static final URI SOURCE = URI.create("/latchkey/token-refresher");
+    private static final URI SOURCE = EventSource.TOKEN_REFRESHER.uri();
 
     private final Outbox outbox;
 

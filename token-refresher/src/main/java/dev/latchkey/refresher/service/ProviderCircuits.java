@@ -4,6 +4,7 @@ import dev.latchkey.refresher.config.RefresherConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,19 +16,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * the host's refreshes pause for {@code circuit-open}; then one refresh is let through, and its outcome closes the
  * circuit or opens it again. Paused refreshes are postponed, not counted against their connections. Kept per
  * replica: each replica learns an outage from its own requests.
+ * <p>
+ * Tenants name hosts (custom token URLs), so nothing here grows with them: a host that answers is forgotten, at most
+ * {@link #MAX_HOSTS} failing hosts are remembered (a host beyond that gets no circuit until others answer), and the
+ * metric is one gauge, the number of open circuits, without a label per host.
  */
 @ApplicationScoped
 public class ProviderCircuits {
 
+    static final int MAX_HOSTS = 10_000;
+
     private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
     private final int failuresToOpen;
     private final Duration openFor;
-    private final MeterRegistry metrics;
 
+    @Inject
     public ProviderCircuits(RefresherConfig config, MeterRegistry metrics) {
-        this.failuresToOpen = config.circuitFailures();
-        this.openFor = config.circuitOpen();
-        this.metrics = metrics;
+        this(config.circuitFailures(), config.circuitOpen(), metrics);
+    }
+
+    ProviderCircuits(int failuresToOpen, Duration openFor, MeterRegistry metrics) {
+        this.failuresToOpen = failuresToOpen;
+        this.openFor = openFor;
+        Gauge.builder("latchkey.refresher.circuits.open", this, ProviderCircuits::open)
+                .description("Provider hosts whose refreshes are paused after repeated failures").register(metrics);
     }
 
     private static final class Circuit {
@@ -37,30 +49,31 @@ public class ProviderCircuits {
 
     /** When the host's circuit is open, the instant it lets a request through again; null when it is closed. */
     public synchronized Instant pausedUntil(String host) {
-        Instant until = circuit(host).openUntil;
-        return until.isAfter(Instant.now()) ? until : null;
+        Circuit circuit = circuits.get(host);
+        return circuit != null && circuit.openUntil.isAfter(Instant.now()) ? circuit.openUntil : null;
     }
 
     public synchronized void succeeded(String host) {
-        Circuit circuit = circuit(host);
-        circuit.failures = 0;
-        circuit.openUntil = Instant.MIN;
+        circuits.remove(host);
     }
 
     public synchronized void failed(String host) {
-        Circuit circuit = circuit(host);
+        if (circuits.size() >= MAX_HOSTS && !circuits.containsKey(host)) {
+            return;
+        }
+        Circuit circuit = circuits.computeIfAbsent(host, name -> new Circuit());
         circuit.failures++;
         if (circuit.failures >= failuresToOpen) {
             circuit.openUntil = Instant.now().plus(openFor);
         }
     }
 
-    private Circuit circuit(String host) {
-        return circuits.computeIfAbsent(host, name -> {
-            Circuit circuit = new Circuit();
-            Gauge.builder("latchkey.refresher.circuit.open", circuit, c -> c.openUntil.isAfter(Instant.now()) ? 1 : 0)
-                    .tag("host", name).description("1 while refreshes at this provider host are paused").register(metrics);
-            return circuit;
-        });
+    synchronized int tracked() {
+        return circuits.size();
+    }
+
+    private synchronized double open() {
+        Instant now = Instant.now();
+        return circuits.values().stream().filter(circuit -> circuit.openUntil.isAfter(now)).count();
     }
 }

@@ -6,6 +6,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionTested;
 import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.testing.AuditDatabase;
+import dev.latchkey.testing.EventPublisher;
 import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.KafkaTestBroker;
 import dev.latchkey.testing.OidcTestServer;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -81,7 +81,8 @@ public final class AuditBenchmark {
             UUID connection = UUID.randomUUID();
             EventData data = n % 4 == 0 ? new ConnectionTested(connection, true, 200, 12, "ok")
                     : new CredentialsRead(connection, "production", false);
-            CloudEvent event = EventJson.envelope(data, URI.create("/latchkey/bench"), "tenant-" + (n % TENANTS), "service:bench-runner");
+            CloudEvent event = EventJson.envelope(data, EventPublisher.sourceOf(data.eventType()), "tenant-" + (n % TENANTS),
+                    "service:bench-runner");
             producer.send(new ProducerRecord<>(data.eventType().topic(), event.subject(), EventJson.write(event)));
             return event;
         }

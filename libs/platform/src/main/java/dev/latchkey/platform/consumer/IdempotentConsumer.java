@@ -2,6 +2,7 @@ package dev.latchkey.platform.consumer;
 
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 /**
  * Handles each event at most once per consumer, even when Kafka redelivers it: the event id is recorded in
  * {@code processed_events} in the same transaction as the handler's own changes, so both commit or neither.
+ * Only an event whose source publishes its type is handled ({@link EventType#publishedBy}).
  * The Kafka offset is committed only after the returned {@code Uni} completes (SmallRye's post-processing
  * acknowledgement), so a crash before commit means redelivery, never loss. A handler that fails (the database
  * is down) rolls its transaction back and is tried again with backoff: the partition waits, nothing is skipped,
@@ -73,15 +75,26 @@ public class IdempotentConsumer {
                 .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).expireIn(GIVE_UP_AFTER.toMillis());
     }
 
+    /**
+     * The record as an event, when it is one and its source is a service that publishes its type: an event another
+     * service (or anyone else who got to write to the topic) made up is skipped, as reading it again cannot change that.
+     */
     private static Optional<CloudEvent> readable(String consumer, String record) {
+        CloudEvent event;
+        EventType type;
         try {
-            CloudEvent event = EventJson.read(record);
-            EventJson.data(event);
-            return Optional.of(event);
+            event = EventJson.read(record);
+            type = EventJson.data(event).eventType();
         } catch (RuntimeException e) {
             LOG.warnf("%s skips a record that is not a readable event: %s", consumer, e.getMessage());
             return Optional.empty();
         }
+        if (!type.publishedBy(event.source())) {
+            LOG.warnf("%s skips event %s: %s is published by %s, not by %s", consumer, event.id(), type.eventName(),
+                    type.publishers(), event.source());
+            return Optional.empty();
+        }
+        return Optional.of(event);
     }
 
     /** Runs {@code handler} unless {@code consumer} has handled this event id before; true when it ran. */

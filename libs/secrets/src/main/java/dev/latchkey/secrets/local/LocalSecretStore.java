@@ -3,6 +3,7 @@ package dev.latchkey.secrets.local;
 import dev.latchkey.secrets.Secret;
 import dev.latchkey.secrets.SecretNotFoundException;
 import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.secrets.SecretPruning;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.secrets.SecretVersion;
 import dev.latchkey.secrets.SecretVersionConflictException;
@@ -48,6 +49,7 @@ public class LocalSecretStore implements SecretStore {
             UPDATE {table} SET deleted_at = now()
             WHERE path = $1 AND deleted_at IS NULL AND version = (SELECT max(version) FROM {table} WHERE path = $1)""";
     private static final String DESTROY = "DELETE FROM {table} WHERE path = $1";
+    private static final String PRUNE = "DELETE FROM {table} WHERE path = $1 AND version < $2";
     private static final String VERSIONS =
             "SELECT version, created_at, deleted_at FROM {table} WHERE path = $1 ORDER BY version";
     /** Pages through the rows after ($3, $4), so a row that cannot be re-wrapped is passed over, not met again. */
@@ -124,6 +126,12 @@ public class LocalSecretStore implements SecretStore {
     @Override
     public Uni<Void> destroy(SecretPath path) {
         return pool.preparedQuery(sql(DESTROY)).execute(Tuple.of(path.toString())).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> prune(SecretPath path, long keepFrom) {
+        return pool.preparedQuery(sql(PRUNE)).execute(Tuple.of(path.toString(), keepFrom)).replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> SecretPruning.leftForNextTime(path, failure));
     }
 
     @Override

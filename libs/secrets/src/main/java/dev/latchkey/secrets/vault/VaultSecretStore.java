@@ -3,6 +3,7 @@ package dev.latchkey.secrets.vault;
 import dev.latchkey.secrets.Secret;
 import dev.latchkey.secrets.SecretNotFoundException;
 import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.secrets.SecretPruning;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.secrets.SecretVersion;
 import dev.latchkey.secrets.SecretVersionConflictException;
@@ -91,6 +92,20 @@ public class VaultSecretStore implements SecretStore {
     @Override
     public Uni<Void> destroy(SecretPath path) {
         return call(() -> kv2().deleteSecretMetadata(path.toString()));
+    }
+
+    /** Vault keeps a destroyed version's metadata, marked destroyed; its data is gone. */
+    @Override
+    public Uni<Void> prune(SecretPath path, long keepFrom) {
+        return call(() -> kv2().readSecretMetadata(path.toString()))
+                .map(metadata -> metadata.getVersions().entrySet().stream()
+                        .filter(entry -> Long.parseLong(entry.getKey()) < keepFrom && !Boolean.TRUE.equals(entry.getValue().isDestroyed()))
+                        .map(entry -> Integer.valueOf(entry.getKey()))
+                        .sorted()
+                        .toList())
+                .chain(old -> old.isEmpty() ? Uni.createFrom().voidItem() : call(() -> kv2().destroySecretVersions(path.toString(), old)))
+                .onFailure(VaultSecretStore::notFound).recoverWithNull()
+                .onFailure().recoverWithUni(failure -> SecretPruning.leftForNextTime(path, failure));
     }
 
     @Override

@@ -56,6 +56,21 @@ class LocalSecretStoreTest {
     }
 
     @Test
+    void pruningErasesTheOlderVersionsForGood() {
+        SecretPath path = newPath();
+        store.write(path, FIELDS, 0).await().indefinitely();
+        store.write(path, Map.of("client_secret", "second"), 1).await().indefinitely();
+        store.write(path, Map.of("client_secret", "third"), 2).await().indefinitely();
+
+        store.prune(path, 3).await().indefinitely();
+
+        assertEquals(List.of(3L), store.versions(path).await().indefinitely().stream().map(SecretVersion::version).toList());
+        assertThrows(SecretNotFoundException.class, () -> store.read(path, 1).await().indefinitely());
+        assertEquals(Map.of("client_secret", "third"), store.read(path).await().indefinitely().fields());
+        assertEquals(4L, store.write(path, Map.of("client_secret", "fourth"), 3).await().indefinitely(), "versions go on counting");
+    }
+
+    @Test
     void anOlderVersionReadsBackWhenAskedForByNumber() {
         SecretPath path = newPath();
         store.write(path, FIELDS, 0).await().indefinitely();

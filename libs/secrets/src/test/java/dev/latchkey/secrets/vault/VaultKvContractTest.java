@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static dev.latchkey.secrets.vault.VaultStub.TOKEN;
 import static dev.latchkey.secrets.vault.VaultStub.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,6 +151,30 @@ class VaultKvContractTest {
         store.destroy(path).await().indefinitely();
 
         server.verify(1, deleteRequestedFor(urlPathEqualTo(metadataUrl)));
+    }
+
+    /** Vault's documented destroy: {@code PUT /v1/<mount>/destroy/<path>} with the versions to erase. */
+    @Test
+    void pruneDestroysTheOlderVersionsTheMetadataStillHolds() {
+        String destroyUrl = "/v1/secret/destroy/tenants/demo/connections/5f0c6a9e-3b1d-4c55-9d0e-2b8f1a7c4d21";
+        server.stubFor(get(urlPathEqualTo(metadataUrl)).withHeader("X-Vault-Token", equalTo(TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(METADATA_RESPONSE)));
+        server.stubFor(any(urlPathEqualTo(destroyUrl)).withHeader("X-Vault-Token", equalTo(TOKEN))
+                .willReturn(aResponse().withStatus(204)));
+
+        store.prune(path, 2).await().indefinitely();
+
+        server.verify(1, anyRequestedFor(urlPathEqualTo(destroyUrl)).withRequestBody(equalToJson("{\"versions\": [1]}")));
+    }
+
+    @Test
+    void pruneWithNothingOlderSendsNoDestroy() {
+        server.stubFor(get(urlPathEqualTo(metadataUrl)).withHeader("X-Vault-Token", equalTo(TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(METADATA_RESPONSE)));
+
+        store.prune(path, 1).await().indefinitely();
+
+        server.verify(0, anyRequestedFor(urlPathMatching("/v1/secret/destroy/.*")));
     }
 
     @Test
