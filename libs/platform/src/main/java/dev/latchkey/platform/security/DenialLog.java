@@ -58,11 +58,11 @@ public class DenialLog {
     private long timer;
 
     public DenialLog(Outbox outbox, Vertx vertx, @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "latchkey.security.denial-window", defaultValue = "60s") Duration window) {
+            SecurityConfig config) {
         this.outbox = outbox;
         this.vertx = vertx;
         this.source = URI.create("/latchkey/" + application);
-        this.window = window;
+        this.window = config.denialWindow();
     }
 
     void start(@Observes StartupEvent startup) {
