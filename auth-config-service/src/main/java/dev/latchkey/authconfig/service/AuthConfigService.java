@@ -18,6 +18,7 @@ import dev.latchkey.platform.problem.PreconditionFailedException;
 import dev.latchkey.platform.problem.UnavailableException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.Caller;
+import dev.latchkey.probes.TestSlots;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -57,9 +58,12 @@ public class AuthConfigService {
     private final AuthConfigTester tester;
     private final ConnectedApps connectedApps;
     private final boolean httpAllowed;
+    private final TestSlots slots;
 
     public AuthConfigService(AuthConfigRepository repository, AuthConfigKinds kinds, SecretStore secrets,
-            AuthConfigEventWriter events, AuthConfigTester tester, @RestClient ConnectedApps connectedApps, OutboundConfig outbound) {
+            AuthConfigEventWriter events, AuthConfigTester tester, @RestClient ConnectedApps connectedApps, OutboundConfig outbound,
+            TestSlots slots) {
+        this.slots = slots;
         this.connectedApps = connectedApps;
         this.httpAllowed = outbound.allowHttp();
         this.repository = repository;
@@ -181,13 +185,14 @@ public class AuthConfigService {
     /**
      * Tests an auth config against the real provider or system, outside any transaction, then stores the
      * outcome: status ACTIVE or ERROR, and an {@code auth_config.tested} event. A test is not an edit: the
-     * version (the ETag) stays, so an edit prepared before the test still applies.
+     * version (the ETag) stays, so an edit prepared before the test still applies. A tenant runs a bounded number
+     * of tests at once ({@link TestSlots}).
      */
     public Uni<AuthConfig> test(Caller caller, UUID id) {
         Context requestContext = Vertx.currentContext();
         return Panache.withSession(() -> found(caller, id))
-                .chain(entity -> secretValues(entity)
-                        .chain(values -> tester.test(entity, kinds.of(entity.category, entity.provider, entity.authType), values)))
+                .chain(entity -> slots.run(caller.tenant(), () -> secretValues(entity)
+                        .chain(values -> tester.test(entity, kinds.of(entity.category, entity.provider, entity.authType), values))))
                 // The test ends on an HTTP client's or a worker's thread; the database session needs the request's own.
                 .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
                 .chain(outcome -> Panache.withTransaction(() -> repository.recordTest(caller.tenant(), id, outcome,

@@ -18,6 +18,7 @@ import dev.latchkey.probes.ApiRequestProbe;
 import dev.latchkey.probes.FailureCategory;
 import dev.latchkey.probes.ProbeResult;
 import dev.latchkey.probes.Probes;
+import dev.latchkey.probes.TestSlots;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * Tests a connection against its system, outside any transaction: a native connector's probe, or the catalog
  * entry's test request with the connection's credentials. The outcome is stored; a failure makes an ACTIVE
  * connection ERROR and a success makes an ERROR one ACTIVE. A custom scheme names no request to test with: that
- * is said, and changes nothing.
+ * is said, and changes nothing. A tenant runs a bounded number of tests at once ({@link TestSlots}).
  */
 @ApplicationScoped
 public class ConnectionTester {
@@ -47,9 +48,11 @@ public class ConnectionTester {
     private final ApiRequestProbe api;
     private final ConnectionEventWriter events;
     private final Duration timeout;
+    private final TestSlots slots;
 
     public ConnectionTester(ConnectionRepository connections, CredentialsService credentials, Catalog catalog, Probes probes,
-            ApiRequestProbe api, ConnectionEventWriter events, ConnectionsConfig config) {
+            ApiRequestProbe api, ConnectionEventWriter events, ConnectionsConfig config, TestSlots slots) {
+        this.slots = slots;
         this.connections = connections;
         this.credentials = credentials;
         this.catalog = catalog;
@@ -62,7 +65,8 @@ public class ConnectionTester {
     public Uni<Connection> test(Caller caller, UUID id) {
         Context requestContext = Vertx.currentContext();
         return Panache.withSession(() -> connections.get(caller.tenant(), id)).invoke(ConnectionTester::refuseUnlessAuthorized)
-                .chain(connection -> credentials.current(connection).chain(current -> run(connection, current.credentials())))
+                .chain(connection -> slots.run(caller.tenant(), () -> credentials.current(connection)
+                        .chain(current -> run(connection, current.credentials()))))
                 // A probe ends on a worker's thread; the database session needs the request's own.
                 .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
                 .chain(result -> Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id)

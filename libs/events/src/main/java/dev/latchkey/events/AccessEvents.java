@@ -23,11 +23,26 @@ public final class AccessEvents {
         }
     }
 
-    /** A caller was refused: missing permission. */
+    /**
+     * A caller was refused: missing permission. {@code count}: how many denials of this caller the entry stands for,
+     * 1 for the first in a window and then the number of repeats in that window (absent in older events: 1).
+     */
     public record AccessDenied(String subject,
             String method,
             String path,
-            String requiredPermission) implements EventData {
+            String requiredPermission,
+            Integer count) implements EventData {
+
+        /** The first denial of a caller in its window. */
+        public AccessDenied(String subject, String method, String path, String requiredPermission) {
+            this(subject, method, path, requiredPermission, 1);
+        }
+
+        /** This denial standing for {@code repeats} of them. */
+        public AccessDenied times(int repeats) {
+            return new AccessDenied(subject, method, path, requiredPermission, repeats);
+        }
+
         @Override
         public EventType eventType() {
             return EventType.ACCESS_DENIED;

@@ -5,6 +5,9 @@ import dev.latchkey.platform.outbound.OutboundUrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
 
 /** The native connectors' probes and the catalog's test requests, for any service that tests connections. */
 @ApplicationScoped
@@ -20,5 +23,13 @@ public class ProbesProducer {
     @Singleton
     ApiRequestProbe apiRequestProbe(GuardedHttp http) {
         return new ApiRequestProbe(http);
+    }
+
+    @Produces
+    @Singleton
+    TestSlots testSlots(@ConfigProperty(name = "latchkey.tests.per-tenant", defaultValue = "10") int perTenant,
+            @ConfigProperty(name = "latchkey.tests.total", defaultValue = "100") int total,
+            @ConfigProperty(name = "latchkey.tests.retry-after", defaultValue = "10s") Duration retryAfter) {
+        return new TestSlots(perTenant, total, retryAfter);
     }
 }

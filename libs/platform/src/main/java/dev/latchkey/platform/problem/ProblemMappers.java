@@ -89,6 +89,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("too-many-requests", "Too many requests", 429, e.getMessage(), path(uri))))
+                .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(UnavailableException e, UriInfo uri) {
         return respond(Problem.of("unavailable", "Service unavailable", 503, e.getMessage(), path(uri)));
     }

@@ -1,9 +1,6 @@
 package dev.latchkey.platform.security;
 
 import dev.latchkey.events.AccessEvents.AccessDenied;
-import dev.latchkey.events.EventJson;
-import dev.latchkey.events.Topics;
-import dev.latchkey.platform.outbox.Outbox;
 import dev.latchkey.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -21,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Enforces {@link Requires}: 401 without a valid bearer token, 403 and an {@code access.denied} event when
- * the caller's roles lack the permission. The denial is recorded before the answer leaves. An endpoint must say
+ * the caller's roles lack the permission. A caller's first denial in a window is recorded before the answer leaves,
+ * the ones after it are counted into one entry ({@link DenialLog}). An endpoint must say
  * what it needs: {@code @Requires}, or {@code @PermitAll} for the few public ones (an OAuth callback); one that
  * says neither is refused to everybody.
  */
@@ -31,15 +28,12 @@ public class PermissionFilter {
 
     private final SecurityIdentity identity;
     private final CurrentCaller caller;
-    private final Outbox outbox;
-    private final URI source;
+    private final DenialLog denials;
 
-    public PermissionFilter(SecurityIdentity identity, CurrentCaller caller, Outbox outbox,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+    public PermissionFilter(SecurityIdentity identity, CurrentCaller caller, DenialLog denials) {
         this.identity = identity;
         this.caller = caller;
-        this.outbox = outbox;
-        this.source = URI.create("/latchkey/" + application);
+        this.denials = denials;
     }
 
     @ServerRequestFilter
@@ -67,10 +61,7 @@ public class PermissionFilter {
         }
         String permission = requires.value().name().toLowerCase(Locale.ROOT);
         var denied = new AccessDenied(current.subject(), request.getMethod(), path.toString(), permission);
-        return outbox.appendAlone(Topics.ACCESS, EventJson.envelope(denied, source, current.tenant(), current.actor(), current.name()))
-                .onFailure().invoke(failure -> LOG.errorf("could not record the denial of %s %s: %s",
-                        request.getMethod(), path, failure.getMessage()))
-                .onFailure().recoverWithNull()
+        return denials.denied(current.tenant(), current.actor(), current.name(), denied)
                 .replaceWith(Problem.of("forbidden", "Forbidden", 403,
                         "This needs the permission '" + permission + "', which your roles do not grant.", path)
                         .toResponse());

@@ -1,5 +1,6 @@
 package dev.latchkey.platform.security;
 
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
@@ -96,6 +97,25 @@ class PermissionTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, awaitCount(denied));
         org.junit.jupiter.api.Assertions.assertEquals(0, count("SELECT count(*) FROM platform_test.outbox WHERE payload LIKE '%"
                 + token.substring(token.length() - 20) + "%'"), "the token is never recorded");
+    }
+
+    /**
+     * Hammering a forbidden endpoint costs one write per window (latchkey.security.denial-window, 3 s here), and the
+     * entries still count every denial.
+     */
+    @Test
+    void repeatedDenialsOfOneCallerAreCountedIntoFewEntries() throws Exception {
+        String subject = "hammer-" + UUID.randomUUID();
+        String token = OidcTestServer.current().accessToken("demo", subject, "viewer");
+        for (int i = 0; i < 20; i++) {
+            given().auth().oauth2(token).delete("/permission-test").then().statusCode(403).contentType("application/problem+json");
+        }
+
+        String ofSubject = " FROM platform_test.outbox WHERE topic = 'latchkey.access.v1' AND record_key = '" + subject + "'";
+        Eventually.until("every denial counted",
+                () -> count("SELECT coalesce(sum(coalesce((payload::jsonb->'data'->>'count')::int, 1)), 0)" + ofSubject) == 20);
+        long entries = count("SELECT count(*)" + ofSubject);
+        org.junit.jupiter.api.Assertions.assertTrue(entries <= 3, entries + " entries for 20 denials in about one window");
     }
 
     private static RequestSpecification as(String role) {
