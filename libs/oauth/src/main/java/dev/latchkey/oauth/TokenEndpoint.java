@@ -1,6 +1,7 @@
 package dev.latchkey.oauth;
 
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.UpstreamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,14 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Sends token and revocation requests to providers, through the SSRF guard and within a timeout. */
+/**
+ * Sends token and revocation requests to providers, through the SSRF guard, the whole exchange within the timeout and
+ * the answer within {@code latchkey.outbound.max-token-response} (64 KiB): a token response is a few hundred bytes.
+ */
 @ApplicationScoped
 public class TokenEndpoint {
 
     private final GuardedHttp http;
+    private final long maxResponseBytes;
 
-    public TokenEndpoint(GuardedHttp http) {
+    public TokenEndpoint(GuardedHttp http, OutboundConfig outbound) {
         this.http = http;
+        this.maxResponseBytes = outbound.maxTokenResponse().asLongValue();
     }
 
     /** The provider's answer, success or error; fails with {@link UpstreamException} when there is none. */
@@ -29,13 +35,19 @@ public class TokenEndpoint {
         return send(request, timeout).map(HttpResponse::statusCode);
     }
 
-    /** A request that got no answer (refused address, timeout, connection error) fails as an upstream problem. */
+    /**
+     * A request that got no complete answer (refused address, deadline passed, an answer over the cap, connection
+     * error) fails as an upstream problem.
+     */
     private Uni<HttpResponse<String>> send(TokenRequest request, Duration timeout) {
-        return http.send("POST", request.url(), request.headers(), request.body(), timeout)
+        return http.send("POST", request.url(), request.headers(), request.body(), timeout, maxResponseBytes)
                 .onFailure().transform(failure -> new UnansweredException(request.url().getHost(), failure));
     }
 
-    /** No answer from the provider: its cause says why (a timeout, a refused connection, an address the guard refused). */
+    /**
+     * No complete answer from the provider: its cause says why (a timeout, an answer too large, a refused connection,
+     * an address the guard refused).
+     */
     public static class UnansweredException extends UpstreamException {
         public UnansweredException(String host, Throwable cause) {
             super("The provider's endpoint at " + host + " did not answer: " + describe(cause));

@@ -25,16 +25,19 @@ import java.util.stream.Collectors;
 
 /**
  * Sends an entry's test request with the auth config's credentials and judges the answer as the entry says:
- * the expected status, and the values at JSON paths for providers that answer 200 with an error flag.
+ * the expected status, and the values at JSON paths for providers that answer 200 with an error flag. The whole
+ * exchange runs within the test's timeout and reads at most {@code maxBodyBytes} of the answer.
  */
 public class ApiRequestProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GuardedHttp http;
+    private final long maxBodyBytes;
 
-    public ApiRequestProbe(GuardedHttp http) {
+    public ApiRequestProbe(GuardedHttp http, long maxBodyBytes) {
         this.http = http;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public Uni<ProbeResult> check(ApiClient api, AuthOption option, Map<String, String> values, Duration timeout) {
@@ -52,7 +55,7 @@ public class ApiRequestProbe {
                 + Template.parse(test.path(), declared).render(values) + queryString(query, test.path().contains("?"));
         String body = test.body() == null ? null : Template.parse(test.body(), declared).render(values);
         long started = System.nanoTime();
-        return http.send(test.method(), URI.create(url), headers, body, timeout)
+        return http.send(test.method(), URI.create(url), headers, body, timeout, maxBodyBytes)
                 .map(response -> outcome(test.expect(), response, since(started)))
                 .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)));
     }
