@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,21 @@ class SlowProvidersTest extends RefresherTestBase {
             }
             Eventually.until("every drip's connection is dropped", () -> drip.hungUp() == slow.size());
             assertTrue(flood.mostBodyBytesSent() < HUNDRED_MB / 4, "the huge answer was not read: " + flood.mostBodyBytesSent() + " bytes sent");
+        }
+    }
+
+    @Test
+    void anOnDemandRefreshAtADrippingEndpointAnswers502AtTheDeadline() {
+        try (var drip = MisbehavingEndpoint.dripping(Duration.ofMillis(500), DRIP.toMillis() / 500)) {
+            UUID id = connection(tenant, authConfig(tenant, drip.url("/token")), "refresh-drip", Duration.ofMinutes(1));
+            long started = System.nanoTime();
+
+            refreshNow(id).statusCode(502).body("detail", containsString("no complete answer within 2000 ms"));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(config.tokenTimeout()) >= 0 && took.compareTo(ON_TIME) < 0, "answered after " + took);
+            assertEquals("unreachable", scheduled(id).getString("last_error"));
+            Eventually.until("the drip's connection is dropped", () -> drip.hungUp() == 1);
         }
     }
 }
