@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  * holds only its own slots, never a batch, and since every token request ends by its deadline
  * ({@code token-timeout}, body included), a slot is held at most that long plus the refresh's database writes.
  * Claiming only as many as there are free slots keeps a claimed connection from waiting for a slot, so the lease
- * outlives its refresh. The tick ends when nothing is due and its refreshes have ended. Each tick also sends the due
- * {@code token.expiring} warnings.
+ * outlives its refresh. The tick stops claiming when a claim comes back short (nothing more is due; a row released
+ * without being rescheduled waits for the next tick instead of spinning) and ends when its refreshes have. Each
+ * tick also sends the due {@code token.expiring} warnings.
  */
 @ApplicationScoped
 public class RefreshWorker {
@@ -76,18 +77,27 @@ public class RefreshWorker {
                 .map(List::size);
     }
 
-    /** Refreshes everything due, at most {@code batch-size} at a time; returns how many it took. */
+    /** Due connections claimed for the free slots; fewer than asked means nothing more is due for now. */
+    private record Claim(List<ScheduledRefresh> due, int asked) {
+        boolean full() {
+            return due.size() == asked;
+        }
+    }
+
+    /** Refreshes what is due, at most {@code batch-size} at a time, until a claim comes back short; returns how many. */
     public Uni<Integer> refreshDue() {
         AtomicInteger running = new AtomicInteger();
         return Panache.withSession(schedule::lagSeconds).invoke(metrics::scheduleLag)
-                .chain(() -> Multi.createBy().repeating()
-                        .uni(() -> Panache.withTransaction(() -> schedule.claimDue(owner, config.lease(),
-                                Math.max(1, config.batchSize() - running.get()))))
-                        .whilst(due -> !due.isEmpty())
-                        .onItem().<ScheduledRefresh>disjoint()
+                .chain(() -> Multi.createBy().repeating().uni(() -> claim(Math.max(1, config.batchSize() - running.get())))
+                        .whilst(Claim::full)
+                        .onItem().transformToIterable(Claim::due)
                         .onItem().transformToUni(refresh -> refreshInASlot(refresh, running)).merge(config.batchSize())
                         .collect().with(Collectors.counting()))
                 .map(Long::intValue);
+    }
+
+    private Uni<Claim> claim(int slots) {
+        return Panache.withTransaction(() -> schedule.claimDue(owner, config.lease(), slots)).map(due -> new Claim(due, slots));
     }
 
     /** One refresh in one of the worker's slots; its failure is logged and left to the schedule's retry. */
