@@ -36,6 +36,14 @@ import java.util.Set;
  * {@code token.refreshed} event. A refusal that ends the grant is permanent (the connection leaves the schedule);
  * anything else is retried later with backoff; a provider host failing again and again pauses ({@link ProviderCircuits}).
  * The token request runs outside any transaction.
+ *
+ * <p>The provider is the only party a refresh waits for that a tenant controls, so the token request carries the
+ * refresh's deadline: {@code token-timeout} for the whole exchange, from the DNS lookup to the body's last byte, and
+ * at most {@code latchkey.outbound.max-token-response} of body ({@code GuardedHttp}). A provider that drips its answer
+ * or sends too much fails like one that cannot be reached: {@code unreachable}, retried later with backoff, a
+ * {@code token.refresh_failed} event, the lease released. A refresh therefore lasts at most the token timeout plus its
+ * own database writes, well inside the lease; no second timer around the whole refresh is needed, and none would be
+ * safe: cancelling it halfway could drop a rotated refresh token the provider has already issued.
  */
 @ApplicationScoped
 public class Refresher {
