@@ -169,7 +169,7 @@ public class Refresher {
 
     /**
      * Writes the new tokens (compare-and-swap: a concurrent writer wins and this result is dropped), keeping the
-     * refresh token when the provider sent none (RFC 6749 §6), then records the refresh.
+     * refresh token when the provider sent none (RFC 6749 §6), then records the refresh and erases the tokens it replaced.
      */
     private Uni<RefreshOutcome> stored(Attempt attempt, String owner, String actor, TokenResponse response) {
         ScheduledRefresh refresh = attempt.refresh();
@@ -178,10 +178,12 @@ public class Refresher {
         String before = attempt.tokens().fields().get("refreshToken");
         boolean rotated = before != null && !before.equals(fields.get("refreshToken"));
         Instant expiresAt = response.expiresAt();
-        return secrets.write(SecretPath.connection(refresh.tenant(), refresh.connectionId()), fields, attempt.tokens().version())
-                .chain(version -> Panache.withTransaction(() -> schedule.refreshed(refresh.connectionId(), owner, expiresAt,
+        SecretPath path = SecretPath.connection(refresh.tenant(), refresh.connectionId());
+        return secrets.write(path, fields, attempt.tokens().version())
+                .call(version -> Panache.withTransaction(() -> schedule.refreshed(refresh.connectionId(), owner, expiresAt,
                                 margins.refreshAt(Instant.now(), expiresAt, attempt.client().refreshMargin()))
                         .call(() -> events.refreshed(actor, refresh, expiresAt, rotated, response.grantedScopes()))))
+                .call(version -> secrets.prune(path, version))
                 .invoke(() -> metrics.refreshed(owner))
                 .replaceWith(new RefreshOutcome(refresh.connectionId(), expiresAt, true))
                 .onFailure(SecretVersionConflictException.class).recoverWithUni(() -> newerElsewhere(refresh, owner));
