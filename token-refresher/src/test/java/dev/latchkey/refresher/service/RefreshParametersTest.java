@@ -7,10 +7,12 @@ import dev.latchkey.testing.WithPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 
-/** The on-demand refresh's one parameter: a control character in it is a 400 problem naming it. */
+/** The on-demand refresh's parameters: a control character in one is a 400 problem naming it. */
 @QuarkusTest
 @WithPostgres
 @WithKafka
@@ -20,7 +22,14 @@ class RefreshParametersTest {
     @Test
     void aNulInTheConnectionIdIsA400ProblemNamingIt() {
         given().auth().oauth2(OidcTestServer.current().accessToken("system", "connected-apps-service", "service"))
-                .urlEncodingEnabled(false).post("/internal/v1/refresh/a%00b").then().statusCode(400)
+                .urlEncodingEnabled(false).post("/internal/v1/tenants/demo/refresh/a%00b").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("connectionId"));
+    }
+
+    @Test
+    void aNulInTheTenantIsA400ProblemNamingIt() {
+        given().auth().oauth2(OidcTestServer.current().accessToken("system", "connected-apps-service", "service"))
+                .urlEncodingEnabled(false).post("/internal/v1/tenants/de%00mo/refresh/" + UUID.randomUUID()).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("tenant"));
     }
 }
