@@ -3,6 +3,7 @@ package dev.latchkey.probes;
 import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,21 @@ final class TestGuards {
 
     static OutboundUrlGuard allowingLoopback() {
         return new OutboundUrlGuard(new Config(Optional.of(List.of("127.0.0.0/8"))));
+    }
+
+    /** A guard that opens only {@code cidr}: the rest of loopback stays refused. */
+    static OutboundUrlGuard allowingOnly(String cidr) {
+        return new OutboundUrlGuard(new Config(Optional.of(List.of(cidr))));
+    }
+
+    /**
+     * Loopback allowed, and {@code name} resolving to {@code address} for the guard alone: the system's resolver
+     * does not know the name, so a client that resolves it again, instead of connecting to the address the guard
+     * checked, fails.
+     */
+    static OutboundUrlGuard resolvingForTheGuardOnly(String name, InetAddress address) {
+        return new OutboundUrlGuard(new Config(Optional.of(List.of("127.0.0.0/8"))),
+                host -> host.equals(name) ? new InetAddress[] {address} : InetAddress.getAllByName(host));
     }
 
     static OutboundUrlGuard productionDefaults() {
