@@ -25,10 +25,8 @@ class KafkaProbeTest {
     private static final String PINNED_NAME = "broker.latchkey.invalid";
 
     private final Probes probes = TestGuards.loopbackProbes();
+    private final Probes probesAtTheName = TestGuards.probesResolvingForTheGuardOnly(PINNED_NAME);
 
-    private static Probes pinnedProbes() {
-        return Probes.all(TestGuards.resolvingForTheGuardOnly(PINNED_NAME, InetAddress.getLoopbackAddress()));
-    }
 
     private static int brokerPort() {
         String first = broker.bootstrapServers().split(",")[0];
@@ -92,7 +90,7 @@ class KafkaProbeTest {
     void tlsGoesToTheCheckedAddressAndVerifiesTheName() throws Exception {
         SelfSignedCertificate certificate = SelfSignedCertificate.forName(PINNED_NAME);
         try (Relay tls = Relay.endingTls(certificate.serverContext(), brokerPort())) {
-            assertSucceeded(pinnedProbes().test("kafka", Map.of("bootstrapServers", PINNED_NAME + ":" + tls.port(),
+            assertSucceeded(probesAtTheName.test("kafka", Map.of("bootstrapServers", PINNED_NAME + ":" + tls.port(),
                     "securityProtocol", "SSL", "caCertificate", certificate.pem()), TIMEOUT));
         }
     }
@@ -101,7 +99,7 @@ class KafkaProbeTest {
     void aCertificateForAnotherNameFailsTheTlsCheck() throws Exception {
         SelfSignedCertificate other = SelfSignedCertificate.forName("other.latchkey.invalid");
         try (Relay tls = Relay.endingTls(other.serverContext(), brokerPort())) {
-            assertFailed(pinnedProbes().test("kafka", Map.of("bootstrapServers", PINNED_NAME + ":" + tls.port(),
+            assertFailed(probesAtTheName.test("kafka", Map.of("bootstrapServers", PINNED_NAME + ":" + tls.port(),
                     "securityProtocol", "SSL", "caCertificate", other.pem()), TIMEOUT), FailureCategory.TLS);
         }
     }

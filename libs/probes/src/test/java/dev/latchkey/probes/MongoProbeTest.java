@@ -52,7 +52,7 @@ class MongoProbeTest {
     @Test
     void aReplicaSetIsReachedOnlyAtTheCheckedAddress() throws Exception {
         ProbeTarget target = new ProbeTarget("mongodb", Map.of("host", PINNED_NAME, "port", 27017, "replicaSet", "rs0", "tls", true),
-                TestGuards.resolvingForTheGuardOnly(PINNED_NAME, InetAddress.getLoopbackAddress()), TIMEOUT);
+                TestGuards.resolvingForTheGuardOnly(PINNED_NAME), TIMEOUT);
         MongoClientSettings settings = MongoProbe.settings(target, new ServerListener() { });
 
         assertEquals(ClusterConnectionMode.SINGLE, settings.getClusterSettings().getMode());

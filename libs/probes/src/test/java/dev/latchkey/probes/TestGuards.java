@@ -23,13 +23,18 @@ final class TestGuards {
     }
 
     /**
-     * Loopback allowed, and {@code name} resolving to {@code address} for the guard alone: the system's resolver
-     * does not know the name, so a client that resolves it again, instead of connecting to the address the guard
-     * checked, fails.
+     * Loopback allowed, and {@code name} resolving to 127.0.0.1 for the guard alone: the system's resolver does not
+     * know the name, so a client that resolves it again, instead of connecting to the address the guard checked,
+     * fails.
      */
-    static OutboundUrlGuard resolvingForTheGuardOnly(String name, InetAddress address) {
+    static OutboundUrlGuard resolvingForTheGuardOnly(String name) {
         return new OutboundUrlGuard(new Config(Optional.of(List.of("127.0.0.0/8"))),
-                host -> host.equals(name) ? new InetAddress[] {address} : InetAddress.getAllByName(host));
+                host -> host.equals(name) ? new InetAddress[] {InetAddress.getLoopbackAddress()} : InetAddress.getAllByName(host));
+    }
+
+    /** All probes behind {@link #resolvingForTheGuardOnly}. */
+    static Probes probesResolvingForTheGuardOnly(String name) {
+        return Probes.all(resolvingForTheGuardOnly(name));
     }
 
     static OutboundUrlGuard productionDefaults() {
