@@ -1,7 +1,7 @@
 package dev.latchkey.probes;
 
-import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on loopback to a port on 127.0.0.1, plain or ending TLS: a server reached at another address or
@@ -19,15 +18,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Relay implements AutoCloseable {
 
+    /** What the relay does with an accepted connection before relaying it. */
+    private interface Upgrade {
+        Socket apply(Socket accepted) throws IOException;
+    }
+
     private final ServerSocket listener;
     private final int target;
-    private final AtomicInteger accepted = new AtomicInteger();
+    private final Upgrade upgrade;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    private Relay(ServerSocketFactory factory, InetAddress address, int target) {
+    private Relay(InetAddress address, int target, Upgrade upgrade) {
         this.target = target;
+        this.upgrade = upgrade;
         try {
-            listener = factory.createServerSocket(0, 50, address);
+            listener = new ServerSocket(0, 50, address);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,36 +41,55 @@ final class Relay implements AutoCloseable {
 
     /** A plain relay listening on {@code address}. */
     static Relay plain(InetAddress address, int target) {
-        return new Relay(ServerSocketFactory.getDefault(), address, target);
+        return new Relay(address, target, accepted -> accepted);
     }
 
     /** A relay on 127.0.0.1 that ends TLS with the certificate of {@code tls}. */
     static Relay endingTls(SSLContext tls, int target) {
-        return new Relay(tls.getServerSocketFactory(), InetAddress.getLoopbackAddress(), target);
+        return new Relay(InetAddress.getLoopbackAddress(), target, accepted -> serverTls(tls, accepted));
+    }
+
+    /** The same for PostgreSQL, whose client asks for TLS first (SSLRequest): the relay says yes, then ends TLS. */
+    static Relay endingPostgresTls(SSLContext tls, int target) {
+        return new Relay(InetAddress.getLoopbackAddress(), target, accepted -> {
+            accepted.getInputStream().readNBytes(8);
+            accepted.getOutputStream().write('S');
+            accepted.getOutputStream().flush();
+            return serverTls(tls, accepted);
+        });
     }
 
     int port() {
         return listener.getLocalPort();
     }
 
-    /** How many connections reached the relay. */
-    int accepted() {
-        return accepted.get();
+    private static Socket serverTls(SSLContext tls, Socket accepted) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(accepted, null, accepted.getPort(), true);
+        socket.setUseClientMode(false);
+        return socket;
     }
 
     private void accept() {
         while (!listener.isClosed()) {
             try {
-                Socket client = listener.accept();
-                accepted.incrementAndGet();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                sockets.add(client);
-                sockets.add(server);
-                daemon(() -> pipe(client, server));
-                daemon(() -> pipe(server, client));
+                Socket accepted = listener.accept();
+                sockets.add(accepted);
+                daemon(() -> relay(accepted));
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    private void relay(Socket accepted) {
+        try {
+            Socket client = upgrade.apply(accepted);
+            Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+            sockets.add(server);
+            daemon(() -> pipe(client, server));
+            pipe(server, client);
+        } catch (IOException e) {
+            closeQuietly(accepted);
         }
     }
 
