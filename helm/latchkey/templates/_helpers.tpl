@@ -2,7 +2,9 @@
 What each service is, from its code rather than a setting: its HTTP port, the public paths the Ingress routes to
 it (deploy/chart-checks compares them with the paths in the service's OpenAPI document), and what it needs:
 the secret store, the public base URL (under the service's own setting), the services it calls inside the cluster
-(with a token its OIDC client gets by client credentials), audit-service's owner and retention roles. Every
+(with a token its OIDC client gets by client credentials), whether it calls OAuth2 providers and tenants' systems
+(token URLs, connection tests, revocations: the egress NetworkPolicy opens public addresses to it), audit-service's
+owner and retention roles. Every
 template ranges over this map; values.yaml holds how each one runs.
 */}}
 {{- define "latchkey.services" -}}
@@ -12,6 +14,7 @@ auth-config-service:
   paths: [/api/v1/catalog, /api/v1/auth-configs, /api/v1/caller]
   secretStore: true
   publicBaseUrlSetting: LATCHKEY_AUTH_CONFIGS_PUBLIC_BASE_URL
+  callsProviders: true
   # Deleting an auth config asks connected-apps-service, which owns connections, whether it is in use.
   calls: [connected-apps-service]
 connected-apps-service:
@@ -19,11 +22,13 @@ connected-apps-service:
   paths: [/api/v1/connections, /api/v1/connect-sessions, /connect, /oauth]
   secretStore: true
   publicBaseUrlSetting: LATCHKEY_CONNECTIONS_PUBLIC_BASE_URL
+  callsProviders: true
   calls: [token-refresher]
 token-refresher:
   port: 8083
   paths: []
   secretStore: true
+  callsProviders: true
 audit-service:
   port: 8084
   paths: [/api/v1/audit-events]
@@ -222,4 +227,25 @@ carries their checksum. Argument: (list $ "auth-config-service").
 {{- range $key, $value := $config }}
 {{ $key }}: {{ $value | toString | quote }}
 {{- end }}
+{{- end }}
+
+{{/*
+The egress NetworkPolicy's peers for "any public address": all of IPv4 and IPv6 except private, shared (CGNAT),
+loopback, link-local, multicast and reserved ranges, and the cluster's own CIDRs.
+*/}}
+{{- define "latchkey.publicAddresses" -}}
+{{- $public := .Values.networkPolicy.egress.publicAddresses }}
+{{- $ipv4Except := $public.ipv4Except }}
+{{- $ipv6Except := $public.ipv6Except }}
+{{- range $public.clusterCidrs }}
+{{- if contains ":" . }}{{ $ipv6Except = append $ipv6Except . }}{{ else }}{{ $ipv4Except = append $ipv4Except . }}{{ end }}
+{{- end }}
+- ipBlock:
+    cidr: 0.0.0.0/0
+    except:
+      {{- toYaml $ipv4Except | nindent 6 }}
+- ipBlock:
+    cidr: ::/0
+    except:
+      {{- toYaml $ipv6Except | nindent 6 }}
 {{- end }}

@@ -1,32 +1,49 @@
 package dev.latchkey.probes;
 
-import org.apache.kafka.clients.admin.Admin;
+import dev.latchkey.platform.outbound.RefusedOutboundUrlException;
+import org.apache.kafka.clients.ApiVersions;
+import org.apache.kafka.clients.ClientUtils;
+import org.apache.kafka.clients.ManualMetadataUpdater;
+import org.apache.kafka.clients.NetworkClient;
+import org.apache.kafka.clients.NetworkClientUtils;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
-import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.requests.MetadataRequest;
+import org.apache.kafka.common.requests.MetadataResponse;
+import org.apache.kafka.common.utils.LogContext;
+import org.apache.kafka.common.utils.Time;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.Set;
 
 /**
- * Apache Kafka with the Admin client: describeCluster with the security protocol and SASL mechanism asked for.
- * The SSRF guard checks the bootstrap servers only: the client then follows the addresses the brokers
- * advertise, which the guard cannot see.
+ * Apache Kafka: one Metadata request to the first bootstrap server that listens, and to no other broker.
+ *
+ * <p>A Kafka client fetches the cluster's metadata from a bootstrap server and then connects to the addresses the
+ * brokers advertise, which whoever runs the broker sets to anything, an internal address included. So the probe
+ * talks to the checked bootstrap address only: a {@link NetworkClient} whose one node is that server and whose
+ * resolver answers for its name alone, with the address the guard checked (TLS still sends and verifies the
+ * name). The answer proves the connection, the TLS handshake and the SASL login; then every broker it advertises
+ * must pass the guard too, or the test fails with CONFIG: the connector would go there next.
  */
 final class KafkaProbe implements Probe {
+
+    private static final String CLIENT_ID = "latchkey-probe";
+
+    private record Bootstrap(String host, InetAddress address, int port) {
+    }
 
     @Override
     public Set<String> drivers() {
@@ -36,20 +53,38 @@ final class KafkaProbe implements Probe {
     @Override
     public String probe(ProbeTarget target) throws Exception {
         String protocol = target.optional("securityProtocol").orElse("SASL_SSL").toUpperCase(Locale.ROOT);
-        boolean tls = protocol.endsWith("SSL");
-        List<InetSocketAddress> bootstrap = bootstrap(target, tls);
-        requireOneListening(bootstrap, target);
+        Bootstrap bootstrap = firstListening(target);
+        Node node = new Node(-1, bootstrap.host(), bootstrap.port());
+        Time time = Time.SYSTEM;
+        try (Metrics metrics = new Metrics(time);
+             NetworkClient client = ClientUtils.createNetworkClient(config(target, protocol, bootstrap), CLIENT_ID, metrics, CLIENT_ID,
+                     new LogContext(), new ApiVersions(), time, 1, target.timeoutMillis(), new ManualMetadataUpdater(List.of(node)),
+                     name -> onlyTheBootstrap(name, bootstrap))) {
+            if (!NetworkClientUtils.awaitReady(client, node, time, target.timeoutMillis())) {
+                throw new ProbeFailure(FailureCategory.TIMEOUT, "no broker answered in time (check the security protocol)");
+            }
+            MetadataResponse metadata = (MetadataResponse) NetworkClientUtils.sendAndReceive(client, client.newClientRequest(
+                    node.idString(), new MetadataRequest.Builder(List.of(), false), time.milliseconds(), true), time).responseBody();
+            metadata.brokers().forEach(broker -> requireAllowed(broker, target));
+            int brokers = metadata.brokers().size();
+            return "connected to Kafka cluster " + metadata.clusterId() + " (" + brokers + (brokers == 1 ? " broker)" : " brokers)");
+        } catch (SaslAuthenticationException e) {
+            throw new ProbeFailure(FailureCategory.AUTH_FAILED, "the brokers refused the user name or password");
+        } catch (SslAuthenticationException e) {
+            throw new ProbeFailure(FailureCategory.TLS, "the TLS handshake with the brokers failed");
+        } catch (IOException e) {
+            // The TCP connect worked (firstListening): the broker hung up on the first bytes.
+            throw new ProbeFailure(FailureCategory.CONFIG, "the broker closed the connection during the handshake (check the security protocol)");
+        }
+    }
 
+    private static AdminClientConfig config(ProbeTarget target, String protocol, Bootstrap bootstrap) {
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",",
-                bootstrap.stream().map(a -> ProbeTarget.inUrl(a.getHostString()) + ":" + a.getPort()).toList()));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ProbeTarget.inUrl(bootstrap.host()) + ":" + bootstrap.port());
         config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, protocol);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "latchkey-probe");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, target.timeoutMillis());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, target.timeoutMillis());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, (long) target.timeoutMillis());
         config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, (long) target.timeoutMillis());
-        config.put(AdminClientConfig.RETRIES_CONFIG, 0);
         if (protocol.startsWith("SASL")) {
             String mechanism = target.optional("saslMechanism").orElse("SCRAM-SHA-512").toUpperCase(Locale.ROOT);
             String module = mechanism.equals("PLAIN")
@@ -59,51 +94,21 @@ final class KafkaProbe implements Probe {
             config.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + jaas(target.required("username"))
                     + "\" password=\"" + jaas(target.required("password")) + "\";");
         }
-        if (tls && target.optional("caCertificate").isPresent()) {
+        if (protocol.endsWith("SSL") && target.optional("caCertificate").isPresent()) {
             config.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM");
             config.put(SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG, target.required("caCertificate"));
         }
-        Admin admin = Admin.create(config);
-        try {
-            DescribeClusterResult cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(target.timeoutMillis()));
-            String clusterId = cluster.clusterId().get();
-            int brokers = cluster.nodes().get().size();
-            return "connected to Kafka cluster " + clusterId + " (" + brokers + (brokers == 1 ? " broker)" : " brokers)");
-        } catch (ExecutionException e) {
-            throw classified(e.getCause());
-        } finally {
-            // close() would wait for calls still pending; a probe has nothing left to wait for.
-            admin.close(Duration.ZERO);
-        }
+        return new AdminClientConfig(config);
     }
 
-    private static List<InetSocketAddress> bootstrap(ProbeTarget target, boolean tls) {
-        List<InetSocketAddress> addresses = new ArrayList<>();
-        for (String server : target.required("bootstrapServers").split(",")) {
-            int colon = server.trim().lastIndexOf(':');
-            if (colon <= 0) {
-                throw new ProbeFailure(FailureCategory.CONFIG, "'" + server.trim() + "' is not host:port");
-            }
-            String host = server.trim().substring(0, colon).replaceAll("^\\[|]$", "");
-            int port;
-            try {
-                port = Integer.parseInt(server.trim().substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new ProbeFailure(FailureCategory.CONFIG, "'" + server.trim() + "' is not host:port");
-            }
-            // The client checks the broker's certificate against the bootstrap name (ssl.endpoint.identification.algorithm).
-            addresses.add(InetSocketAddress.createUnresolved(target.checkedHost(host, tls), port));
-        }
-        return addresses;
-    }
-
-    /** The Admin client retries a refused connection until its timeout; a plain connect tells the user more. */
-    private static void requireOneListening(List<InetSocketAddress> bootstrap, ProbeTarget target) throws IOException {
+    /** The first bootstrap server that accepts a TCP connection: the client alone would only time out on a closed port. */
+    private static Bootstrap firstListening(ProbeTarget target) throws IOException {
         IOException last = null;
-        for (InetSocketAddress address : bootstrap) {
+        for (String server : target.required("bootstrapServers").split(",")) {
+            Bootstrap bootstrap = checked(server.trim(), target);
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()), target.timeoutMillis());
-                return;
+                socket.connect(new InetSocketAddress(bootstrap.address(), bootstrap.port()), target.timeoutMillis());
+                return bootstrap;
             } catch (IOException e) {
                 last = e;
             }
@@ -111,23 +116,36 @@ final class KafkaProbe implements Probe {
         throw last;
     }
 
-    private static String jaas(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    private static Bootstrap checked(String server, ProbeTarget target) {
+        int colon = server.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new ProbeFailure(FailureCategory.CONFIG, "'" + server + "' is not host:port");
+        }
+        String host = server.substring(0, colon).replaceAll("^\\[|]$", "");
+        try {
+            return new Bootstrap(host, target.pinned(host), Integer.parseInt(server.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new ProbeFailure(FailureCategory.CONFIG, "'" + server + "' is not host:port");
+        }
     }
 
-    private static Exception classified(Throwable cause) {
-        if (cause instanceof SaslAuthenticationException) {
-            return new ProbeFailure(FailureCategory.AUTH_FAILED, "the brokers refused the user name or password");
+    private static InetAddress[] onlyTheBootstrap(String name, Bootstrap bootstrap) throws UnknownHostException {
+        if (!name.equals(bootstrap.host())) {
+            throw new UnknownHostException("only the bootstrap server is contacted");
         }
-        if (cause instanceof SslAuthenticationException) {
-            return new ProbeFailure(FailureCategory.TLS, "the TLS handshake with the brokers failed");
+        return new InetAddress[] {bootstrap.address()};
+    }
+
+    private static void requireAllowed(Node broker, ProbeTarget target) {
+        try {
+            target.pinned(broker.host());
+        } catch (RefusedOutboundUrlException e) {
+            throw new ProbeFailure(FailureCategory.CONFIG, "the broker advertises " + ProbeTarget.inUrl(broker.host()) + ":"
+                    + broker.port() + ", which is not allowed (" + e.getMessage() + ")");
         }
-        if (cause instanceof AuthorizationException) {
-            return new ProbeFailure(FailureCategory.PERMISSION_DENIED, "the user may not describe the cluster");
-        }
-        if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-            return new ProbeFailure(FailureCategory.TIMEOUT, "no broker answered in time (check the security protocol)");
-        }
-        return cause instanceof Exception exception ? exception : new ExecutionException(cause);
+    }
+
+    private static String jaas(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -13,12 +13,14 @@ import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerListener;
 import org.bson.Document;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 
-/** MongoDB with the synchronous Java driver: authenticates, pings the database and reads the version. */
+/** MongoDB with the synchronous Java driver: authenticates, pings the database and reads the version, on one server only. */
 final class MongoProbe implements Probe {
 
     /** MongoDB's error codes: Unauthorized and AuthenticationFailed. */
@@ -32,10 +34,7 @@ final class MongoProbe implements Probe {
 
     @Override
     public String probe(ProbeTarget target) throws Exception {
-        boolean tls = target.flag("tls", false);
-        String host = target.checkedHost(target.required("host"), tls);
         String database = target.optional("database").orElse("admin");
-        int millis = target.timeoutMillis();
         // The driver reports a refused or broken connection only as a server-selection timeout; the server
         // description it last saw holds the real cause.
         AtomicReference<Throwable> lastServerError = new AtomicReference<>();
@@ -47,28 +46,7 @@ final class MongoProbe implements Probe {
                 }
             }
         };
-        MongoClientSettings.Builder settings = MongoClientSettings.builder()
-                .applicationName("latchkey-probe")
-                .applyToClusterSettings(cluster -> {
-                    cluster.hosts(List.of(new ServerAddress(host, target.integer("port", 27017))))
-                            .serverSelectionTimeout(millis, TimeUnit.MILLISECONDS);
-                    target.optional("replicaSet").ifPresentOrElse(cluster::requiredReplicaSetName,
-                            () -> cluster.mode(ClusterConnectionMode.SINGLE));
-                })
-                .applyToServerSettings(server -> server.addServerListener(listener))
-                .applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS)
-                        .readTimeout(millis, TimeUnit.MILLISECONDS))
-                .applyToSslSettings(ssl -> {
-                    ssl.enabled(tls).invalidHostNameAllowed(false);
-                    if (tls) {
-                        ssl.context(TrustedCertificates.sslContext(target.optional("caCertificate")));
-                    }
-                });
-        if (target.optional("username").isPresent()) {
-            settings.credential(MongoCredential.createCredential(target.required("username"),
-                    target.optional("authSource").orElse("admin"), target.optional("password").orElse("").toCharArray()));
-        }
-        try (MongoClient client = MongoClients.create(settings.build())) {
+        try (MongoClient client = MongoClients.create(settings(target, listener))) {
             client.getDatabase(database).runCommand(new Document("ping", 1));
             Document buildInfo = client.getDatabase("admin").runCommand(new Document("buildInfo", 1));
             return "connected to MongoDB " + buildInfo.getString("version") + ", database " + database;
@@ -87,5 +65,45 @@ final class MongoProbe implements Probe {
             }
             throw cause == null ? new ProbeFailure(FailureCategory.TIMEOUT, "no MongoDB server answered in time") : FailureClassifier.classify(cause);
         }
+    }
+
+    /**
+     * A direct connection to the address the guard checked: with a {@code replicaSet} the driver would otherwise
+     * discover and connect to the members the server lists, which the guard never saw. The resolver answers for
+     * the checked name alone, with the checked address carrying the name, so TLS still verifies it.
+     */
+    static MongoClientSettings settings(ProbeTarget target, ServerListener listener) {
+        boolean tls = target.flag("tls", false);
+        String host = target.required("host");
+        InetAddress pinned = target.pinned(host);
+        int millis = target.timeoutMillis();
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applicationName("latchkey-probe")
+                .inetAddressResolver(name -> {
+                    if (!name.equalsIgnoreCase(host)) {
+                        throw new UnknownHostException("only the checked host is contacted");
+                    }
+                    return List.of(pinned);
+                })
+                .applyToClusterSettings(cluster -> {
+                    cluster.hosts(List.of(new ServerAddress(host, target.integer("port", 27017))))
+                            .mode(ClusterConnectionMode.SINGLE)
+                            .serverSelectionTimeout(millis, TimeUnit.MILLISECONDS);
+                    target.optional("replicaSet").ifPresent(cluster::requiredReplicaSetName);
+                })
+                .applyToServerSettings(server -> server.addServerListener(listener))
+                .applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS)
+                        .readTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSslSettings(ssl -> {
+                    ssl.enabled(tls).invalidHostNameAllowed(false);
+                    if (tls) {
+                        ssl.context(TrustedCertificates.sslContext(target.optional("caCertificate")));
+                    }
+                });
+        if (target.optional("username").isPresent()) {
+            settings.credential(MongoCredential.createCredential(target.required("username"),
+                    target.optional("authSource").orElse("admin"), target.optional("password").orElse("").toCharArray()));
+        }
+        return settings.build();
     }
 }

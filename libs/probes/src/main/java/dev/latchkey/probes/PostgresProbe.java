@@ -22,7 +22,10 @@ final class PostgresProbe implements Probe {
     @Override
     public String probe(ProbeTarget target) throws Exception {
         String sslMode = target.optional("sslMode").orElse("verify-full");
-        String host = target.checkedHost(target.required("host"), sslMode.equals("verify-full"));
+        String name = target.required("host");
+        String address = target.checkedAddress(name);
+        // verify-full checks the certificate against the host in the URL: keep the name there, the socket pinned.
+        String host = sslMode.equals("verify-full") ? name : address;
         String database = target.optional("database").orElse("postgres");
         String url = "jdbc:postgresql://" + ProbeTarget.inUrl(host) + ":" + target.integer("port", 5432) + "/"
                 + URLEncoder.encode(database, StandardCharsets.UTF_8);
@@ -34,6 +37,8 @@ final class PostgresProbe implements Probe {
         properties.setProperty("connectTimeout", String.valueOf(target.timeoutSeconds()));
         properties.setProperty("socketTimeout", String.valueOf(target.timeoutSeconds()));
         properties.setProperty("ApplicationName", "latchkey-probe");
+        properties.setProperty("socketFactory", PinnedSocketFactory.class.getName());
+        properties.setProperty("socketFactoryArg", address);
 
         // The driver reads the root certificate from a file only.
         Path rootCert = null;
@@ -58,6 +63,10 @@ final class PostgresProbe implements Probe {
 
     private static Exception classified(SQLException e, String database) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        // The driver's own host-name check (verify-full) fails with a connection-failure state and no SSLException.
+        if (e.getMessage() != null && e.getMessage().contains("could not be verified by hostnameverifier")) {
+            return new ProbeFailure(FailureCategory.TLS, "the server's certificate is not for this host name");
+        }
         return switch (state) {
             case "28P01", "28000" -> new ProbeFailure(FailureCategory.AUTH_FAILED, "the server refused the user name or password");
             case "3D000" -> new ProbeFailure(FailureCategory.CONFIG, "database \"" + database + "\" does not exist");

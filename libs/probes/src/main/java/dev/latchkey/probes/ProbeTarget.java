@@ -3,7 +3,9 @@ package dev.latchkey.probes;
 import dev.latchkey.platform.outbound.OutboundTarget;
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,14 +86,27 @@ public final class ProbeTarget {
      * to. Connecting to the checked address, not the name, keeps a second DNS answer from pointing elsewhere.
      */
     public String checkedAddress(String host) {
-        return guard.checkHost(host)[0].getHostAddress();
+        return pinned(host).getHostAddress();
     }
 
     /**
-     * What to hand the client library as the host: the checked address, or, when the client verifies the TLS
-     * certificate against the host name, the name itself once the guard has passed it. A client given an IP
-     * address would check the certificate against the address and fail; the price of keeping the name is that
-     * the client resolves it again, so a DNS answer changed in the meantime (rebinding) is not checked.
+     * The first address the guard checked for {@code host}, carrying {@code host} as its name without a second
+     * lookup. A client connecting to it reaches the checked address, and its TLS layer sends and verifies the
+     * name (SNI, certificate host name): for clients that take a resolver (Kafka, MongoDB).
+     */
+    public InetAddress pinned(String host) {
+        try {
+            return InetAddress.getByAddress(host, guard.checkHost(host)[0].getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a checked address has a valid length", e);
+        }
+    }
+
+    /**
+     * What to hand a client library without a resolver hook as the host: the checked address, or, when the client
+     * verifies the TLS certificate against the host name, the name itself once the guard has passed it. A client
+     * given an IP address would check the certificate against the address and fail; the price of keeping the name
+     * is that the client resolves it again, so a DNS answer changed in the meantime (rebinding) is not checked.
      */
     public String checkedHost(String host, boolean tlsVerifiesHostName) {
         String address = checkedAddress(host);

@@ -5,11 +5,15 @@ import java.util.Set;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.InetAddress;
 
 /** Redis with Jedis: authenticates (ACL user or password), selects the database, PINGs and reads the version. */
 final class RedisProbe implements Probe {
@@ -22,7 +26,7 @@ final class RedisProbe implements Probe {
     @Override
     public String probe(ProbeTarget target) throws Exception {
         boolean tls = target.flag("tls", false);
-        String host = target.checkedHost(target.required("host"), tls);
+        int port = target.integer("port", 6379);
         int database = target.integer("database", 0);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(target.timeoutMillis())
@@ -31,20 +35,26 @@ final class RedisProbe implements Probe {
                 .clientName("latchkey-probe");
         target.optional("username").ifPresent(config::user);
         target.optional("password").ifPresent(config::password);
-        if (tls) {
-            // Jedis checks the host name only when told to.
-            SSLParameters parameters = new SSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            config.ssl(true)
-                    .sslSocketFactory(TrustedCertificates.sslContext(target.optional("caCertificate")).getSocketFactory())
-                    .sslParameters(parameters);
-        }
-        try (Jedis jedis = new Jedis(new HostAndPort(host, target.integer("port", 6379)), config.build())) {
+        try (Jedis jedis = tls ? new Jedis(pinnedTls(target, port), config.build())
+                : new Jedis(new HostAndPort(target.checkedAddress(target.required("host")), port), config.build())) {
             jedis.ping();
             return "connected to Redis " + version(jedis) + ", database " + database;
         } catch (JedisException e) {
             throw classified(e);
         }
+    }
+
+    /** TCP to the checked address, the certificate checked against the host name: Jedis itself would resolve the name again. */
+    private static JedisSocketFactory pinnedTls(ProbeTarget target, int port) {
+        InetAddress pinned = target.pinned(target.required("host"));
+        SSLContext trust = TrustedCertificates.sslContext(target.optional("caCertificate"));
+        return () -> {
+            try {
+                return PinnedTls.connect(pinned, port, trust, target.timeoutMillis());
+            } catch (IOException e) {
+                throw new JedisConnectionException(e);
+            }
+        };
     }
 
     /** The version, when the user may run INFO; an ACL user limited to data commands may not. */

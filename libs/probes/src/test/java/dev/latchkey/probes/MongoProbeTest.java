@@ -1,11 +1,20 @@
 package dev.latchkey.probes;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterConnectionMode;
+import com.mongodb.event.ServerListener;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static dev.latchkey.probes.ProbeAssertions.assertFailed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The MongoDB probe's classification: no MongoDB server runs here, so these show what a user sees when the
@@ -15,6 +24,8 @@ class MongoProbeTest {
 
     private static final String PASSWORD = "mongo-secret-9f4c";
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private static final String PINNED_NAME = "mongo.latchkey.invalid";
 
     private final Probes probes = TestGuards.loopbackProbes();
 
@@ -35,6 +46,22 @@ class MongoProbeTest {
         try (Endpoints.Server plain = Endpoints.plainText()) {
             assertFailed(probes.test("mongodb", parameters(plain.port(), true), TIMEOUT), FailureCategory.TLS, PASSWORD);
         }
+    }
+
+    /** With a replica set the driver would connect to the members the server lists; the probe stays on the checked address. */
+    @Test
+    void aReplicaSetIsReachedOnlyAtTheCheckedAddress() throws Exception {
+        ProbeTarget target = new ProbeTarget("mongodb", Map.of("host", PINNED_NAME, "port", 27017, "replicaSet", "rs0", "tls", true),
+                TestGuards.resolvingForTheGuardOnly(PINNED_NAME), TIMEOUT);
+        MongoClientSettings settings = MongoProbe.settings(target, new ServerListener() { });
+
+        assertEquals(ClusterConnectionMode.SINGLE, settings.getClusterSettings().getMode());
+        assertEquals("rs0", settings.getClusterSettings().getRequiredReplicaSetName());
+        assertEquals(List.of(new ServerAddress(PINNED_NAME, 27017)), settings.getClusterSettings().getHosts());
+        InetAddress resolved = settings.getInetAddressResolver().lookupByName(PINNED_NAME).get(0);
+        assertEquals(InetAddress.getLoopbackAddress(), resolved);
+        assertEquals(PINNED_NAME, resolved.getHostName(), "TLS sends and verifies the name");
+        assertThrows(UnknownHostException.class, () -> settings.getInetAddressResolver().lookupByName("mongo-2.internal"));
     }
 
     private static Map<String, Object> parameters(int port, boolean tls) {

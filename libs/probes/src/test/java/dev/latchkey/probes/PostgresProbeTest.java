@@ -26,8 +26,10 @@ class PostgresProbeTest {
     private static final String PRIVATE_DATABASE = "latchkey_probe_private";
     private static final String PASSWORD = "pg-secret-7f3a";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String PINNED_NAME = "postgres.latchkey.invalid";
 
     private final Probes probes = TestGuards.loopbackProbes();
+    private final Probes probesAtTheName = TestGuards.probesResolvingForTheGuardOnly(PINNED_NAME);
 
     @BeforeAll
     static void createRoleAndPrivateDatabase() throws SQLException {
@@ -88,6 +90,32 @@ class PostgresProbeTest {
             parameters.put("port", silent.port());
             assertFailed(probes.test("postgresql", parameters, Duration.ofSeconds(1)), FailureCategory.TIMEOUT, PASSWORD);
         }
+    }
+
+    /**
+     * verify-full through a relay that ends TLS in front of this machine's server, at a name only the guard resolves:
+     * the driver must connect to the checked address, and the certificate is still checked against the name.
+     */
+    @Test
+    void verifyFullGoesToTheCheckedAddressAndVerifiesTheName() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.forName(PINNED_NAME);
+        try (Relay tls = Relay.endingPostgresTls(certificate.serverContext(), 5432)) {
+            assertSucceeded(probesAtTheName.test("postgresql", verifyFull(tls.port(), certificate.pem()), TIMEOUT));
+        }
+    }
+
+    @Test
+    void verifyFullWithACertificateForAnotherNameIsTls() throws Exception {
+        SelfSignedCertificate other = SelfSignedCertificate.forName("other.latchkey.invalid");
+        try (Relay tls = Relay.endingPostgresTls(other.serverContext(), 5432)) {
+            assertFailed(probesAtTheName.test("postgresql", verifyFull(tls.port(), other.pem()), TIMEOUT), FailureCategory.TLS, PASSWORD);
+        }
+    }
+
+    private static Map<String, Object> verifyFull(int port, String caCertificate) {
+        Map<String, Object> parameters = parameters(ROLE, "postgres");
+        parameters.putAll(Map.of("host", PINNED_NAME, "port", port, "sslMode", "verify-full", "caCertificate", caCertificate));
+        return parameters;
     }
 
     private static Map<String, Object> parameters(String username, String database) {

@@ -19,8 +19,10 @@ class RedisProbeTest {
     private static final String USER = "latchkey_probe";
     private static final String PASSWORD = "redis-secret-8e2b";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String PINNED_NAME = "redis.latchkey.invalid";
 
     private final Probes probes = TestGuards.loopbackProbes();
+    private final Probes probesAtTheName = TestGuards.probesResolvingForTheGuardOnly(PINNED_NAME);
 
     @BeforeAll
     static void createAclUser() {
@@ -86,6 +88,33 @@ class RedisProbeTest {
             // localhost must pass the guard as a name here: TLS keeps the name for the certificate check.
             assertFailed(probes.test("redis", parameters, Duration.ofSeconds(2)), FailureCategory.TLS, PASSWORD);
         }
+    }
+
+    /**
+     * TLS through a relay to this machine's Redis, at a name only the guard resolves: Jedis must connect to the
+     * checked address, and the certificate is still checked against the name.
+     */
+    @Test
+    void tlsGoesToTheCheckedAddressAndVerifiesTheName() throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.forName(PINNED_NAME);
+        try (Relay tls = Relay.endingTls(certificate.serverContext(), 6379)) {
+            assertSucceeded(probesAtTheName.test("redis", tlsParameters(tls.port(), certificate.pem()), TIMEOUT));
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherNameFailsTheTlsCheck() throws Exception {
+        SelfSignedCertificate other = SelfSignedCertificate.forName("other.latchkey.invalid");
+        try (Relay tls = Relay.endingTls(other.serverContext(), 6379)) {
+            assertFailed(probesAtTheName.test("redis", tlsParameters(tls.port(), other.pem()), TIMEOUT), FailureCategory.TLS, PASSWORD);
+        }
+    }
+
+
+    private static Map<String, Object> tlsParameters(int port, String caCertificate) {
+        Map<String, Object> parameters = parameters(PASSWORD);
+        parameters.putAll(Map.of("host", PINNED_NAME, "port", port, "tls", true, "caCertificate", caCertificate));
+        return parameters;
     }
 
     private static Map<String, Object> parameters(String password) {

@@ -1,10 +1,11 @@
 package dev.latchkey.probes;
 
 import dev.latchkey.platform.outbound.OutboundConfig;
-import io.quarkus.runtime.configuration.MemorySize;
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
+import io.quarkus.runtime.configuration.MemorySize;
 
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,26 @@ final class TestGuards {
 
     static OutboundUrlGuard allowingLoopback() {
         return new OutboundUrlGuard(new Config(Optional.of(List.of("127.0.0.0/8"))));
+    }
+
+    /** A guard that opens only {@code cidr}: the rest of loopback stays refused. */
+    static OutboundUrlGuard allowingOnly(String cidr) {
+        return new OutboundUrlGuard(new Config(Optional.of(List.of(cidr))));
+    }
+
+    /**
+     * Loopback allowed, and {@code name} resolving to 127.0.0.1 for the guard alone: the system's resolver does not
+     * know the name, so a client that resolves it again, instead of connecting to the address the guard checked,
+     * fails.
+     */
+    static OutboundUrlGuard resolvingForTheGuardOnly(String name) {
+        return new OutboundUrlGuard(new Config(Optional.of(List.of("127.0.0.0/8"))),
+                host -> host.equals(name) ? new InetAddress[] {InetAddress.getLoopbackAddress()} : InetAddress.getAllByName(host));
+    }
+
+    /** All probes behind {@link #resolvingForTheGuardOnly}. */
+    static Probes probesResolvingForTheGuardOnly(String name) {
+        return Probes.all(resolvingForTheGuardOnly(name));
     }
 
     static OutboundUrlGuard productionDefaults() {
