@@ -72,21 +72,22 @@ class KnownAuthConfigConsumerTest {
 
     /**
      * A token URL is where the client secret and every refresh token go: an auth config event that any other service
-     * (or anyone who got to write to the topic) made up must not move it. The genuine edit after it, on the same
-     * partition, shows the forged one was read and skipped.
+     * (or anyone who got to write to the topic) made up must not move it. The forgery claims a version ahead of the
+     * genuine edit that follows it on the same partition: had it been applied, the newest version would have won and
+     * the genuine edit would have been dropped as stale.
      */
     @Test
     void anAuthConfigEventFromAnotherSourceIsSkipped() {
         UUID id = UUID.randomUUID();
         publish(event(new AuthConfigCreated(id, "IdP", "custom", null, "oauth2", "production",
                 Map.of("tokenUrl", "https://idp.example.com/token"), List.of("clientSecret"))));
-        AuthConfigUpdated moved = new AuthConfigUpdated(id, "IdP", "production", List.of("config.tokenUrl"), 2,
+        AuthConfigUpdated moved = new AuthConfigUpdated(id, "IdP", "production", List.of("config.tokenUrl"), 9,
                 Map.of("tokenUrl", "https://attacker.example/token"), List.of("clientSecret"));
         publish(EventJson.envelope(moved, EventSource.CONNECTED_APPS_SERVICE.uri(), "demo", "user:mallory"));
-        publish(event(new AuthConfigUpdated(id, "IdP renamed", "production", List.of("name"), 3,
+        publish(event(new AuthConfigUpdated(id, "IdP renamed", "production", List.of("name"), 2,
                 Map.of("tokenUrl", "https://idp.example.com/token"), List.of("clientSecret"))));
 
-        Row row = awaitRow(id, r -> r.getLong("version") == 3);
+        Row row = awaitRow(id, r -> r.getLong("version") == 2);
         assertEquals("IdP renamed", row.getString("name"));
         assertEquals(0, count("SELECT count(*) FROM auth_configs WHERE config->>'tokenUrl' LIKE '%attacker%'"));
     }
