@@ -1,6 +1,7 @@
 package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.platform.text.PlainText;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -10,9 +11,9 @@ import jakarta.validation.constraints.Size;
  * keep their values.
  */
 public record AuthConfigChanges(
-        @Size(min = 1, max = 200) String name,
+        @Size(min = 1, max = 200) @PlainText String name,
         @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
-        @Size(max = 2000) String description,
+        @Size(max = 2000) @PlainText(multiLine = true) String description,
         ObjectNode config,
         ObjectNode secrets) {
 }

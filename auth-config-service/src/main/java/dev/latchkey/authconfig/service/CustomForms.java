@@ -31,12 +31,12 @@ final class CustomForms {
                             .put("pattern", TOKEN_NAME), true)
                     .withConfig("in", CredentialForm.choice("Sent in", List.of("header", "query", "cookie"), "header"), true)
                     .withConfig("prefix", CredentialForm.text("Prefix").put("maxLength", 64), false)
-                    .withSecret("apiKey", CredentialForm.text("API key"), true);
+                    .withSecret("apiKey", CredentialForm.headerText("API key"), true);
             case BEARER_TOKEN -> form
                     .withConfig("headerName", CredentialForm.text("Header").put("default", "Authorization")
                             .put("pattern", TOKEN_NAME), false)
                     .withConfig("prefix", CredentialForm.text("Prefix").put("default", "Bearer ").put("maxLength", 64), false)
-                    .withSecret("token", CredentialForm.text("Token"), true);
+                    .withSecret("token", CredentialForm.headerText("Token"), true);
             case BASIC -> form.withConfig("username", CredentialForm.text("User name"), true)
                     .withSecret("password", CredentialForm.text("Password"), true);
         };

@@ -2,6 +2,7 @@ package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.authconfig.domain.AuthConfigCategory;
+import dev.latchkey.platform.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,12 +18,12 @@ import jakarta.validation.constraints.Size;
  * @param secrets  the secret fields of the form; never shown again
  */
 public record NewAuthConfig(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @PlainText String name,
         @NotNull AuthConfigCategory category,
         @Size(max = 64) String provider,
         @Size(max = 64) String type,
         @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
-        @Size(max = 2000) String description,
+        @Size(max = 2000) @PlainText(multiLine = true) String description,
         ObjectNode config,
         ObjectNode secrets) {
 }

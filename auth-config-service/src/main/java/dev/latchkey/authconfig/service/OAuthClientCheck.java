@@ -2,6 +2,7 @@ package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.platform.text.Redaction;
 import dev.latchkey.catalog.auth.FormUrlEncoding;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
 import dev.latchkey.probes.FailureCategory;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Tests an OAuth2 client without a user: a real client-credentials token request (RFC 6749 §4.4) at the token
@@ -50,10 +52,12 @@ public class OAuthClientCheck {
         headers.put("Accept", "application/json");
         auth.authenticate(clientId, clientSecret, form, headers);
         String body = FormUrlEncoding.encode(form);
+        Redaction redaction = Redaction.of(Stream.ofNullable(clientSecret).toList()).andHeaders(headers);
         long started = System.nanoTime();
         return http.send("POST", URI.create(tokenUrl), headers, body, timeout)
                 .map(response -> outcome(response, since(started)))
-                .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)));
+                .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)))
+                .map(result -> result.redacted(redaction));
     }
 
     private static ProbeResult outcome(HttpResponse<String> response, Duration latency) {

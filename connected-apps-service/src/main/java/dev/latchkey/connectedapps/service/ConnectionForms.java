@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.ConnectionParameters;
@@ -24,15 +25,15 @@ final class ConnectionForms {
         CredentialForm form = CredentialForms.parameters(parameters, false);
         AuthType type = AuthType.of(authConfig.authType);
         return switch (type) {
-            case API_KEY -> secret(form, authConfig, "apiKey", "API key");
-            case BEARER -> secret(form, authConfig, "token", "Token");
+            case API_KEY -> secret(form, authConfig, "apiKey", CredentialForm.headerText("API key"));
+            case BEARER -> secret(form, authConfig, "token", CredentialForm.headerText("Token"));
             case BASIC, DIGEST -> secret(form.withConfig("username", CredentialForm.text("User name"),
-                    !authConfig.config.containsKey("username")), authConfig, "password", "Password");
+                    !authConfig.config.containsKey("username")), authConfig, "password", CredentialForm.text("Password"));
             default -> form;
         };
     }
 
-    private static CredentialForm secret(CredentialForm form, KnownAuthConfig authConfig, String name, String title) {
-        return form.withSecret(name, CredentialForm.text(title), !List.of(authConfig.sealedFields).contains(name));
+    private static CredentialForm secret(CredentialForm form, KnownAuthConfig authConfig, String name, ObjectNode field) {
+        return form.withSecret(name, field, !List.of(authConfig.sealedFields).contains(name));
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
+import dev.latchkey.platform.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,6 @@ import java.util.UUID;
 public record NewConnectSession(
         @NotNull UUID authConfigId,
         @NotNull @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
-        @NotBlank @Size(max = 200) String endUserId,
-        @NotBlank @Size(max = 2048) String returnUrl) {
+        @NotBlank @Size(max = 200) @PlainText String endUserId,
+        @NotBlank @Size(max = 2048) @PlainText String returnUrl) {
 }

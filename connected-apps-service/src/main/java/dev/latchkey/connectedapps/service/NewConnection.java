@@ -1,6 +1,7 @@
 package dev.latchkey.connectedapps.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.platform.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,8 +18,8 @@ import java.util.UUID;
 public record NewConnection(
         @NotNull UUID authConfigId,
         @NotNull @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 200) String endUserId,
-        ObjectNode metadata,
+        @NotBlank @Size(max = 200) @PlainText String name,
+        @Size(max = 200) @PlainText String endUserId,
+        @PlainText ObjectNode metadata,
         ObjectNode credentials) {
 }

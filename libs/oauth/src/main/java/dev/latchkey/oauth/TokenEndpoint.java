@@ -2,11 +2,13 @@ package dev.latchkey.oauth;
 
 import dev.latchkey.platform.outbound.GuardedHttp;
 import dev.latchkey.platform.problem.UpstreamException;
+import dev.latchkey.platform.text.Redaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** Sends token and revocation requests to providers, through the SSRF guard and within a timeout. */
 @ApplicationScoped
@@ -32,18 +34,19 @@ public class TokenEndpoint {
     /** A request that got no answer (refused address, timeout, connection error) fails as an upstream problem. */
     private Uni<HttpResponse<String>> send(TokenRequest request, Duration timeout) {
         return http.send("POST", request.url(), request.headers(), request.body(), timeout)
-                .onFailure().transform(failure -> new UnansweredException(request.url().getHost(), failure));
+                .onFailure().transform(failure -> new UnansweredException(request, failure));
     }
 
     /** No answer from the provider: its cause says why (a timeout, a refused connection, an address the guard refused). */
     public static class UnansweredException extends UpstreamException {
-        public UnansweredException(String host, Throwable cause) {
-            super("The provider's endpoint at " + host + " did not answer: " + describe(cause));
+        public UnansweredException(TokenRequest request, Throwable cause) {
+            super("The provider's endpoint at " + request.url().getHost() + " did not answer: " + describe(request, cause));
             initCause(cause);
         }
 
-        private static String describe(Throwable cause) {
-            String message = cause.getMessage();
+        /** The client's message may quote a header it refused, with the client's credentials in it. */
+        private static String describe(TokenRequest request, Throwable cause) {
+            String message = Redaction.of(List.of()).andHeaders(request.headers()).apply(cause.getMessage());
             return cause.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()
                     + (message == null || message.isBlank() ? "" : " (" + message + ")");
         }

@@ -3,6 +3,7 @@ package dev.latchkey.probes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.platform.text.Redaction;
 import dev.latchkey.catalog.ApiClient;
 import dev.latchkey.catalog.ConnectionTest;
 import dev.latchkey.catalog.Template;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,10 +53,19 @@ public class ApiRequestProbe {
         String url = Template.parse(api.baseUrl(), declared).render(values).replaceAll("/+$", "")
                 + Template.parse(test.path(), declared).render(values) + queryString(query, test.path().contains("?"));
         String body = test.body() == null ? null : Template.parse(test.body(), declared).render(values);
+        Redaction redaction = Redaction.of(secretValues(values)).andHeaders(headers);
         long started = System.nanoTime();
-        return http.send(test.method(), URI.create(url), headers, body, timeout)
+        // A URL that does not parse fails here, quoting the URL (and a key in its query): redacted like any failure.
+        return Uni.createFrom().item(() -> URI.create(url))
+                .chain(uri -> http.send(test.method(), uri, headers, body, timeout))
                 .map(response -> outcome(test.expect(), response, since(started)))
-                .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)));
+                .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)))
+                .map(result -> result.redacted(redaction));
+    }
+
+    private static List<String> secretValues(Map<String, String> values) {
+        return values.entrySet().stream().filter(value -> value.getKey().startsWith("credentials."))
+                .map(Map.Entry::getValue).toList();
     }
 
     /** An entry whose templates name the scheme's credential puts it where the provider wants it (Shopify). */

@@ -5,6 +5,7 @@ import dev.latchkey.platform.outbound.OutboundUrlGuard;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -112,7 +113,7 @@ public final class ProbeTarget {
     }
 
     /** The values of the secret parameters, so that no message repeats one. */
-    Iterable<String> secretValues() {
+    List<String> secretValues() {
         return SECRET_NAMES.stream().map(this::optional).flatMap(Optional::stream).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.probes;
 
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
+import dev.latchkey.platform.text.Redaction;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -62,27 +63,19 @@ public final class Probes {
         Future<String> run = executor.submit(() -> probe.probe(target));
         try {
             String message = run.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
-            return ProbeResult.success(redacted(message, target), since(started));
+            return ProbeResult.success(message, since(started)).redacted(Redaction.of(target.secretValues()));
         } catch (TimeoutException e) {
             run.cancel(true);
             return ProbeResult.failure(FailureCategory.TIMEOUT, "no answer within " + timeout.toSeconds() + " s", since(started));
         } catch (ExecutionException e) {
             ProbeFailure failure = FailureClassifier.classify(e.getCause());
-            return ProbeResult.failure(failure.category(), redacted(failure.getMessage(), target), since(started));
+            return ProbeResult.failure(failure.category(), failure.getMessage(), since(started))
+                    .redacted(Redaction.of(target.secretValues()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.cancel(true);
             return ProbeResult.failure(FailureCategory.TIMEOUT, "interrupted", since(started));
         }
-    }
-
-    /** A last line of defence: a driver's message could quote a secret parameter back. */
-    private static String redacted(String message, ProbeTarget target) {
-        String safe = message == null ? "" : message;
-        for (String secret : target.secretValues()) {
-            safe = safe.replace(secret, "[redacted]");
-        }
-        return safe;
     }
 
     private static Duration since(long started) {

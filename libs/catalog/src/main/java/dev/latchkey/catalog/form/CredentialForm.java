@@ -19,6 +19,15 @@ public record CredentialForm(ObjectNode config, ObjectNode secrets) {
     /** Longest value of any field: enough for a PEM certificate or a service-account key. */
     public static final int MAX_LENGTH = 16_384;
 
+    /**
+     * A field whose {@code format} is this holds several lines (a PEM certificate or key, a JSON key file): CR and LF are
+     * allowed in it. Every other text field is one line: no control character at all ({@link FormValidator}).
+     */
+    public static final String MULTI_LINE = "textarea";
+
+    /** Latin-1 only: an HTTP header carries nothing else (RFC 9110 §5.5), and HTTP clients refuse to send it. */
+    static final String HEADER_TEXT = "^[\\u0000-\\u00FF]*$";
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public static CredentialForm empty() {
@@ -60,6 +69,11 @@ public record CredentialForm(ObjectNode config, ObjectNode secrets) {
 
     public static ObjectNode text(String title) {
         return JSON.objectNode().put("type", "string").put("title", title).put("maxLength", MAX_LENGTH);
+    }
+
+    /** A secret sent as it is in an HTTP header value: an API key, a bearer token. */
+    public static ObjectNode headerText(String title) {
+        return text(title).put("pattern", HEADER_TEXT);
     }
 
     public static ObjectNode choice(String title, Collection<String> values, String fallback) {

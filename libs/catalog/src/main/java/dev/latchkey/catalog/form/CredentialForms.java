@@ -34,10 +34,10 @@ public final class CredentialForms {
             return oauthClient(form, client.scopes());
         }
         if (option instanceof ApiKey) {
-            return form.withSecret("apiKey", CredentialForm.text("API key"), false);
+            return form.withSecret("apiKey", CredentialForm.headerText("API key"), false);
         }
         if (option instanceof Bearer) {
-            return form.withSecret("token", CredentialForm.text("Token"), false);
+            return form.withSecret("token", CredentialForm.headerText("Token"), false);
         }
         if (option instanceof Basic basic) {
             return credentials(form, basic.usernameTitle(), basic.passwordTitle());
