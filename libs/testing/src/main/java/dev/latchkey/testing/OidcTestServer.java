@@ -1,5 +1,9 @@
 package dev.latchkey.testing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
@@ -7,6 +11,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 import java.net.InetAddress;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +76,24 @@ public final class OidcTestServer implements AutoCloseable {
     /** A signed access token with exactly the given claims, for tests of malformed or foreign tokens. */
     public String accessTokenWithClaims(String issuerId, String audience, Map<String, Object> claims) {
         return server.issueToken(issuerId, "subject", audience, claims).serialize();
+    }
+
+    /** A token of the trusted issuer, signed by its key, that expired an hour ago. */
+    public String expiredAccessToken(String tenant, String subject, String... roles) {
+        return server.issueToken(ISSUER, subject, AUDIENCE, Map.of("tenant", tenant, "roles", List.of(roles)), -3600)
+                .serialize();
+    }
+
+    /** A valid token's header and claims, signed by a key the issuer never published (under the issuer's key id). */
+    public String accessTokenSignedByAnotherKey(String tenant, String subject, String... roles) {
+        SignedJWT genuine = server.issueToken(ISSUER, subject, AUDIENCE, Map.of("tenant", tenant, "roles", List.of(roles)));
+        try {
+            var forged = new SignedJWT(genuine.getHeader(), genuine.getJWTClaimsSet());
+            forged.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
+            return forged.serialize();
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException("could not sign a token with another key: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -27,10 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * What every Latchkey service proves before it does anything else: it is ready against the real
  * PostgreSQL and Kafka, it refuses requests without a valid bearer token and accepts one from its
- * issuer, and its Kafka configuration carries an event envelope through the real broker.
+ * issuer, what its HTTP layer refuses is a problem document, and its Kafka configuration carries an event
+ * envelope through the real broker.
  * A service's test extends this class and adds {@code @QuarkusTest @WithPostgres @WithKafka @WithOidcServer}.
  */
 public abstract class WalkingSkeletonContract {
+
+    private static final String PROBLEM = "application/problem+json";
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -54,7 +57,17 @@ public abstract class WalkingSkeletonContract {
     void tokenFromAnotherAudienceIsUnauthorized() {
         String token = OidcTestServer.current().accessTokenWithClaims(
                 OidcTestServer.ISSUER, "someone-else", Map.of("tenant", "demo"));
-        given().auth().oauth2(token).when().get("/api/v1/caller").then().statusCode(401);
+        given().auth().oauth2(token).when().get("/api/v1/caller").then().statusCode(401)
+                .contentType(PROBLEM).body("type", equalTo("https://latchkey.dev/problems/unauthorized"))
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void requestsBeyondTheHttpLimitsAreProblems() {
+        given().when().get("/api/v1/caller/" + "a".repeat(20_000)).then().statusCode(414)
+                .contentType(PROBLEM).body("type", equalTo("https://latchkey.dev/problems/uri-too-long"));
+        given().contentType("application/json").body("\"" + "a".repeat(70_000) + "\"").when().post("/api/v1/caller")
+                .then().statusCode(413).contentType(PROBLEM).body("type", equalTo("https://latchkey.dev/problems/content-too-large"));
     }
 
     @Test
