@@ -24,6 +24,14 @@ public interface ConnectionsConfig {
     @WithDefault("10s")
     Duration testTimeout();
 
+    /** How often housekeeping removes what outlived its use (read by its schedule). */
+    @WithDefault("1h")
+    Duration purgeInterval();
+
+    /** How long a connection may stay PENDING, never authorized, before housekeeping removes it. */
+    @WithDefault("24h")
+    Duration pendingLifetime();
+
     /** How long a connect session's link stays good. */
     @WithDefault("30m")
     Duration connectSessionLifetime();

@@ -50,6 +50,11 @@ public class ConnectionEventWriter {
                 new ConnectionDeleted(connection.id, connection.authConfigId, tokenRevoked));
     }
 
+    /** A connection housekeeping removed: never authorized, long abandoned. */
+    public Uni<Void> purged(String actor, Connection connection) {
+        return append(Topics.CONNECTIONS, actor, null, connection, new ConnectionDeleted(connection.id, connection.authConfigId, false));
+    }
+
     public Uni<Void> credentialsRead(Caller caller, Connection connection, boolean refreshed) {
         return append(Topics.ACCESS, caller.actor(), caller.name(), connection, new CredentialsRead(connection.id, connection.environment, refreshed));
     }

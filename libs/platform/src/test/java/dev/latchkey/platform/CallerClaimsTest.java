@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +63,11 @@ class CallerClaimsTest {
             @Override
             public String nameClaim() {
                 return "preferred_username";
+            }
+
+            @Override
+            public Duration denialWindow() {
+                return Duration.ofMinutes(1);
             }
         };
     }

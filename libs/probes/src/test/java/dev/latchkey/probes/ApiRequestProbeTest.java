@@ -77,6 +77,18 @@ class ApiRequestProbeTest {
         assertTrue(check(new ApiKey("key", null, HOST, "api_key", ApiKey.Placement.QUERY, ""), "/user", KEY, Map.of()).ok());
     }
 
+    /** The HTTP client refuses a header with a newline and quotes it in its message: the result must not. */
+    @Test
+    void aKeyThatNoHeaderCanCarryFailsWithoutBeingQuoted() {
+        for (String broken : List.of(KEY + "\n", KEY + "\u0000", KEY + "\u20ac")) {
+            ProbeResult result = check(new Bearer("token", null, HOST), "/user", broken, Map.of());
+
+            assertEquals(FailureCategory.CONFIG, result.category());
+            assertTrue(result.message().contains("[redacted]"), result.message());
+            assertFalse(result.message().contains(KEY), result.message());
+        }
+    }
+
     @Test
     void anAnswerIsJudgedByTheEntrysExpectations() {
         ApiKey key = new ApiKey("token", null, HOST, "Authorization", ApiKey.Placement.HEADER, "token ");
