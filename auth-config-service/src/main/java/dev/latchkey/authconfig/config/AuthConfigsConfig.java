@@ -15,7 +15,7 @@ public interface AuthConfigsConfig {
     @WithDefault("http://localhost:8082")
     String publicBaseUrl();
 
-    /** How long a test may take. */
+    /** How long a test may take, the answer's body included. */
     @WithDefault("10s")
     Duration testTimeout();
 }

@@ -2,6 +2,7 @@ package dev.latchkey.authconfig.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.text.Redaction;
 import dev.latchkey.catalog.auth.FormUrlEncoding;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * Tests an OAuth2 client without a user: a real client-credentials token request (RFC 6749 §4.4) at the token
  * URL. A token proves the client id and secret; {@code invalid_client} disproves them; a provider that does not
  * grant client credentials to this client still proves the endpoint answers, and says the secret can only be
- * checked when a user authorizes.
+ * checked when a user authorizes. The answer is a token response: read within the token-response cap.
  */
 @ApplicationScoped
 public class OAuthClientCheck {
@@ -35,9 +36,11 @@ public class OAuthClientCheck {
             Set.of("unauthorized_client", "unsupported_grant_type", "invalid_grant", "invalid_scope", "invalid_request");
 
     private final GuardedHttp http;
+    private final long maxResponseBytes;
 
-    public OAuthClientCheck(GuardedHttp http) {
+    public OAuthClientCheck(GuardedHttp http, OutboundConfig outbound) {
         this.http = http;
+        this.maxResponseBytes = outbound.maxTokenResponse().asLongValue();
     }
 
     public Uni<ProbeResult> check(String tokenUrl, String clientId, String clientSecret, TokenRequestAuth auth,
@@ -54,7 +57,7 @@ public class OAuthClientCheck {
         String body = FormUrlEncoding.encode(form);
         Redaction redaction = Redaction.of(Stream.ofNullable(clientSecret).toList()).andHeaders(headers);
         long started = System.nanoTime();
-        return http.send("POST", URI.create(tokenUrl), headers, body, timeout)
+        return http.send("POST", URI.create(tokenUrl), headers, body, timeout, maxResponseBytes)
                 .map(response -> outcome(response, since(started)))
                 .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)))
                 .map(result -> result.redacted(redaction));

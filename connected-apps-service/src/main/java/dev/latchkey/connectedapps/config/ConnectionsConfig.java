@@ -16,11 +16,11 @@ public interface ConnectionsConfig {
     @WithDefault("10m")
     Duration stateLifetime();
 
-    /** How long a token request may take. */
+    /** How long a token request (code exchange, client credentials, revocation) may take, body included. */
     @WithDefault("10s")
     Duration tokenTimeout();
 
-    /** How long a connection test may take. */
+    /** How long a connection test may take, the answer's body included. */
     @WithDefault("10s")
     Duration testTimeout();
 

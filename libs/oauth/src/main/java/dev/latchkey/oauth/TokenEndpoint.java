@@ -1,6 +1,7 @@
 package dev.latchkey.oauth;
 
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.platform.text.Redaction;
 import io.smallrye.mutiny.Uni;
@@ -10,14 +11,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-/** Sends token and revocation requests to providers, through the SSRF guard and within a timeout. */
+/**
+ * Sends token and revocation requests to providers, through the SSRF guard, the whole exchange within the timeout and
+ * the answer within {@code latchkey.outbound.max-token-response} (64 KiB): a token response is a few hundred bytes.
+ */
 @ApplicationScoped
 public class TokenEndpoint {
 
     private final GuardedHttp http;
+    private final long maxResponseBytes;
 
-    public TokenEndpoint(GuardedHttp http) {
+    public TokenEndpoint(GuardedHttp http, OutboundConfig outbound) {
         this.http = http;
+        this.maxResponseBytes = outbound.maxTokenResponse().asLongValue();
     }
 
     /** The provider's answer, success or error; fails with {@link UpstreamException} when there is none. */
@@ -31,13 +37,19 @@ public class TokenEndpoint {
         return send(request, timeout).map(HttpResponse::statusCode);
     }
 
-    /** A request that got no answer (refused address, timeout, connection error) fails as an upstream problem. */
+    /**
+     * A request that got no complete answer (refused address, deadline passed, an answer over the cap, connection
+     * error) fails as an upstream problem.
+     */
     private Uni<HttpResponse<String>> send(TokenRequest request, Duration timeout) {
-        return http.send("POST", request.url(), request.headers(), request.body(), timeout)
+        return http.send("POST", request.url(), request.headers(), request.body(), timeout, maxResponseBytes)
                 .onFailure().transform(failure -> new UnansweredException(request, failure));
     }
 
-    /** No answer from the provider: its cause says why (a timeout, a refused connection, an address the guard refused). */
+    /**
+     * No complete answer from the provider: its cause says why (a timeout, an answer too large, a refused connection,
+     * an address the guard refused).
+     */
     public static class UnansweredException extends UpstreamException {
         public UnansweredException(TokenRequest request, Throwable cause) {
             super("The provider's endpoint at " + request.url().getHost() + " did not answer: " + describe(request, cause));

@@ -7,8 +7,8 @@ import dev.latchkey.platform.security.SecurityConfig;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -27,16 +27,19 @@ import java.util.stream.Collectors;
 
 /**
  * Sends an entry's test request with the auth config's credentials and judges the answer as the entry says:
- * the expected status, and the values at JSON paths for providers that answer 200 with an error flag.
+ * the expected status, and the values at JSON paths for providers that answer 200 with an error flag. The whole
+ * exchange runs within the test's timeout and reads at most {@code maxBodyBytes} of the answer.
  */
 public class ApiRequestProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GuardedHttp http;
+    private final long maxBodyBytes;
 
-    public ApiRequestProbe(GuardedHttp http) {
+    public ApiRequestProbe(GuardedHttp http, long maxBodyBytes) {
         this.http = http;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public Uni<ProbeResult> check(ApiClient api, AuthOption option, Map<String, String> values, Duration timeout) {
@@ -57,7 +60,7 @@ public class ApiRequestProbe {
         long started = System.nanoTime();
         // A URL that does not parse fails here, quoting the URL (and a key in its query): redacted like any failure.
         return Uni.createFrom().item(() -> URI.create(url))
-                .chain(uri -> http.send(test.method(), uri, headers, body, timeout))
+                .chain(uri -> http.send(test.method(), uri, headers, body, timeout, maxBodyBytes))
                 .map(response -> outcome(test.expect(), response, since(started)))
                 .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)))
                 .map(result -> result.redacted(redaction));

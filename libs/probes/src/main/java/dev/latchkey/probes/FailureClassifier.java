@@ -1,6 +1,7 @@
 package dev.latchkey.probes;
 
 import dev.latchkey.platform.outbound.RefusedOutboundUrlException;
+import dev.latchkey.platform.outbound.ResponseTooLargeException;
 
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;
@@ -50,6 +51,9 @@ public final class FailureClassifier {
         }
         if (cause instanceof RefusedOutboundUrlException refused) {
             return new ProbeFailure(FailureCategory.CONFIG, "not allowed: " + refused.getMessage());
+        }
+        if (cause instanceof ResponseTooLargeException tooLarge) {
+            return new ProbeFailure(FailureCategory.CONFIG, tooLarge.getMessage());
         }
         if (cause instanceof UnknownHostException) {
             return new ProbeFailure(FailureCategory.UNREACHABLE, "the host name does not resolve");

@@ -1,6 +1,7 @@
 package dev.latchkey.probes;
 
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,8 +22,8 @@ public class ProbesProducer {
 
     @Produces
     @Singleton
-    ApiRequestProbe apiRequestProbe(GuardedHttp http) {
-        return new ApiRequestProbe(http);
+    ApiRequestProbe apiRequestProbe(GuardedHttp http, OutboundConfig outbound) {
+        return new ApiRequestProbe(http, outbound.maxResponse().asLongValue());
     }
 
     @Produces

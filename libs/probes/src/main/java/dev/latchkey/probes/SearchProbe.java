@@ -1,5 +1,6 @@
 package dev.latchkey.probes;
 
+import dev.latchkey.platform.outbound.CappedBody;
 import dev.latchkey.platform.outbound.OutboundTarget;
 
 import java.net.URI;
@@ -15,10 +16,13 @@ import java.util.Set;
 /**
  * Elasticsearch and OpenSearch over their REST API with java.net.http: {@code GET /} with the API key or the
  * user and password, which answers with the version. A user without the monitor privilege gets 403 there, so
- * the probe then asks the security plugin who the user is, which any authenticated user may.
+ * the probe then asks the security plugin who the user is, which any authenticated user may. It reads at most
+ * {@link #MAX_ANSWER} of an answer (the version document is under 1 KiB); {@link Probes} bounds its time and
+ * interrupts it on the deadline, which cancels the exchange.
  */
 final class SearchProbe implements Probe {
 
+    private static final long MAX_ANSWER = 64 * 1024;
     private static final Pattern VERSION = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"");
 
     @Override
@@ -63,6 +67,6 @@ final class SearchProbe implements Probe {
             String credentials = target.required("username") + ":" + target.optional("password").orElse("");
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.build(), CappedBody.ofString(MAX_ANSWER));
     }
 }

@@ -34,7 +34,7 @@ public final class TestSlots {
     public <T> Uni<T> run(String tenant, Supplier<Uni<T>> test) {
         return Uni.createFrom().deferred(() -> {
             take(tenant);
-            return Uni.createFrom().deferred(test).onTermination().invoke(() -> free(tenant));
+            return Uni.createFrom().deferred(test::get).onTermination().invoke(() -> free(tenant));
         });
     }
 

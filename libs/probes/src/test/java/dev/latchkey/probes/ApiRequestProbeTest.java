@@ -11,6 +11,7 @@ import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.Bearer;
 import dev.latchkey.catalog.auth.ConnectionParameters;
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.testing.MisbehavingEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ApiRequestProbeTest {
             .put("type", "object").set("properties", new ObjectMapper().createObjectNode()
                     .set("host", new ObjectMapper().createObjectNode().put("type", "string"))));
 
-    private final ApiRequestProbe probe = new ApiRequestProbe(new GuardedHttp(TestGuards.allowingLoopback()));
+    private final ApiRequestProbe probe = new ApiRequestProbe(new GuardedHttp(TestGuards.allowingLoopback()), 1024 * 1024);
     private HttpServer server;
 
     @BeforeEach
@@ -100,11 +101,30 @@ class ApiRequestProbeTest {
         assertEquals(FailureCategory.CONFIG, check(key, "/teapot", KEY, Map.of()).category());
     }
 
+    @Test
+    void aHugeAnswerIsRefusedWithoutBeingReadAndADrippedOneAtTheDeadline() {
+        Bearer bearer = new Bearer("token", null, HOST);
+        try (var flood = MisbehavingEndpoint.flooding(100L * 1024 * 1024, false);
+             var drip = MisbehavingEndpoint.dripping(Duration.ofMillis(200), 10_000)) {
+            ProbeResult huge = check(bearer, flood.url(""), "/user", KEY, Map.of());
+            ProbeResult dripped = check(bearer, drip.url(""), "/user", KEY, Map.of());
+
+            assertEquals(FailureCategory.CONFIG, huge.category());
+            assertEquals("the answer's body is larger than 1 MiB, the most Latchkey reads from this endpoint", huge.message());
+            assertEquals(FailureCategory.TIMEOUT, dripped.category());
+            assertTrue(dripped.latencyMs() < 8_000, "failed after " + dripped.latencyMs() + " ms");
+        }
+    }
+
     private ProbeResult check(AuthOption option, String path, String credential, Map<String, Object> json) {
+        return check(option, "http://127.0.0.1:" + server.getAddress().getPort(), path, credential, json);
+    }
+
+    private ProbeResult check(AuthOption option, String origin, String path, String credential, Map<String, Object> json) {
         ApiClient api = new ApiClient("http://{{config.host}}/api/v1", Map.of(), Map.of(),
                 new ConnectionTest("GET", path, Map.of(), null, new ConnectionTest.Expect(List.of(200), json)));
         String field = option.type().credentials().get(0);
-        Map<String, String> values = TemplateValues.of(option, Map.of("host", "127.0.0.1:" + server.getAddress().getPort()),
+        Map<String, String> values = TemplateValues.of(option, Map.of("host", origin.replaceFirst("^http://", "")),
                 Map.of(field, credential));
         return probe.check(api, option, values, Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
     }

@@ -2,6 +2,7 @@ package dev.latchkey.probes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.testing.MisbehavingEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,16 @@ class SearchProbeTest {
         try (Endpoints.Server silent = Endpoints.silent()) {
             assertFailed(probes.test("elasticsearch", Map.of("url", "http://127.0.0.1:" + silent.port(),
                     "apiKey", PASSWORD), Duration.ofSeconds(1)), FailureCategory.TIMEOUT, PASSWORD);
+        }
+    }
+
+    @Test
+    void aHugeAnswerIsRefusedWithoutBeingRead() {
+        try (var flood = MisbehavingEndpoint.flooding(100L * 1024 * 1024, false)) {
+            ProbeResult result = probes.test("elasticsearch", Map.of("url", flood.url(""), "apiKey", PASSWORD), TIMEOUT);
+
+            assertFailed(result, FailureCategory.CONFIG, PASSWORD);
+            assertTrue(result.message().contains("larger than 64 KiB"), result.message());
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.latchkey.probes;
 
 import dev.latchkey.platform.outbound.OutboundConfig;
+import io.quarkus.runtime.configuration.MemorySize;
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,16 @@ final class TestGuards {
         @Override
         public Optional<List<String>> allowHosts() {
             return Optional.empty();
+        }
+
+        @Override
+        public MemorySize maxTokenResponse() {
+            return new MemorySize(BigInteger.valueOf(64 * 1024));
+        }
+
+        @Override
+        public MemorySize maxResponse() {
+            return new MemorySize(BigInteger.valueOf(1024 * 1024));
         }
     }
 }

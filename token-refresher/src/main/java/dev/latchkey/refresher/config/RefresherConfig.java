@@ -22,7 +22,10 @@ public interface RefresherConfig {
     @WithDefault("60s")
     Duration lease();
 
-    /** How long a token request may take. */
+    /**
+     * How long a token request may take: the whole exchange, from the DNS lookup to the answer's last byte (a provider
+     * dripping its answer is cut off here). A refresh lasts at most this long plus its database writes.
+     */
     @WithDefault("10s")
     Duration tokenTimeout();
 

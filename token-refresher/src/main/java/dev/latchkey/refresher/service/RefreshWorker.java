@@ -18,13 +18,20 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Refreshes what is due: each tick takes a batch of due connections with a lease ({@code FOR UPDATE SKIP LOCKED},
- * so any number of replicas share the schedule without waiting on each other) and refreshes them concurrently.
- * A tick that finds a full batch goes on with the next one at once. Each tick also sends the due
- * {@code token.expiring} warnings.
+ * Refreshes what is due: each tick claims due connections with a lease ({@code FOR UPDATE SKIP LOCKED}, so any
+ * number of replicas share the schedule without waiting on each other) and refreshes up to {@code batch-size} of
+ * them at once. A refresh that ends frees its slot for the next due connection, claimed then: one slow provider
+ * holds only its own slots, never a batch, and since every token request ends by its deadline
+ * ({@code token-timeout}, body included), a slot is held at most that long plus the refresh's database writes.
+ * Claiming only as many as there are free slots keeps a claimed connection from waiting for a slot, so the lease
+ * outlives its refresh. The tick stops claiming when a claim comes back short (nothing more is due; a row released
+ * without being rescheduled waits for the next tick instead of spinning) and ends when its refreshes have. Each
+ * tick also sends the due {@code token.expiring} warnings.
  */
 @ApplicationScoped
 public class RefreshWorker {
@@ -55,11 +62,7 @@ public class RefreshWorker {
     @Scheduled(every = "${latchkey.refresher.poll-interval:5s}", delayed = "${latchkey.refresher.poll-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return warnDue().chain(this::refreshAllDue);
-    }
-
-    private Uni<Void> refreshAllDue() {
-        return refreshDue().chain(count -> count == config.batchSize() ? refreshAllDue() : Uni.createFrom().voidItem());
+        return warnDue().chain(this::refreshDue).replaceWithVoid();
     }
 
     /** Sends the {@code token.expiring} warnings that are due, each once, and sets each one's next; returns how many. */
@@ -74,25 +77,38 @@ public class RefreshWorker {
                 .map(List::size);
     }
 
-    /** Refreshes one batch of due connections; returns how many it took. */
-    public Uni<Integer> refreshDue() {
-        return Panache.withSession(schedule::lagSeconds).invoke(metrics::scheduleLag)
-                .chain(() -> Panache.withTransaction(() -> schedule.claimDue(owner, config.lease(), config.batchSize())))
-                .chain(due -> refreshAll(due).replaceWith(due.size()));
+    /** Due connections claimed for the free slots; fewer than asked means nothing more is due for now. */
+    private record Claim(List<ScheduledRefresh> due, int asked) {
+        boolean full() {
+            return due.size() == asked;
+        }
     }
 
-    private Uni<Void> refreshAll(List<ScheduledRefresh> due) {
-        if (due.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndMerge(refresh -> onItsOwnContext(() -> refresher.refresh(refresh, owner, ACTOR))
-                        .replaceWithVoid()
-                        .onFailure().recoverWithItem(failure -> {
-                            LOG.infof("refresh of connection %s did not succeed: %s", refresh.connectionId(), failure.getMessage());
-                            return null;
-                        }))
-                .collect().last().replaceWithVoid();
+    /** Refreshes what is due, at most {@code batch-size} at a time, until a claim comes back short; returns how many. */
+    public Uni<Integer> refreshDue() {
+        AtomicInteger running = new AtomicInteger();
+        return Panache.withSession(schedule::lagSeconds).invoke(metrics::scheduleLag)
+                .chain(() -> Multi.createBy().repeating().uni(() -> claim(Math.max(1, config.batchSize() - running.get())))
+                        .whilst(Claim::full)
+                        .onItem().transformToIterable(Claim::due)
+                        .onItem().transformToUni(refresh -> refreshInASlot(refresh, running)).merge(config.batchSize())
+                        .collect().with(Collectors.counting()))
+                .map(Long::intValue);
+    }
+
+    private Uni<Claim> claim(int slots) {
+        return Panache.withTransaction(() -> schedule.claimDue(owner, config.lease(), slots)).map(due -> new Claim(due, slots));
+    }
+
+    /** One refresh in one of the worker's slots; its failure is logged and left to the schedule's retry. */
+    private Uni<ScheduledRefresh> refreshInASlot(ScheduledRefresh refresh, AtomicInteger running) {
+        running.incrementAndGet();
+        return onItsOwnContext(() -> refresher.refresh(refresh, owner, ACTOR)).replaceWith(refresh)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.infof("refresh of connection %s did not succeed: %s", refresh.connectionId(), failure.getMessage());
+                    return refresh;
+                })
+                .eventually(running::decrementAndGet);
     }
 
     /** Each refresh of a batch on a Vert.x sub-context of its own: its own database session, run side by side. */

@@ -36,6 +36,14 @@ import java.util.Set;
  * {@code token.refreshed} event. A refusal that ends the grant is permanent (the connection leaves the schedule);
  * anything else is retried later with backoff; a provider host failing again and again pauses ({@link ProviderCircuits}).
  * The token request runs outside any transaction.
+ *
+ * <p>The provider is the only party a refresh waits for that a tenant controls, so the token request carries the
+ * refresh's deadline: {@code token-timeout} for the whole exchange, from the DNS lookup to the body's last byte, and
+ * at most {@code latchkey.outbound.max-token-response} of body ({@code GuardedHttp}). A provider that drips its answer
+ * or sends too much fails like one that cannot be reached: {@code unreachable}, retried later with backoff, a
+ * {@code token.refresh_failed} event, the lease released. A refresh therefore lasts at most the token timeout plus its
+ * own database writes, well inside the lease; no second timer around the whole refresh is needed, and none would be
+ * safe: cancelling it halfway could drop a rotated refresh token the provider has already issued.
  */
 @ApplicationScoped
 public class Refresher {
@@ -161,7 +169,7 @@ public class Refresher {
 
     /**
      * Writes the new tokens (compare-and-swap: a concurrent writer wins and this result is dropped), keeping the
-     * refresh token when the provider sent none (RFC 6749 §6), then records the refresh.
+     * refresh token when the provider sent none (RFC 6749 §6), then records the refresh and erases the tokens it replaced.
      */
     private Uni<RefreshOutcome> stored(Attempt attempt, String owner, String actor, TokenResponse response) {
         ScheduledRefresh refresh = attempt.refresh();
@@ -170,10 +178,12 @@ public class Refresher {
         String before = attempt.tokens().fields().get("refreshToken");
         boolean rotated = before != null && !before.equals(fields.get("refreshToken"));
         Instant expiresAt = response.expiresAt();
-        return secrets.write(SecretPath.connection(refresh.tenant(), refresh.connectionId()), fields, attempt.tokens().version())
-                .chain(version -> Panache.withTransaction(() -> schedule.refreshed(refresh.connectionId(), owner, expiresAt,
+        SecretPath path = SecretPath.connection(refresh.tenant(), refresh.connectionId());
+        return secrets.write(path, fields, attempt.tokens().version())
+                .call(version -> Panache.withTransaction(() -> schedule.refreshed(refresh.connectionId(), owner, expiresAt,
                                 margins.refreshAt(Instant.now(), expiresAt, attempt.client().refreshMargin()))
                         .call(() -> events.refreshed(actor, refresh, expiresAt, rotated, response.grantedScopes()))))
+                .call(version -> secrets.prune(path, version))
                 .invoke(() -> metrics.refreshed(owner))
                 .replaceWith(new RefreshOutcome(refresh.connectionId(), expiresAt, true))
                 .onFailure(SecretVersionConflictException.class).recoverWithUni(() -> newerElsewhere(refresh, owner));

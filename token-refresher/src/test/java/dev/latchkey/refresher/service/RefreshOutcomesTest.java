@@ -1,6 +1,7 @@
 package dev.latchkey.refresher.service;
 
 import dev.latchkey.secrets.SecretPath;
+import dev.latchkey.secrets.SecretVersion;
 import dev.latchkey.testing.ScriptedTokenEndpoint.Answer;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
@@ -38,6 +39,8 @@ class RefreshOutcomesTest extends RefresherTestBase {
         String rotated = tokens(id).get("refreshToken");
         assertEquals("refresh-1", rotated);
         assertTrue(tokenEvents(id, "token.refreshed").get(0).contains("\"refreshTokenRotated\":true"));
+        assertEquals(List.of(2L), secrets.versions(SecretPath.connection(tenant, id)).await().indefinitely().stream()
+                .map(SecretVersion::version).toList(), "the rotated-out refresh token is erased");
 
         makeDue(id);
         drainDue();

@@ -10,12 +10,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Requests to URLs a tenant set (token endpoints, API test requests): through the SSRF guard, to the address it
- * checked, never following a redirect, bounded by a timeout.
+ * checked, never following a redirect, within a deadline and a body cap. The deadline covers the whole exchange,
+ * the guard's DNS lookup and the body included: the JDK's request timeout alone stops counting once the headers
+ * arrive, so a provider dripping its body a byte at a time would hold the caller for as long as it likes. On the
+ * deadline the exchange is cancelled, which closes its connection. The body is read up to the cap
+ * ({@link CappedBody}), never buffered beyond it.
  */
 @ApplicationScoped
 public class GuardedHttp {
@@ -33,14 +40,33 @@ public class GuardedHttp {
     /**
      * {@code body} null sends none; the guard's DNS lookup runs on a worker thread. The answer (or failure) comes
      * back on the caller's Vert.x context, where its database session lives.
+     *
+     * @param deadline     how long the whole exchange may take; then it fails with {@link HttpTimeoutException}
+     * @param maxBodyBytes the largest body read; a larger one fails with {@link ResponseTooLargeException}
      */
-    public Uni<HttpResponse<String>> send(String method, URI uri, Map<String, String> headers, String body, Duration timeout) {
+    public Uni<HttpResponse<String>> send(String method, URI uri, Map<String, String> headers, String body, Duration deadline,
+            long maxBodyBytes) {
         Context caller = Vertx.currentContext();
         Uni<HttpResponse<String>> response = Uni.createFrom().item(() -> guard.check(uri))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(target -> Uni.createFrom().completionStage(() -> client.sendAsync(request(target, method, headers, body, timeout),
-                        HttpResponse.BodyHandlers.ofString())));
+                .chain(target -> exchange(request(target, method, headers, body, deadline), maxBodyBytes))
+                .ifNoItem().after(deadline).failWith(() -> new HttpTimeoutException("no complete answer within " + deadline.toMillis() + " ms"));
         return caller == null ? response : response.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+    }
+
+    /** The exchange, cancelled with its connection when the deadline passes or the caller stops waiting. */
+    private Uni<HttpResponse<String>> exchange(HttpRequest request, long maxBodyBytes) {
+        return Uni.createFrom().emitter(emitter -> {
+            CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, CappedBody.ofString(maxBodyBytes));
+            emitter.onTermination(() -> exchange.cancel(true));
+            exchange.whenComplete((response, failure) -> {
+                if (failure == null) {
+                    emitter.complete(response);
+                } else {
+                    emitter.fail(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                }
+            });
+        });
     }
 
     private static HttpRequest request(OutboundTarget target, String method, Map<String, String> headers, String body, Duration timeout) {

@@ -1,5 +1,6 @@
 package dev.latchkey.platform.outbound;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The operator's exceptions to the SSRF guard, e.g. an on-premises token endpoint:
- * {@code latchkey.outbound.allow-hosts=idp.corp.internal}, {@code latchkey.outbound.allow-cidrs=10.20.0.0/16}.
+ * {@code latchkey.outbound.allow-hosts=idp.corp.internal}, {@code latchkey.outbound.allow-cidrs=10.20.0.0/16};
+ * and how much of an answer Latchkey reads ({@link GuardedHttp}).
  */
 @ConfigMapping(prefix = "latchkey.outbound")
 public interface OutboundConfig {
@@ -22,4 +24,12 @@ public interface OutboundConfig {
 
     /** Address ranges that may be reached although private, loopback or link-local. */
     Optional<List<String>> allowCidrs();
+
+    /** The largest token endpoint answer read (token, refresh, code exchange, client credentials, revocation). */
+    @WithDefault("64K")
+    MemorySize maxTokenResponse();
+
+    /** The largest answer read from any other endpoint a tenant names (a catalog entry's test request). */
+    @WithDefault("1M")
+    MemorySize maxResponse();
 }

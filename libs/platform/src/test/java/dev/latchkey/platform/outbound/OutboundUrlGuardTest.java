@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -104,21 +103,6 @@ class OutboundUrlGuardTest {
     }
 
     private static OutboundConfig config(boolean allowHttp, List<String> hosts, List<String> cidrs) {
-        return new OutboundConfig() {
-            @Override
-            public boolean allowHttp() {
-                return allowHttp;
-            }
-
-            @Override
-            public Optional<List<String>> allowHosts() {
-                return Optional.of(hosts);
-            }
-
-            @Override
-            public Optional<List<String>> allowCidrs() {
-                return Optional.of(cidrs);
-            }
-        };
+        return new TestOutboundConfig(allowHttp, hosts, cidrs);
     }
 }
