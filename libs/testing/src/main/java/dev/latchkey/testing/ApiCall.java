@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * One request to the service under test, sent exactly as written: the path and query stay percent-encoded as given
- * ({@code %00}, {@code %7B}, an invalid {@code %ZZ}), the body is bytes (a NUL, invalid UTF-8). Its {@code toString}
+ * ({@code %00}, {@code %7B}), the body is bytes (a NUL, invalid UTF-8). Its {@code toString}
  * is how an assertion names the request.
  */
 public record ApiCall(String method, String rawPath, String rawQuery, String contentType, byte[] body, String token) {
