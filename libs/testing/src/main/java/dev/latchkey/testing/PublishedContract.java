@@ -46,6 +46,15 @@ public abstract class PublishedContract {
     }
 
     @Test
+    void everyOperationDeclaresHowItSucceeds() {
+        List<String> wrong = OpenApiDocument.published().operations().stream()
+                .filter(operation -> operation.declared(200).isEmpty() && operation.declared(201).isEmpty()
+                        && operation.declared(204).isEmpty() && operation.declared(303).isEmpty())
+                .map(operation -> operation + " declares no success (200, 201, 204 or 303)").toList();
+        assertNothingWrong(wrong);
+    }
+
+    @Test
     void everyOperationDeclaresItsAnswerToAViewer() {
         String viewer = OidcTestServer.current().accessToken(tenant, "contract-viewer", "viewer");
         List<String> wrong = new ArrayList<>();
