@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import java.nio.charset.StandardCharsets;
@@ -98,6 +100,8 @@ public class AuditEventResource {
     @Requires(Permission.READ_AUDIT)
     @Operation(summary = "Stream the events a filter selects, newest first, as NDJSON (application/x-ndjson) or CSV"
             + " (text/csv), a page at a time from the database")
+    @APIResponse(responseCode = "200", description = "The events, one per line", content = {
+            @Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     public RestMulti<byte[]> export(@BeanParam AuditQueryParameters parameters, @QueryParam("format") String format) {
         List<FieldError> errors = new ArrayList<>();
         AuditFilter filter = parameters.filter(caller.get().tenant(), errors);

@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -52,6 +54,9 @@ public class AuthConfigResource {
     @POST
     @Requires(Permission.CREATE)
     @Operation(summary = "Create an auth config; secret fields are stored encrypted and never shown again")
+    @APIResponseSchema(value = AuthConfigView.class, responseCode = "201",
+            responseDescription = "Created: the auth config, its Location and its version as ETag")
+    @APIResponse(responseCode = "409", description = "The tenant has an auth config of that name")
     public Uni<Response> create(@Valid @NotNull NewAuthConfig request) {
         return service.create(caller.get(), request).map(created -> Response
                 .created(URI.create("/api/v1/auth-configs/" + created.id))
@@ -76,6 +81,7 @@ public class AuthConfigResource {
     @Path("/{id}")
     @Requires(Permission.VIEW)
     @Operation(summary = "One auth config, with its version as ETag")
+    @APIResponseSchema(value = AuthConfigView.class, responseDescription = "The auth config, its version as ETag")
     public Uni<Response> get(UUID id) {
         return service.get(caller.get(), id).map(found -> withVersion(found.version).entity(mapper.toView(found)).build());
     }
@@ -84,6 +90,9 @@ public class AuthConfigResource {
     @Path("/{id}")
     @Requires(Permission.EDIT)
     @Operation(summary = "Edit an auth config; send If-Match with the ETag you read to refuse lost updates (412)")
+    @APIResponseSchema(value = AuthConfigView.class, responseDescription = "The auth config as changed, its new version as ETag")
+    @APIResponse(responseCode = "409", description = "The new name is taken, or a destination changes without its secrets")
+    @APIResponse(responseCode = "412", description = "The auth config changed since the version If-Match names")
     public Uni<Response> update(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AuthConfigChanges changes) {
         return service.update(caller.get(), id, version(ifMatch), changes)
@@ -94,6 +103,8 @@ public class AuthConfigResource {
     @Path("/{id}/test")
     @Requires(Permission.TEST)
     @Operation(summary = "Test against the real provider or system; the outcome is stored and sets the status")
+    @APIResponseSchema(value = TestResultView.class, responseDescription = "The outcome, passed or failed, as stored")
+    @APIResponse(responseCode = "429", description = "The tenant or the service runs as many tests as it may")
     public Uni<TestResultView> test(UUID id) {
         return service.test(caller.get(), id).map(tested -> new TestResultView(tested.lastTest, tested.status));
     }
@@ -102,6 +113,9 @@ public class AuthConfigResource {
     @Path("/{id}")
     @Requires(Permission.DELETE)
     @Operation(summary = "Delete an auth config that no connection uses (409 otherwise); its secret is destroyed")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Connections use the auth config")
+    @APIResponse(responseCode = "503", description = "connected-apps-service did not confirm that no connection uses it")
     public Uni<Response> delete(UUID id) {
         return service.delete(caller.get(), id).map(done -> Response.noContent().build());
     }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -47,6 +49,10 @@ public class ConnectPageResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The form, or the button that starts the provider's flow",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "The link cannot be used: unknown, spent or expired",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> page(@PathParam("token") String token) {
         return sessions.open(token).map(opened -> opened == null ? unusable()
                 : render(200, token, opened, JsonNodeFactory.instance.objectNode(), List.of()));
@@ -55,6 +61,13 @@ public class ConnectPageResource {
     /** The form of a key-based scheme (and the button of client credentials): makes the connection. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @APIResponse(responseCode = "303", description = "On to the return URL, or to the provider to authorize")
+    @APIResponse(responseCode = "400", description = "The form again, naming the fields to correct",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "The link cannot be used: unknown, spent or expired",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "502", description = "The provider refused the connection",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> submit(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         return sessions.open(token).chain(opened -> {
             if (opened == null) {
@@ -76,6 +89,9 @@ public class ConnectPageResource {
     /** OAuth2: makes the PENDING connection and sends the user to the provider. */
     @POST
     @Path("/authorize")
+    @APIResponse(responseCode = "303", description = "On to the return URL, or to the provider to authorize")
+    @APIResponse(responseCode = "404", description = "The link cannot be used: unknown, spent or expired",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> authorize(@PathParam("token") String token) {
         return sessions.connect(token, JsonNodeFactory.instance.objectNode())
                 .map(created -> Response.seeOther(URI.create(created.authorizationUrl())).build())

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.List;
 
@@ -46,6 +47,7 @@ public class ConnectSessionResource {
     @Requires(Permission.CONNECT)
     @Operation(summary = "Make a short-lived, single-use link where an end user connects an account; the return URL's"
             + " origin must be one of the tenant's allowed origins")
+    @APIResponseSchema(value = ConnectSessions.Issued.class, responseCode = "201", responseDescription = "The link, and when it expires")
     public Uni<Response> create(@Valid @NotNull NewConnectSession request) {
         return sessions.create(caller.get(), request).map(issued -> Response.status(Response.Status.CREATED).entity(issued).build());
     }

@@ -31,6 +31,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -61,6 +63,8 @@ public class ConnectionResource {
     @Requires(Permission.CONNECT)
     @Operation(summary = "Make a connection from an auth config: OAuth2 authorization-code ones start PENDING with the URL"
             + " to authorize at, client-credentials ones fetch their token now, the rest take their credentials")
+    @APIResponseSchema(value = ConnectionView.class, responseCode = "201", responseDescription = "Created, with its Location")
+    @APIResponse(responseCode = "502", description = "The provider refused the auth config's client credentials")
     public Uni<Response> create(@Valid @NotNull NewConnection request) {
         return service.create(caller.get().tenant(), caller.get().actor(), request, null).map(created -> Response
                 .created(URI.create("/api/v1/connections/" + created.connection().id))
@@ -105,6 +109,7 @@ public class ConnectionResource {
     @Path("/{id}")
     @Requires(Permission.DELETE)
     @Operation(summary = "Delete a connection: its token is revoked where the provider offers it, its secret destroyed")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(UUID id) {
         return service.delete(caller.get(), id).map(done -> Response.noContent().build());
     }
@@ -121,6 +126,9 @@ public class ConnectionResource {
     @Requires(Permission.CONNECT)
     @Operation(summary = "Authorize the connection again: OAuth2 authorization code answers the URL to send the user to;"
             + " client credentials fetch a new token now")
+    @APIResponseSchema(value = Reauthorization.class, responseDescription = "Where to authorize, or no URL when a new token is stored")
+    @APIResponse(responseCode = "409", description = "The auth config is gone, or the connection is no OAuth2 one")
+    @APIResponse(responseCode = "502", description = "The provider refused the auth config's client credentials")
     public Uni<Reauthorization> reauthorize(UUID id) {
         return service.reauthorize(caller.get(), id).map(Reauthorization::new);
     }
@@ -130,6 +138,9 @@ public class ConnectionResource {
     @Requires(Permission.READ_CREDENTIALS)
     @Operation(summary = "The credentials to call the account with, valid now (a token about to expire is refreshed first);"
             + " every read is audited")
+    @APIResponseSchema(value = ConnectionCredentials.class, responseDescription = "The credentials, valid now")
+    @APIResponse(responseCode = "409", description = "The connection is not authorized (yet, or any more), or its auth config is gone")
+    @APIResponse(responseCode = "502", description = "The provider failed to refresh the token")
     public Uni<ConnectionCredentials> credentials(UUID id) {
         return credentials.credentials(caller.get(), id);
     }
@@ -138,6 +149,9 @@ public class ConnectionResource {
     @Path("/{id}/test")
     @Requires(Permission.TEST)
     @Operation(summary = "Test the connection against its system (the catalog's test request or the native probe)")
+    @APIResponseSchema(value = ConnectionView.class, responseDescription = "The connection with the test's outcome")
+    @APIResponse(responseCode = "409", description = "The connection has no valid authorization to test")
+    @APIResponse(responseCode = "429", description = "The tenant or the service runs as many tests as it may")
     public Uni<ConnectionView> test(UUID id) {
         return tester.test(caller.get(), id).map(ConnectionView::of);
     }

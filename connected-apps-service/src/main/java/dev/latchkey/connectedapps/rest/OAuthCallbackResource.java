@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.util.HashMap;
@@ -35,6 +37,13 @@ public class OAuthCallbackResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @APIResponse(responseCode = "200", description = "The connection is made: a page that says so",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "On to the connect session's return URL, with connection_id or error")
+    @APIResponse(responseCode = "400", description = "No provider's answer, a state that cannot be used, or the provider's refusal",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "502", description = "The provider refused to issue tokens",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error, @QueryParam("error_description") String description,
             @QueryParam("iss") String issuer) {

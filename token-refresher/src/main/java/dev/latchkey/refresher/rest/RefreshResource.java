@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.util.UUID;
 
@@ -36,6 +38,9 @@ public class RefreshResource {
     @Operation(summary = "Refresh a connection's token now, once however many callers ask at the same time: 200 with the"
             + " new expiry, 409 when the grant is gone (authorize again), 502 when the provider failed for now, 404 when"
             + " the connection is not one of the tenant's that Latchkey refreshes")
+    @APIResponseSchema(value = RefreshOutcome.class, responseDescription = "The token's new expiry")
+    @APIResponse(responseCode = "409", description = "The provider ended the grant: authorize the connection again")
+    @APIResponse(responseCode = "502", description = "The provider failed to refresh the token, for now")
     public Uni<RefreshOutcome> refresh(String tenant, UUID connectionId) {
         return refreshes.refresh(tenant, connectionId, caller.get().actor());
     }
