@@ -1,11 +1,13 @@
 package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.connectedapps.service.AuthorizationFlow;
+import dev.latchkey.connectedapps.service.AuthorizationFlow.BrowserMismatchException;
 import dev.latchkey.connectedapps.service.AuthorizationFlow.InvalidStateException;
 import dev.latchkey.connectedapps.service.AuthorizationFlow.ProviderRefusedException;
 import dev.latchkey.connectedapps.service.AuthorizationFlow.ServerMismatchException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Where providers send the user back (RFC 6749 §4.1.2). Public by necessity: the state, single use and short
- * lived, is what ties the request to a connection. Sends the user on to the connect session's return URL, or
- * answers with a small page the user reads.
+ * lived, is what ties the request to a connection; a flow a connect page started also needs that page's cookie.
+ * Sends the user on to the connect session's return URL, or answers with a small page the user reads.
  */
 @Path("/oauth/callback")
 @PermitAll
@@ -40,40 +42,48 @@ public class OAuthCallbackResource {
     @APIResponse(responseCode = "200", description = "The connection is made: a page that says so",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "303", description = "On to the connect session's return URL, with connection_id or error")
-    @APIResponse(responseCode = "400", description = "No provider's answer, a state that cannot be used, or the provider's refusal",
+    @APIResponse(responseCode = "400", description = "No provider's answer, a state that cannot be used (or not in this"
+            + " browser), or the provider's refusal",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "502", description = "The provider refused to issue tokens",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error, @QueryParam("error_description") String description,
-            @QueryParam("iss") String issuer) {
+            @QueryParam("iss") String issuer, @CookieParam(ConnectPageResource.BROWSER_COOKIE) String browser) {
         if (error != null) {
             String explanation = ProviderErrors.explain(error);
             if (state == null) {
                 return Uni.createFrom().item(CallbackPage.failed(400, "The provider did not authorize the connection", explanation));
             }
             // An unknown state still gets the explanation: there is just no connection to record the failure on.
-            return flow.failed(state, error, description)
+            return flow.failed(state, error, description, browser)
                     .map(returnUrl -> returnUrl == null
                             ? CallbackPage.failed(400, "The provider did not authorize the connection", explanation)
                             : back(returnUrl, null, error))
                     .onFailure(InvalidStateException.class)
-                    .recoverWithItem(failure -> CallbackPage.failed(400, "The provider did not authorize the connection", explanation));
+                    .recoverWithItem(failure -> CallbackPage.failed(400, "The provider did not authorize the connection", explanation))
+                    .onFailure(BrowserMismatchException.class).recoverWithItem(OAuthCallbackResource::elsewhere);
         }
         if (code == null || state == null) {
             return Uni.createFrom().item(CallbackPage.failed(400, "This is not a provider's answer",
                     "The page needs the code and state a provider sends back."));
         }
-        return flow.complete(state, code, issuer)
+        return flow.complete(state, code, issuer, browser)
                 .map(completed -> completed.returnUrl() == null
                         ? CallbackPage.connected(completed.connection().name, completed.connection().id)
                         : back(completed.returnUrl(), completed.connection().id, null))
                 .onFailure(InvalidStateException.class)
                 .recoverWithItem(failure -> CallbackPage.failed(400, "This sign-in link cannot be used", failure.getMessage()))
+                .onFailure(BrowserMismatchException.class).recoverWithItem(OAuthCallbackResource::elsewhere)
                 .onFailure(ServerMismatchException.class)
                 .recoverWithItem(failure -> mismatched((ServerMismatchException) failure))
                 .onFailure(ProviderRefusedException.class)
                 .recoverWithItem(failure -> refused((ProviderRefusedException) failure));
+    }
+
+    /** Another browser than the one that started the flow: a page, never the return URL, which is that browser's. */
+    private static Response elsewhere(Throwable failure) {
+        return CallbackPage.failed(400, "This sign-in cannot be completed here", failure.getMessage());
     }
 
     private static Response mismatched(ServerMismatchException failure) {

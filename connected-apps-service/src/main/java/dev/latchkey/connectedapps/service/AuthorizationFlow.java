@@ -25,7 +25,8 @@ import java.util.Map;
  * The OAuth2 authorization-code flow with PKCE (RFC 6749 §4.1, RFC 7636 S256): starts with a single-use state bound
  * to the authorization server it goes to, ends at the callback with the code exchanged for tokens that go to the
  * secret store. One callback serves every tenant and provider, so an answer is checked against the server its state
- * was made for before its code goes anywhere (mix-up defence, RFC 9700 §4.4, RFC 9207).
+ * was made for before its code goes anywhere (mix-up defence, RFC 9700 §4.4, RFC 9207). A flow a connect page started
+ * is bound to that browser as well: its answer must come with the page's cookie (CSRF, RFC 9700 §4.7).
  */
 @ApplicationScoped
 public class AuthorizationFlow {
@@ -59,9 +60,10 @@ public class AuthorizationFlow {
 
     /**
      * Records a new authorization request in the current transaction; returns the URL to send the user to.
-     * {@code returnUrl} is where the user lands afterwards (connect sessions), null to show a page.
+     * {@code returnUrl} is where the user lands afterwards (connect sessions), null to show a page;
+     * {@code browserHash} the hash of the connect page's cookie the answer must come with, null for none.
      */
-    Uni<String> start(Connection connection, String actor, OAuthClient client, String returnUrl) {
+    Uni<String> start(Connection connection, String actor, OAuthClient client, String returnUrl, String browserHash) {
         String state = OpaqueTokens.random(32);
         String verifier = client.pkce() ? OpaqueTokens.random(48) : null;
         Map<String, String> query = new LinkedHashMap<>();
@@ -79,7 +81,7 @@ public class AuthorizationFlow {
         query.putAll(client.authorizationParams());
         String url = client.authorizationUrl() + (client.authorizationUrl().contains("?") ? "&" : "?") + FormUrlEncoding.encode(query);
         var request = new AuthorizationRequest(connection.tenant, connection.id, actor, verifier, redirectUri(), returnUrl,
-                client.issuer(), client.tokenUrl());
+                client.issuer(), client.tokenUrl(), browserHash);
         return authorizations.persist(state, request, Instant.now().plus(config.stateLifetime())).replaceWith(url);
     }
 
@@ -87,13 +89,15 @@ public class AuthorizationFlow {
      * Completes a flow: takes the state (once), checks that the answer belongs to the server the state was made for,
      * exchanges the code with the verifier, stores the tokens and makes the connection ACTIVE.
      *
-     * @param issuer the {@code iss} of the answer (RFC 9207), null when the provider sent none
+     * @param issuer  the {@code iss} of the answer (RFC 9207), null when the provider sent none
+     * @param browser the connect page's cookie the answer came with, null when none
      * @throws InvalidStateException    when the state is unknown, used or expired
+     * @throws BrowserMismatchException when a connect page started the flow in another browser; no request is sent
      * @throws ServerMismatchException  when the answer is not the server's the state was made for; no request is sent
      * @throws ProviderRefusedException when the token endpoint refuses the code
      */
-    public Uni<Completed> complete(String state, String code, String issuer) {
-        return take(state).chain(taken -> Panache.withSession(() -> connections.findInTenant(taken.tenant(), taken.connectionId()))
+    public Uni<Completed> complete(String state, String code, String issuer, String browser) {
+        return take(state, browser).chain(taken -> Panache.withSession(() -> connections.findInTenant(taken.tenant(), taken.connectionId()))
                 .chain(connection -> clients.resolve(connection.tenant, connection.authConfigId)
                         .chain(resolved -> taken.mismatch(issuer, resolved.client().tokenUrl())
                                 .map(mismatch -> mismatched(taken, mismatch))
@@ -112,12 +116,16 @@ public class AuthorizationFlow {
      * The provider sent the user back with an error: the state is used up, the failure recorded; returns where the
      * user goes (the connect session's return URL), or null to show the page.
      */
-    public Uni<String> failed(String state, String error, String description) {
-        return take(state).call(taken -> recordFailure(taken, error, description)).map(AuthorizationRequest::returnUrl);
+    public Uni<String> failed(String state, String error, String description, String browser) {
+        return take(state, browser).call(taken -> recordFailure(taken, error, description)).map(AuthorizationRequest::returnUrl);
     }
 
-    private Uni<AuthorizationRequest> take(String state) {
-        return Panache.withTransaction(() -> authorizations.take(state)).onItem().ifNull().failWith(InvalidStateException::new);
+    /** Takes the state (once, whoever sends it); an answer from another browser than the one bound to it is refused. */
+    private Uni<AuthorizationRequest> take(String state, String browser) {
+        return Panache.withTransaction(() -> authorizations.take(state)).onItem().ifNull().failWith(InvalidStateException::new)
+                .call(taken -> taken.sameBrowser(browser == null ? null : OpaqueTokens.sha256(browser)) ? Uni.createFrom().voidItem()
+                        : recordFailure(taken, BrowserMismatchException.ERROR, BrowserMismatchException.EXPLANATION)
+                                .chain(() -> Uni.createFrom().failure(new BrowserMismatchException())));
     }
 
     private Uni<Completed> refused(AuthorizationRequest taken, TokenResponse response) {
@@ -140,6 +148,20 @@ public class AuthorizationFlow {
     public static class InvalidStateException extends RuntimeException {
         public InvalidStateException() {
             super("This sign-in link is unknown, was already used, or expired. Start connecting again.");
+        }
+    }
+
+    /**
+     * The answer reached another browser than the one whose connect page started the flow (a code injected into a
+     * victim's browser, or a link forwarded mid-flow): its code was not sent anywhere.
+     */
+    public static class BrowserMismatchException extends RuntimeException {
+        static final String ERROR = "browser_mismatch";
+        static final String EXPLANATION = "This sign-in was started in another browser, so its code was not used."
+                + " Open a new connect link in this browser.";
+
+        public BrowserMismatchException() {
+            super(EXPLANATION);
         }
     }
 

@@ -85,10 +85,11 @@ public class ConnectionService {
 
     /**
      * Makes a connection for {@code tenant}, on behalf of {@code actor}: OAuth2 authorization code starts PENDING
-     * (the user lands on {@code returnUrl} afterwards, or on a page when it is null), client credentials fetch
-     * their token now, every other scheme is ACTIVE with the credentials given.
+     * (the user lands on {@code returnUrl} afterwards, or on a page when it is null; {@code browserHash} binds the
+     * flow to the connect page's browser, null to none), client credentials fetch their token now, every other
+     * scheme is ACTIVE with the credentials given.
      */
-    public Uni<Created> create(String tenant, String actor, NewConnection request, String returnUrl) {
+    public Uni<Created> create(String tenant, String actor, NewConnection request, String returnUrl, String browserHash) {
         return Panache.withSession(() -> authConfigs.findInTenant(tenant, request.authConfigId()))
                 .onItem().ifNull().failWith(() -> invalid("authConfigId", "is not an auth config of your tenant"))
                 .chain(authConfig -> {
@@ -97,7 +98,8 @@ public class ConnectionService {
                         case OAUTH2 -> {
                             connection.status = ConnectionStatus.PENDING;
                             yield Panache.withTransaction(() -> holdAuthConfig(connection).chain(() -> connections.persist(connection))
-                                            .chain(() -> flow.start(connection, actor, clients.client(authConfig), returnUrl))
+                                            .chain(() -> flow.start(connection, actor, clients.client(authConfig), returnUrl,
+                                                    browserHash))
                                             .call(() -> events.created(actor, connection)))
                                     .map(url -> new Created(connection, url));
                         }
@@ -195,7 +197,7 @@ public class ConnectionService {
                         .map(authConfig -> new Authorizing(connection, authConfig))))
                 .chain(authorizing -> switch (AuthType.of(authorizing.connection().authType)) {
                     case OAUTH2 -> Panache.withTransaction(() -> flow.start(authorizing.connection(), caller.actor(),
-                            clients.client(authorizing.authConfig()), null));
+                            clients.client(authorizing.authConfig()), null, null));
                     case OAUTH2_CLIENT_CREDENTIALS -> clientToken(authorizing.authConfig())
                             .chain(response -> tokens.store(authorizing.connection(), caller.actor(), response)).replaceWith((String) null);
                     default -> throw new ConflictException("Only an OAuth2 connection is authorized at its provider.");

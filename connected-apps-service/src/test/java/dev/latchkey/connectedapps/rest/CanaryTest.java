@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,7 +90,7 @@ class CanaryTest extends ConnectionTestBase {
                     {"authConfigId": "%s", "environment": "staging", "endUserId": "u", "returnUrl": "https://app.example.com/x"}"""
                     .formatted(authConfig)).post("/api/v1/connect-sessions").then().statusCode(201).extract().path("token");
 
-            String page = given().formParam("password", CANARY).formParam("unknown", CANARY).post("/connect/" + token).then()
+            String page = inBrowser(openLink(token)).formParam("password", CANARY).formParam("unknown", CANARY).post("/connect").then()
                     .statusCode(400).body(containsString("credentials.username")).extract().asString();
 
             assertFalse(page.contains(CANARY), page);

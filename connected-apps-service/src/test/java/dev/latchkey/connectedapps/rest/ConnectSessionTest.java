@@ -78,13 +78,14 @@ class ConnectSessionTest extends ConnectionTestBase {
     @Test
     void anEndUserFillsInTheFormOnceAndLandsOnTheReturnUrlWithTheConnection() {
         String token = newSession(apiKeyAuthConfig());
+        String browser = openLink(token);
 
-        given().get("/connect/" + token).then().statusCode(200).contentType(containsString("text/html"))
+        inBrowser(browser).get("/connect").then().statusCode(200).contentType(containsString("text/html"))
                 .header("Cache-Control", "no-store").header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
-                .body(containsString("type=\"password\" name=\"apiKey\""));
-        given().formParam("apiKey", "").post("/connect/" + token).then().statusCode(400).body(containsString("credentials.apiKey"));
+                .body(containsString("type=\"password\" name=\"apiKey\"")).body(containsString("action=\"/connect\""));
+        inBrowser(browser).formParam("apiKey", "").post("/connect").then().statusCode(400).body(containsString("credentials.apiKey"));
 
-        String location = given().redirects().follow(false).formParam("apiKey", CANARY).post("/connect/" + token).then()
+        String location = inBrowser(browser).formParam("apiKey", CANARY).post("/connect").then()
                 .statusCode(303).body(not(containsString(CANARY))).extract().header("Location");
         assertTrue(location.startsWith(RETURN_URL + "?connection_id="), location);
         String id = location.substring(location.indexOf('=') + 1);
@@ -92,33 +93,34 @@ class ConnectSessionTest extends ConnectionTestBase {
                 .body("endUserId", equalTo("customer-7")).body("environment", equalTo("staging"));
         as("credentials:read").get(CONNECTIONS + "/" + id + "/credentials").then().body("credentials.apiKey", equalTo(CANARY));
 
+        inBrowser(browser).get("/connect").then().statusCode(404).body(containsString("cannot be used"));
+        inBrowser(browser).formParam("apiKey", "again").post("/connect").then().statusCode(404);
         given().get("/connect/" + token).then().statusCode(404).body(containsString("cannot be used"));
-        given().formParam("apiKey", "again").post("/connect/" + token).then().statusCode(404);
         given().get("/connect/not-a-token").then().statusCode(404);
     }
 
     @Test
     void anOAuthLinkSendsTheUserToTheProviderAndBackToTheReturnUrl() {
-        String token = newSession(oauthAuthConfig(Map.of()));
-        given().get("/connect/" + token).then().statusCode(200).body(containsString("Continue to"));
+        String browser = openLink(newSession(oauthAuthConfig(Map.of())));
+        inBrowser(browser).get("/connect").then().statusCode(200).body(containsString("Continue to"))
+                .body(containsString("action=\"/connect/authorize\""));
 
-        String authorizationUrl = given().redirects().follow(false).post("/connect/" + token + "/authorize").then().statusCode(303)
-                .extract().header("Location");
+        String authorizationUrl = inBrowser(browser).post("/connect/authorize").then().statusCode(303).extract().header("Location");
         URI callback = authorizeAtProvider(authorizationUrl);
-        String location = given().urlEncodingEnabled(false).redirects().follow(false).get("/oauth/callback?" + callback.getRawQuery())
+        String location = inBrowser(browser).urlEncodingEnabled(false).get("/oauth/callback?" + callback.getRawQuery())
                 .then().statusCode(303).extract().header("Location");
 
         assertTrue(location.startsWith(RETURN_URL + "?connection_id="), location);
         String id = location.substring(location.indexOf('=') + 1);
         as("viewer").get(CONNECTIONS + "/" + id).then().body("status", equalTo("ACTIVE")).body("endUserId", equalTo("customer-7"));
-        given().redirects().follow(false).post("/connect/" + token + "/authorize").then().statusCode(404);
+        inBrowser(browser).post("/connect/authorize").then().statusCode(404);
     }
 
     @Test
     void aProviderRefusalSendsTheUserBackWithTheError() {
-        String state = startAuthorizing(newSession(oauthAuthConfig(Map.of())));
+        Started started = startAuthorizing(newSession(oauthAuthConfig(Map.of())));
 
-        String location = given().redirects().follow(false).queryParam("error", "access_denied").queryParam("state", state)
+        String location = inBrowser(started.browser()).queryParam("error", "access_denied").queryParam("state", started.state())
                 .get("/oauth/callback").then().statusCode(303).extract().header("Location");
 
         assertEquals(RETURN_URL + "?error=access_denied", location);
@@ -127,9 +129,9 @@ class ConnectSessionTest extends ConnectionTestBase {
     /** An error code is the provider's (or an attacker's) text: braces in it were a URI template and a 500. */
     @Test
     void anErrorCodeWithBracesGoesBackEncoded() {
-        String state = startAuthorizing(newSession(oauthAuthConfig(Map.of())));
+        Started started = startAuthorizing(newSession(oauthAuthConfig(Map.of())));
 
-        String location = given().redirects().follow(false).queryParam("error", "{x}").queryParam("state", state)
+        String location = inBrowser(started.browser()).queryParam("error", "{x}").queryParam("state", started.state())
                 .get("/oauth/callback").then().statusCode(303).extract().header("Location");
 
         assertEquals(RETURN_URL + "?error=%7Bx%7D", location);
@@ -142,8 +144,9 @@ class ConnectSessionTest extends ConnectionTestBase {
 
         retire(authConfig).statusCode(200).body("retired", equalTo(true));
 
-        given().get("/connect/" + token).then().statusCode(404).body(containsString("cannot be used"));
-        given().formParam("apiKey", "k").post("/connect/" + token).then().statusCode(404);
+        String browser = openLink(token);
+        inBrowser(browser).get("/connect").then().statusCode(404).body(containsString("cannot be used"));
+        inBrowser(browser).formParam("apiKey", "k").post("/connect").then().statusCode(404);
         as("viewer").get(CONNECTIONS).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
@@ -152,11 +155,15 @@ class ConnectSessionTest extends ConnectionTestBase {
         as("viewer").body(session(apiKeyAuthConfig(), RETURN_URL)).post(SESSIONS).then().statusCode(403);
     }
 
-    /** Starts the link's OAuth2 flow as the end user's button does; returns the state the provider gets. */
-    private static String startAuthorizing(String token) {
-        String authorizationUrl = given().redirects().follow(false).post("/connect/" + token + "/authorize").then().statusCode(303)
-                .extract().header("Location");
-        return URI.create(authorizationUrl).getQuery().replaceAll(".*state=([^&]+).*", "$1");
+    /** A flow started on a connect page: the state the provider gets, and the browser's cookie. */
+    private record Started(String state, String browser) {
+    }
+
+    /** Opens the link and starts its OAuth2 flow as the end user's button does. */
+    private static Started startAuthorizing(String token) {
+        String browser = openLink(token);
+        String authorizationUrl = inBrowser(browser).post("/connect/authorize").then().statusCode(303).extract().header("Location");
+        return new Started(URI.create(authorizationUrl).getQuery().replaceAll(".*state=([^&]+).*", "$1"), browser);
     }
 
     private UUID apiKeyAuthConfig() {

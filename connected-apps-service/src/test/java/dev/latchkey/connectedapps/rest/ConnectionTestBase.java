@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class ConnectionTestBase {
 
     static final String CONNECTIONS = "/api/v1/connections";
+    static final String BROWSER_COOKIE = "__Host-latchkey-connect";
 
     @Inject
     SecretStore secrets;
@@ -92,6 +93,22 @@ abstract class ConnectionTestBase {
         URI callback = URI.create(location);
         assertTrue(callback.getPath().endsWith("/oauth/callback") && callback.getRawQuery().contains("code="), location);
         return callback;
+    }
+
+    /** Opens a connect link as a browser does the first time; returns the secret in the cookie it was given. */
+    static String openLink(String token) {
+        String browser = given().redirects().follow(false).get("/connect/" + token).then().statusCode(303)
+                .extract().cookie(BROWSER_COOKIE);
+        assertTrue(browser != null && !browser.isEmpty(), "no " + BROWSER_COOKIE + " cookie");
+        return browser;
+    }
+
+    /**
+     * A request from the browser that holds {@code browser} in its cookie. Sent by hand: RestAssured keeps no cookie
+     * jar, and a {@code Secure} cookie over http://localhost is what browsers send too (a secure context).
+     */
+    static RequestSpecification inBrowser(String browser) {
+        return given().redirects().follow(false).cookie(BROWSER_COOKIE, browser);
     }
 
     static String connection(UUID authConfig, String credentials) {

@@ -52,7 +52,7 @@ class ControlCharactersTest extends ConnectionTestBase {
                 {"authConfigId": "%s", "environment": "staging", "endUserId": "u", "returnUrl": "https://app.example.com/x"}"""
                 .formatted(authConfig)).post("/api/v1/connect-sessions").then().statusCode(201).extract().path("token");
 
-        String page = given().formParam("apiKey", CANARY + "\n").post("/connect/" + token).then().statusCode(400)
+        String page = inBrowser(openLink(token)).formParam("apiKey", CANARY + "\n").post("/connect").then().statusCode(400)
                 .body(containsString("credentials.apiKey")).extract().asString();
 
         assertFalse(page.contains(CANARY), page);

@@ -65,6 +65,9 @@ class PublishedContractTest extends PublishedContract {
                  "returnUrl": "https://app.example.com/done"}""".formatted(apiKeyAuthConfig())).send();
         assertEquals(201, link.status(), link.toString());
         assertDeclared("POST", "/api/v1/connect-sessions", link);
+        HttpAnswer opened = ApiCall.json("GET", "/connect/" + link.json().orElseThrow().path("token").asText(), null, null).send();
+        assertEquals(303, opened.status(), opened.toString());
+        assertDeclared("GET", "/connect/{token}", opened);
     }
 
     private UUID apiKeyAuthConfig() {
