@@ -69,6 +69,11 @@ class CallerClaimsTest {
             public Duration denialWindow() {
                 return Duration.ofMinutes(1);
             }
+
+            @Override
+            public RateLimit rateLimit() {
+                return null;   // CallerClaims reads only the claims' names
+            }
         };
     }
 }

@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Writes into every service's OpenAPI document what libs/platform answers on each {@code @Requires} operation: the
  * bearer scheme, 401 and 403, 400 where the operation reads a body or parameters, 404 where its path names something,
- * and any other failure; every error response of those operations (the ones resources declare too: 409, 412, 429, ...)
- * is an {@code application/problem+json} {@link Problem}. Public pages ({@code @PermitAll}) describe their own answers.
+ * 429 with {@code Retry-After} (the caller's or its tenant's rate: {@code RateLimits}), and any other failure; every
+ * error response of those operations (the ones resources declare too: 409, 412, ...) is an
+ * {@code application/problem+json} {@link Problem}. Public pages ({@code @PermitAll}) describe their own answers.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiContract implements OASFilter {
@@ -68,6 +69,7 @@ public class OpenApiContract implements OASFilter {
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             addIfAbsent(responses, "404", "Nothing of that id in the caller's tenant");
         }
+        addIfAbsent(responses, "429", "Too many requests from this caller or its tenant, per replica: try again after Retry-After");
         if (responses.getDefaultValue() == null) {
             responses.setDefaultValue(OASFactory.createAPIResponse()
                     .description("Any other refusal (405, 406, 413, 414, 415) or failure (500)"));

@@ -18,7 +18,9 @@ import java.util.Locale;
 /**
  * Enforces {@link Requires}: 401 without a valid bearer token, 403 and an {@code access.denied} event when
  * the caller's roles lack the permission. A caller's first denial in a window is recorded before the answer leaves,
- * the ones after it are counted into one entry ({@link DenialLog}). An endpoint must say
+ * the ones after it are counted into one entry ({@link DenialLog}). A permitted request then counts against its
+ * caller's and its tenant's rate ({@link RateLimits}): over either, a 429 problem and the endpoint does not run; a
+ * denial is not counted, being cheap already. An endpoint must say
  * what it needs: {@code @Requires}, or {@code @PermitAll} for the few public ones (an OAuth callback); one that
  * says neither is refused to everybody.
  */
@@ -29,11 +31,13 @@ public class PermissionFilter {
     private final SecurityIdentity identity;
     private final CurrentCaller caller;
     private final DenialLog denials;
+    private final RateLimits limits;
 
-    public PermissionFilter(SecurityIdentity identity, CurrentCaller caller, DenialLog denials) {
+    public PermissionFilter(SecurityIdentity identity, CurrentCaller caller, DenialLog denials, RateLimits limits) {
         this.identity = identity;
         this.caller = caller;
         this.denials = denials;
+        this.limits = limits;
     }
 
     @ServerRequestFilter
@@ -57,7 +61,10 @@ public class PermissionFilter {
         }
         Caller current = caller.get();
         if (current.can(requires.value())) {
-            return Uni.createFrom().nullItem();
+            return Uni.createFrom().item(() -> {
+                limits.admit(current);   // over a limit: TooManyRequestsException, a 429 problem (ProblemMappers)
+                return null;
+            });
         }
         String permission = requires.value().name().toLowerCase(Locale.ROOT);
         var denied = new AccessDenied(current.subject(), request.getMethod(), path.toString(), permission);
