@@ -16,6 +16,7 @@ import dev.latchkey.events.EventJson;
 import dev.latchkey.events.EventSource;
 import dev.latchkey.events.Topics;
 import dev.latchkey.platform.outbox.Outbox;
+import dev.latchkey.platform.outbox.OutboxBatcher;
 import dev.latchkey.platform.security.Caller;
 import dev.latchkey.probes.ProbeResult;
 import io.smallrye.mutiny.Uni;
@@ -24,16 +25,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
 
-/** Writes connection and access events to the outbox, inside the transaction of what they report. */
+/** Writes connection and access events to the outbox, inside the transaction of what they report, or batched for reads. */
 @ApplicationScoped
 public class ConnectionEventWriter {
 
     private static final URI SOURCE = EventSource.CONNECTED_APPS_SERVICE.uri();
 
     private final Outbox outbox;
+    private final OutboxBatcher batcher;
 
-    public ConnectionEventWriter(Outbox outbox) {
+    public ConnectionEventWriter(Outbox outbox, OutboxBatcher batcher) {
         this.outbox = outbox;
+        this.batcher = batcher;
     }
 
     public Uni<Void> created(String actor, Connection connection) {
@@ -55,8 +58,10 @@ public class ConnectionEventWriter {
         return append(Topics.CONNECTIONS, actor, null, connection, new ConnectionDeleted(connection.id, connection.authConfigId, false));
     }
 
+    /** A credentials read changes no state: its event commits with concurrent reads' ones ({@link OutboxBatcher}). */
     public Uni<Void> credentialsRead(Caller caller, Connection connection, boolean refreshed) {
-        return append(Topics.ACCESS, caller.actor(), caller.name(), connection, new CredentialsRead(connection.id, connection.environment, refreshed));
+        return batcher.append(Topics.ACCESS, EventJson.envelope(new CredentialsRead(connection.id, connection.environment, refreshed),
+                SOURCE, connection.tenant, caller.actor(), caller.name()));
     }
 
     public Uni<Void> tested(Caller caller, Connection connection, ProbeResult result) {

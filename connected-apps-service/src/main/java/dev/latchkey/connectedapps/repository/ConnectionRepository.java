@@ -43,16 +43,6 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
     }
 
     /**
-     * Records a credentials read: its last use, to the second; the version stays (reads are not edits). A
-     * connection read by many callers at once is written once a second, not once a read: concurrent reads would
-     * otherwise queue on its row lock, one commit after another.
-     */
-    public Uni<Void> touch(UUID id) {
-        return execute("UPDATE connections SET last_used_at = now() WHERE id = ?1"
-                + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 second')", id);
-    }
-
-    /**
      * Sets the scopes {@code scopes} asks for that each OAuth2 connection of the auth config lacks (reauthorizing gets
      * them). Only when {@code version} is the one the known auth config holds, so a late older event changes nothing.
      */

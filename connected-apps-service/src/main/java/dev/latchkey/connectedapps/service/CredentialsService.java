@@ -10,6 +10,7 @@ import dev.latchkey.knownauthconfigs.KnownAuthConfig;
 import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.oauth.RefreshMargin;
 import dev.latchkey.platform.problem.ConflictException;
+import dev.latchkey.platform.problem.UnavailableException;
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.platform.security.Caller;
 import dev.latchkey.secrets.SecretNotFoundException;
@@ -43,9 +44,11 @@ public class CredentialsService {
     private final ConnectionEventWriter events;
     private final TokenRefresher refresher;
     private final ConnectionsConfig config;
+    private final LastUse lastUse;
 
     public CredentialsService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, SecretStore secrets,
-            ConnectionEventWriter events, @RestClient TokenRefresher refresher, ConnectionsConfig config) {
+            ConnectionEventWriter events, @RestClient TokenRefresher refresher, ConnectionsConfig config, LastUse lastUse) {
+        this.lastUse = lastUse;
         this.connections = connections;
         this.authConfigs = authConfigs;
         this.secrets = secrets;
@@ -60,36 +63,42 @@ public class CredentialsService {
 
     /**
      * The credentials as they are now. A connection that is not ACTIVE has none to give, nor one whose auth config or
-     * stored secret is gone: a 409 that says how to fix it, never an empty answer.
+     * stored secret is gone: a 409 that says how to fix it, never an empty answer. They are handed out only once the
+     * read's {@code access.credentials_read} event is committed; a token this read had refreshed goes out with its new
+     * expiry (the row takes that expiry from the {@code token.refreshed} event, its one writer, ConnectionHealth).
      */
     public Uni<ConnectionCredentials> credentials(Caller caller, UUID id) {
-        return activeConnection(caller, id).chain(connection -> freshness(connection)
-                .invoke(freshness -> connection.expiresAt = freshness.expiresAt())
-                .chain(freshness -> current(connection).call(() -> recordRead(caller, connection, freshness))));
+        return Panache.withSession(() -> connections.get(caller.tenant(), id)
+                        .invoke(CredentialsService::refuseUnlessActive)
+                        .chain(connection -> authConfigs.findInTenant(connection.tenant, connection.authConfigId)
+                                .map(authConfig -> new Known(connection, authConfig))))
+                .chain(known -> freshness(known.connection())
+                        .invoke(freshness -> known.connection().expiresAt = freshness.expiresAt())
+                        .chain(freshness -> merged(known).call(() -> recordRead(caller, known.connection(), freshness))));
     }
 
-    private Uni<Connection> activeConnection(Caller caller, UUID id) {
-        return Panache.withSession(() -> connections.get(caller.tenant(), id)).invoke(CredentialsService::refuseUnlessActive);
+    /** A connection and its auth config as this service knows them (null when the auth config was deleted). */
+    private record Known(Connection connection, KnownAuthConfig authConfig) {
     }
 
     /**
-     * The read's {@code access.credentials_read} event and the connection's last use, in one transaction that commits
-     * before the credentials are handed out. A token this read had refreshed goes out with its new expiry; the row
-     * takes that expiry from the {@code token.refreshed} event, its one writer (ConnectionHealth).
+     * The read's event, committed together with concurrent reads' ones, and the connection's last use. Without its
+     * event committed there is no read: a 503, and the caller tries again.
      */
     private Uni<Void> recordRead(Caller caller, Connection connection, Freshness freshness) {
-        return Panache.withTransaction(() -> connections.touch(connection.id)
-                .call(() -> events.credentialsRead(caller, connection, freshness.refreshed())));
+        return events.credentialsRead(caller, connection, freshness.refreshed())
+                .onFailure().transform(failure -> {
+                    LOG.warnf("could not record a read of connection %s: %s", connection.id, failure.toString());
+                    return new UnavailableException("The read could not be recorded in the audit log just now, so no"
+                            + " credentials were handed out; try again shortly.");
+                })
+                .call(() -> lastUse.touch(connection.id));
     }
 
     /** The credentials as stored: the auth config's fields overridden by the connection's own. Neither audited nor refreshed. */
     Uni<ConnectionCredentials> current(Connection connection) {
         return Panache.withSession(() -> authConfigs.findInTenant(connection.tenant, connection.authConfigId))
-                .onItem().ifNull().failWith(() -> new ConflictException("The connection's auth config was deleted, so it has"
-                        + " no credentials to give; make a new connection from an existing auth config."))
-                .chain(authConfig -> merged(connection, authConfig))
-                .onFailure(SecretNotFoundException.class).transform(gone -> new ConflictException("The connection's stored"
-                        + " credentials are gone; authorize it again or make it anew."));
+                .chain(authConfig -> merged(new Known(connection, authConfig)));
     }
 
     /** Refreshes a token inside its margin; a token still valid is handed out when token-refresher cannot help now. */
@@ -117,7 +126,17 @@ public class CredentialsService {
                 });
     }
 
-    private Uni<ConnectionCredentials> merged(Connection connection, KnownAuthConfig authConfig) {
+    private Uni<ConnectionCredentials> merged(Known known) {
+        if (known.authConfig() == null) {
+            return Uni.createFrom().failure(new ConflictException("The connection's auth config was deleted, so it has"
+                    + " no credentials to give; make a new connection from an existing auth config."));
+        }
+        return fields(known.connection(), known.authConfig()).onFailure(SecretNotFoundException.class)
+                .transform(gone -> new ConflictException("The connection's stored credentials are gone; authorize it again"
+                        + " or make it anew."));
+    }
+
+    private Uni<ConnectionCredentials> fields(Connection connection, KnownAuthConfig authConfig) {
         SecretPath path = SecretPath.connection(connection.tenant, connection.id);
         if (tokenBased(connection)) {
             // The newest version: token-refresher writes each refreshed token as a new one.

@@ -71,6 +71,11 @@ class CallerClaimsTest {
             }
 
             @Override
+            public int verifiedTokens() {
+                return 0;
+            }
+
+            @Override
             public RateLimit rateLimit() {
                 return null;   // CallerClaims reads only the claims' names
             }

@@ -78,6 +78,12 @@ public final class OidcTestServer implements AutoCloseable {
         return server.issueToken(issuerId, "subject", audience, claims).serialize();
     }
 
+    /** A signed access token for a user of {@code tenant} that expires {@code lifetime} from now. */
+    public String accessTokenExpiringIn(Duration lifetime, String tenant, String subject, String... roles) {
+        return server.issueToken(ISSUER, subject, AUDIENCE, Map.of("tenant", tenant, "roles", List.of(roles)), lifetime.toSeconds())
+                .serialize();
+    }
+
     /** A token of the trusted issuer, signed by its key, that expired an hour ago. */
     public String expiredAccessToken(String tenant, String subject, String... roles) {
         return server.issueToken(ISSUER, subject, AUDIENCE, Map.of("tenant", tenant, "roles", List.of(roles)), -3600)

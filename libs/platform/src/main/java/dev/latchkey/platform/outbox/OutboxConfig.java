@@ -13,6 +13,17 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /** Events {@link OutboxBatcher} commits in one insert at most. */
+    @WithDefault("256")
+    int batchEvents();
+
+    /**
+     * {@link OutboxBatcher}'s inserts in flight at once. Two keep the database busy while a commit is under way; more
+     * only make the batches smaller.
+     */
+    @WithDefault("2")
+    int batchFlushes();
+
     /** Rows claimed and sent per batch. */
     @WithDefault("200")
     int batchSize();

@@ -26,6 +26,10 @@ public interface SecurityConfig {
     @WithDefault("60s")
     Duration denialWindow();
 
+    /** Verified bearer tokens kept until they expire, so a token presented again is not verified again ({@link VerifiedTokens}). */
+    @WithDefault("10000")
+    int verifiedTokens();
+
     /** Requests per replica on every {@code @Requires} endpoint ({@link RateLimits}). */
     RateLimit rateLimit();
 

@@ -19,9 +19,18 @@ import java.util.UUID;
 public class TestNoteResource {
 
     private final Outbox outbox;
+    private final OutboxBatcher batcher;
 
-    public TestNoteResource(Outbox outbox) {
+    public TestNoteResource(Outbox outbox, OutboxBatcher batcher) {
         this.outbox = outbox;
+        this.batcher = batcher;
+    }
+
+    /** Answers once its event is committed by the batcher, as a credential read does. */
+    @POST
+    @Path("/batched")
+    public Uni<String> batched(@QueryParam("topic") String topic, @QueryParam("eventId") UUID eventId) {
+        return batcher.append(topic, event(eventId, TestNote.of("batched " + eventId))).replaceWith("committed");
     }
 
     /** Saves a note and its event in one transaction; {@code fail} rolls both back after the append. */

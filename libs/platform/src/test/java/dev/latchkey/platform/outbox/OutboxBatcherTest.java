@@ -1,0 +1,117 @@
+package dev.latchkey.platform.outbox;
+
+import dev.latchkey.events.EventJson;
+import dev.latchkey.testing.TopicReader;
+import dev.latchkey.testing.WithKafka;
+import dev.latchkey.testing.WithOidcServer;
+import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static dev.latchkey.platform.TestApplication.count;
+import static dev.latchkey.platform.TestApplication.kafkaBootstrap;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Events of concurrent requests committed together: each request answers only after its own event is committed, once. */
+@QuarkusTest
+@WithPostgres
+@WithKafka
+@WithOidcServer
+class OutboxBatcherTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/outbox-test/batched")
+    URI batched;
+
+    @Test
+    void concurrentAppendsAreEachCommittedOnceAndPublished() throws Exception {
+        String topic = "latchkey.test.batched." + UUID.randomUUID();
+        List<UUID> ids = ids(200);
+
+        List<CompletableFuture<HttpResponse<String>>> answers = ids.stream().map(id -> append(topic, id)).toList();
+        for (var answer : answers) {
+            assertEquals(200, answer.get(30, TimeUnit.SECONDS).statusCode());
+        }
+
+        assertEquals(ids.size(), count("SELECT count(*) FROM platform_test.outbox WHERE event_id IN (" + quoted(ids) + ")"),
+                "every answered append has its row, once");
+        Set<UUID> published = new HashSet<>();
+        TopicReader.readUntil(kafkaBootstrap(), topic, record -> published.add(EventJson.read(record.value()).id())
+                && published.size() == ids.size(), Duration.ofSeconds(30));
+        assertEquals(Set.copyOf(ids), published, "every committed event reaches its topic");
+    }
+
+    @Test
+    void noAppendAnswersBeforeItsEventIsCommitted() throws Exception {
+        String topic = "latchkey.test.batched." + UUID.randomUUID();
+        List<UUID> ids = ids(20);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        try (var lock = DriverManager.getConnection(config("quarkus.datasource.jdbc.url"), config("quarkus.datasource.username"),
+                ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
+            lock.setAutoCommit(false);
+            // Inserts wait for this lock: no batch can commit while it is held.
+            lock.createStatement().execute("LOCK TABLE platform_test.outbox IN SHARE ROW EXCLUSIVE MODE");
+            ids.forEach(id -> answers.add(append(topic, id)));
+
+            Thread.sleep(1_500);
+            assertTrue(answers.stream().noneMatch(CompletableFuture::isDone), "an append answered before its event could commit");
+            lock.rollback();
+        }
+        for (var answer : answers) {
+            assertEquals(200, answer.get(30, TimeUnit.SECONDS).statusCode());
+        }
+        assertEquals(ids.size(), count("SELECT count(*) FROM platform_test.outbox WHERE event_id IN (" + quoted(ids) + ")"));
+    }
+
+    @Test
+    void anAppendWhoseBatchFailsIsNotAnsweredAsCommitted() throws Exception {
+        String topic = "latchkey.test.batched." + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        assertEquals(200, append(topic, id).get(30, TimeUnit.SECONDS).statusCode());
+
+        // The same event id again: the outbox refuses it, and the request fails instead of answering.
+        assertEquals(500, append(topic, id).get(30, TimeUnit.SECONDS).statusCode());
+        assertEquals(1, count("SELECT count(*) FROM platform_test.outbox WHERE event_id = '" + id + "'"));
+    }
+
+    private CompletableFuture<HttpResponse<String>> append(String topic, UUID id) {
+        URI uri = URI.create(batched + "?topic=" + topic + "&eventId=" + id);
+        return http.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<UUID> ids(int n) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
+    }
+
+    private static String quoted(List<UUID> ids) {
+        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+    }
+
+    private static String config(String name) {
+        return ConfigProvider.getConfig().getValue(name, String.class);
+    }
+}
