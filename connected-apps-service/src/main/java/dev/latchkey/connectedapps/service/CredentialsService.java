@@ -1,7 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
 import dev.latchkey.catalog.auth.AuthType;
-import dev.latchkey.connectedapps.client.TokenRefresher;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
@@ -20,7 +19,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -42,18 +40,18 @@ public class CredentialsService {
     private final KnownAuthConfigRepository authConfigs;
     private final SecretStore secrets;
     private final ConnectionEventWriter events;
-    private final TokenRefresher refresher;
+    private final SharedRefreshes refreshes;
     private final ConnectionsConfig config;
     private final LastUse lastUse;
 
     public CredentialsService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, SecretStore secrets,
-            ConnectionEventWriter events, @RestClient TokenRefresher refresher, ConnectionsConfig config, LastUse lastUse) {
+            ConnectionEventWriter events, SharedRefreshes refreshes, ConnectionsConfig config, LastUse lastUse) {
         this.lastUse = lastUse;
         this.connections = connections;
         this.authConfigs = authConfigs;
         this.secrets = secrets;
         this.events = events;
-        this.refresher = refresher;
+        this.refreshes = refreshes;
         this.config = config;
     }
 
@@ -108,7 +106,7 @@ public class CredentialsService {
                 || RefreshMargin.refreshAt(config.readRefreshMargin(), connection.tokenIssuedAt, expiresAt).isAfter(Instant.now())) {
             return Uni.createFrom().item(new Freshness(expiresAt, false));
         }
-        return refresher.refresh(connection.tenant, connection.id).ifNoItem().after(config.refreshWait()).fail()
+        return refreshes.refresh(connection.tenant, connection.id)
                 .map(refreshed -> new Freshness(refreshed.expiresAt(), refreshed.refreshed()))
                 .onFailure().recoverWithUni(failure -> {
                     int status = failure instanceof WebApplicationException refusal ? refusal.getResponse().getStatus() : 0;

@@ -1,23 +1,36 @@
 package dev.latchkey.connectedapps.rest;
 
+import dev.latchkey.events.EventJson;
+import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithKafka
 @WithOidcServer
 class ConnectionLifecycleTest extends ConnectionTestBase {
+
+    @TestHTTPResource(CONNECTIONS + "/")
+    URI credentialsUrl;
 
     private static final String CANARY = "canary-token-5d1e-never-in-a-view";
 
@@ -43,6 +59,34 @@ class ConnectionLifecycleTest extends ConnectionTestBase {
         as("viewer").get(CONNECTIONS + "/" + id).then().statusCode(200).body("lastUsedAt", notNullValue());
         var reads = TopicReader.readUntil(bootstrapServers, "latchkey.access.v1", r -> r.key().equals(id), Duration.ofSeconds(20));
         assertTrue(reads.get(reads.size() - 1).value().contains("access.credentials_read"));
+    }
+
+    @Test
+    void concurrentReadsAreEachAnsweredAfterTheirOwnEventOnce() throws Exception {
+        UUID authConfig = authConfigs.create(tenant, null, "api_key", Map.of("name", "X-API-Key", "in", "header"),
+                Map.of("apiKey", CANARY));
+        String id = as("developer").body(connection(authConfig, "{}")).post(CONNECTIONS).then().statusCode(201).extract().path("id");
+        String token = OidcTestServer.current().accessToken(tenant, "workflow", "credentials:read");
+        var request = HttpRequest.newBuilder(URI.create(credentialsUrl + id + "/credentials"))
+                .header("Authorization", "Bearer " + token).build();
+        HttpClient http = HttpClient.newHttpClient();
+
+        int reads = 100;
+        List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+        for (int i = 0; i < reads; i++) {
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+        }
+        for (var answer : answers) {
+            assertEquals(200, answer.get(30, TimeUnit.SECONDS).statusCode());
+        }
+
+        long events = pool.preparedQuery("SELECT count(DISTINCT event_id) FROM outbox WHERE record_key = $1 AND topic = 'latchkey.access.v1'"
+                + " AND payload LIKE '%access.credentials_read%'").execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
+        assertEquals(reads, events, "each answered read has committed its own event, once");
+        Set<String> published = new HashSet<>();
+        TopicReader.readUntil(bootstrapServers, "latchkey.access.v1", record -> record.key().equals(id)
+                && published.add(EventJson.read(record.value()).id().toString()) && published.size() == reads, Duration.ofSeconds(30));
+        assertEquals(reads, published.size(), "each read's event reaches the access topic");
     }
 
     @Test
