@@ -66,7 +66,8 @@ public final class AuditBenchmark {
         }
     }
 
-    private static Map<String, String> config(AuditDatabase audit, KafkaTestBroker broker, OidcTestServer oidc) {
+    /** audit-service's settings here: {@code audit}'s roles, the broker, the OIDC server; bench/hotpath starts one with them. */
+    public static Map<String, String> config(AuditDatabase audit, KafkaTestBroker broker, OidcTestServer oidc) {
         Map<String, String> config = new HashMap<>(audit.serviceConfig());
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", oidc.issuerUrl());
