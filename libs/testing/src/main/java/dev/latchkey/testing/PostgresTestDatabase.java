@@ -91,6 +91,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
     public String createRole(String prefix, String rolePassword) {
         String role = prefix + "_" + name.substring(name.length() - 12);
         execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + rolePassword.replace("'", "''") + "'");
+        // DROP OWNED BY needs the role's privileges: a CREATEROLE login that is no superuser has them only as a member.
+        execute("GRANT " + role + " TO " + user);
         roles.add(role);
         return role;
     }

@@ -41,6 +41,11 @@ public final class ServiceProcess implements AutoCloseable {
      * @throws IllegalStateException when it is not packaged, or not ready within 90 seconds (its log says why)
      */
     public static ServiceProcess start(String module, int port, Map<String, String> properties) {
+        return start(module, port, properties, List.of());
+    }
+
+    /** As {@link #start(String, int, Map)}, with {@code jvmOptions} (a profiler's, say) after the default ones. */
+    public static ServiceProcess start(String module, int port, Map<String, String> properties, List<String> jvmOptions) {
         Path application = packaged(module);
         if (!Files.exists(application)) {
             throw new IllegalStateException(application + " is missing: package " + module + " first (./mvnw -pl " + module
@@ -49,6 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", module + "-under-test.log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port));
+        command.addAll(jvmOptions);
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(application.toString());
@@ -73,6 +79,11 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         return Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
+    }
+
+    /** The operating system's process id: for a benchmark to read its memory, or to kill it as a crash would. */
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {

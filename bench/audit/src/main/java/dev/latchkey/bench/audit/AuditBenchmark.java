@@ -39,9 +39,19 @@ public final class AuditBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         System.out.printf("machine: %d cores; PostgreSQL, Kafka, audit-service and the benchmark all on it%n",
                 Runtime.getRuntime().availableProcessors());
+        try (KafkaTestBroker broker = KafkaTestBroker.start();
+             OidcTestServer oidc = OidcTestServer.start()) {
+            run(broker, oidc, events, rate, Duration.ofSeconds(seconds));
+        }
+    }
+
+    /**
+     * Both phases against an audit-service of its own (a fresh database with the production roles), on {@code broker}:
+     * {@code events} as fast as they go, then {@code rate} per second for {@code duration}. Also the audit part of
+     * bench/hotpath.
+     */
+    public static void run(KafkaTestBroker broker, OidcTestServer oidc, int events, int rate, Duration duration) throws Exception {
         try (AuditDatabase audit = AuditDatabase.create();
-             KafkaTestBroker broker = KafkaTestBroker.start();
-             OidcTestServer oidc = OidcTestServer.start();
              ServiceProcess service = ServiceProcess.start("audit-service", ServiceProcess.freePort(), config(audit, broker, oidc));
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
                      "acks", "all", "linger.ms", 5), new StringSerializer(), new StringSerializer())) {
@@ -52,11 +62,12 @@ public final class AuditBenchmark {
             System.out.println("warm-up: 2000 events stored");
 
             new Ingestion(publisher, stored).run(events);
-            new Lag(publisher, stored).run(rate, Duration.ofSeconds(seconds));
+            new Lag(publisher, stored).run(rate, duration);
         }
     }
 
-    private static Map<String, String> config(AuditDatabase audit, KafkaTestBroker broker, OidcTestServer oidc) {
+    /** audit-service's settings here: {@code audit}'s roles, the broker, the OIDC server; bench/hotpath starts one with them. */
+    public static Map<String, String> config(AuditDatabase audit, KafkaTestBroker broker, OidcTestServer oidc) {
         Map<String, String> config = new HashMap<>(audit.serviceConfig());
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", oidc.issuerUrl());

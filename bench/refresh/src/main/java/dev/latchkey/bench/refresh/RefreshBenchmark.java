@@ -34,14 +34,16 @@ import java.util.UUID;
  */
 public final class RefreshBenchmark {
 
-    static final String TENANT = "bench";
+    /** The tenant of every auth config and connection the benchmark makes (and bench/hotpath's). */
+    public static final String TENANT = "bench";
 
     private final PostgresTestDatabase database;
     private final String kafka;
     private final OidcTestServer oidc;
     private final String masterKey;
 
-    private RefreshBenchmark(PostgresTestDatabase database, String kafka, OidcTestServer oidc, String masterKey) {
+    /** The services' shared setting: one database for both, the broker, the OIDC server, the local secret store's key. */
+    public RefreshBenchmark(PostgresTestDatabase database, String kafka, OidcTestServer oidc, String masterKey) {
         this.database = database;
         this.kafka = kafka;
         this.oidc = oidc;
@@ -79,7 +81,8 @@ public final class RefreshBenchmark {
         }
     }
 
-    private void authConfig(LocalSecretStore secrets, UUID id, String authType, ScriptedTokenEndpoint provider) {
+    /** Plays auth-config-service: an OAuth2 auth config ({@code authType}) at {@code provider}, its secret in the store. */
+    public void authConfig(LocalSecretStore secrets, UUID id, String authType, ScriptedTokenEndpoint provider) {
         secrets.write(SecretPath.authConfig(TENANT, id), Map.of("clientSecret", "bench-secret"), 0).await().indefinitely();
         Map<String, Object> config = new HashMap<>(Map.of("tokenUrl", provider.tokenUrl(), "clientId", "bench",
                 "tokenRequestAuth", "client_secret_post"));
@@ -90,7 +93,8 @@ public final class RefreshBenchmark {
                 List.of("clientSecret")));
     }
 
-    private void awaitProjected(List<UUID> authConfigs) {
+    /** Waits until both services' projections hold these auth configs. */
+    public void awaitProjected(List<UUID> authConfigs) {
         for (String schema : List.of("refresher", "connections")) {
             for (UUID id : authConfigs) {
                 Eventually.until("the auth config " + id + " in " + schema + ".auth_configs",
@@ -114,7 +118,8 @@ public final class RefreshBenchmark {
         return ServiceProcess.start("connected-apps-service", ServiceProcess.freePort(), config);
     }
 
-    private Map<String, String> common(String service) {
+    /** What {@code service} (token-refresher or connected-apps-service) is started with here; a caller may add to it. */
+    public Map<String, String> common(String service) {
         Map<String, String> config = new HashMap<>(database.datasourceConfig(database.user(), database.password()));
         config.put("kafka.bootstrap.servers", kafka);
         config.put("quarkus.oidc.auth-server-url", oidc.issuerUrl());
@@ -130,7 +135,8 @@ public final class RefreshBenchmark {
         return config;
     }
 
-    private Pool pool(Vertx vertx) {
+    /** A pool on the benchmark's database, for the secret store. */
+    public Pool pool(Vertx vertx) {
         var connect = PgConnectOptions.fromUri(database.reactiveUrl()).setUser(database.user()).setPassword(database.password())
                 .setCachePreparedStatements(true);
         return Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect)
@@ -138,14 +144,14 @@ public final class RefreshBenchmark {
     }
 
     /** Plain SQL on the benchmark's database, for seeding and for reading what the services did. */
-    Sql sql() {
+    public Sql sql() {
         return new Sql(database);
     }
 
     /** A JDBC connection per statement: the benchmark's own reads and writes are few. */
-    record Sql(PostgresTestDatabase database) {
+    public record Sql(PostgresTestDatabase database) {
 
-        long count(String query) throws SQLException {
+        public long count(String query) throws SQLException {
             try (Connection connection = database.connect(); var statement = connection.createStatement();
                  var rows = statement.executeQuery(query)) {
                 rows.next();

@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  * requests reach the provider (target 1) and how long the readers wait. The connection is a client-credentials
  * one whose tokens live 20 s, so it is due at half time; token-refresher's own workers are idle meanwhile.
  */
-final class Stampede {
+public final class Stampede {
+
+    /** What the readers saw: token requests that reached the provider, 200s, distinct tokens, waits in ms. */
+    public record Result(int tokenRequests, long ok, int distinctTokens, long p50, long p99, long max) {
+    }
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
@@ -37,14 +41,14 @@ final class Stampede {
     private final RefreshBenchmark.Sql sql;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    Stampede(ServiceProcess connectedApps, OidcTestServer oidc, ScriptedTokenEndpoint provider, RefreshBenchmark.Sql sql) {
+    public Stampede(ServiceProcess connectedApps, OidcTestServer oidc, ScriptedTokenEndpoint provider, RefreshBenchmark.Sql sql) {
         this.connectedApps = connectedApps;
         this.oidc = oidc;
         this.provider = provider;
         this.sql = sql;
     }
 
-    void run(UUID authConfig, int readers) throws Exception {
+    public Result run(UUID authConfig, int readers) throws Exception {
         provider.expiresIn(20);
         String warmUp = connectionDueSoon(authConfig);
         String id = connectionDueSoon(authConfig);
@@ -76,11 +80,13 @@ final class Stampede {
         List<Long> sorted = new ArrayList<>(waits);
         Collections.sort(sorted);
         long ok = statuses.stream().filter(status -> status == 200).count();
+        var result = new Result(provider.requests().size() - before, ok, tokens.size(), percentile(sorted, 50),
+                percentile(sorted, 99), sorted.get(sorted.size() - 1));
         System.out.printf("stampede: %d concurrent credential reads of one connection inside its margin%n", readers);
-        System.out.printf("  token requests to the provider: %d (target 1)%n", provider.requests().size() - before);
-        System.out.printf("  answered 200: %d; distinct access tokens handed out: %d%n", ok, tokens.size());
-        System.out.printf("  wait p50 %d ms, p99 %d ms, max %d ms%n", percentile(sorted, 50), percentile(sorted, 99),
-                sorted.get(sorted.size() - 1));
+        System.out.printf("  token requests to the provider: %d (target 1)%n", result.tokenRequests());
+        System.out.printf("  answered 200: %d; distinct access tokens handed out: %d%n", ok, result.distinctTokens());
+        System.out.printf("  wait p50 %d ms, p99 %d ms, max %d ms%n", result.p50(), result.p99(), result.max());
+        return result;
     }
 
     /** A client-credentials connection whose 20-second tokens token-refresher has scheduled. */

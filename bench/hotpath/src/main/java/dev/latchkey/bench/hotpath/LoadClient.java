@@ -1,0 +1,193 @@
+package dev.latchkey.bench.hotpath;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark's load, non-blocking on Vert.x's HTTP/1.1 client with a keep-alive pool of {@code connections}. A
+ * closed loop keeps exactly N requests in flight, each caller sending its next when its answer is in; an open loop
+ * sends each request at its due time whatever the answers do, and measures its latency from then (so a stall counts
+ * in full for every request it delayed: no coordinated omission). Each request reads its whole answer. A request
+ * waits at most {@value #ANSWER_WITHIN_MILLIS} ms for a connection and as long again for its answer; one that gets none
+ * counts as such, with the time it waited among the latencies, so an overloaded service bounds a run's length without
+ * flattering its percentiles.
+ */
+final class LoadClient implements AutoCloseable {
+
+    /** Connections spread over this many of the client's event loops: the machine's cores. */
+    static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+    private static final long ANSWER_WITHIN_MILLIS = 30_000;
+
+    private final Vertx vertx;
+    private final HttpClient http;
+    private final URI base;
+
+    LoadClient(Vertx vertx, String baseUrl, int connections) {
+        this.vertx = vertx;
+        this.base = URI.create(baseUrl);
+        this.http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(connections).setEventLoopSize(EVENT_LOOPS));
+    }
+
+    /** {@code callers} requests in flight for {@code duration}, going round {@code paths}. */
+    Outcome closedLoop(List<String> paths, String bearer, int callers, Duration duration) {
+        Running running = start(paths, bearer, callers);
+        vertx.setTimer(duration.toMillis(), timer -> running.stop());
+        return running.await();
+    }
+
+    /** Starts a closed loop that runs until {@link Running#stop()}. */
+    Running start(List<String> paths, String bearer, int callers) {
+        Running running = new Running(callers);
+        for (int i = 0; i < callers; i++) {
+            next(running, paths, bearer);
+        }
+        return running;
+    }
+
+    private void next(Running running, List<String> paths, String bearer) {
+        if (running.stopped) {
+            running.callerDone();
+            return;
+        }
+        String path = paths.get((int) (running.sent.getAndIncrement() % paths.size()));
+        send(path, bearer, System.nanoTime(), running.tally).onComplete(done -> next(running, paths, bearer));
+    }
+
+    /** {@code rate} requests a second for {@code duration}, each at its due time, going round {@code paths}. */
+    Outcome openLoop(List<String> paths, String bearer, int rate, Duration duration) {
+        long total = rate * duration.toSeconds();
+        Tally tally = new Tally();
+        CompletableFuture<Void> allAnswered = new CompletableFuture<>();
+        AtomicLong finished = new AtomicLong();
+        long start = System.nanoTime();
+        long[] next = {0};
+        // A millisecond tick sends every request that is due by now; only this timer's event loop touches next[0].
+        vertx.setPeriodic(1, timer -> {
+            long now = System.nanoTime();
+            for (long due = start + next[0] * 1_000_000_000L / rate; next[0] < total && due <= now;
+                    due = start + next[0] * 1_000_000_000L / rate) {
+                send(paths.get((int) (next[0]++ % paths.size())), bearer, due, tally).onComplete(done -> {
+                    if (finished.incrementAndGet() == total) {
+                        allAnswered.complete(null);
+                    }
+                });
+            }
+            if (next[0] == total) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        allAnswered.join();
+        return tally.outcome((System.nanoTime() - start) / 1e9);
+    }
+
+    /** One GET, its latency counted from {@code due}; never fails: a missing answer is counted as such. */
+    private Future<Void> send(String path, String bearer, long due, Tally tally) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
+                .setURI(path).putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).setConnectTimeout(ANSWER_WITHIN_MILLIS)
+                .setIdleTimeout(ANSWER_WITHIN_MILLIS);
+        return http.request(options)
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> {
+                    tally.answered(path, response.statusCode(), System.nanoTime() - due, body.toString());
+                    return (Void) null;
+                }))
+                .recover(failure -> {
+                    tally.failed(path, System.nanoTime() - due);
+                    return Future.succeededFuture();
+                });
+    }
+
+    @Override
+    public void close() {
+        http.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    /** A closed loop under way. */
+    static final class Running {
+        private final Tally tally = new Tally();
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicInteger callers;
+        private final CompletableFuture<Outcome> finished = new CompletableFuture<>();
+        private final long start = System.nanoTime();
+        private volatile boolean stopped;
+
+        private Running(int callers) {
+            this.callers = new AtomicInteger(callers);
+        }
+
+        /** No caller sends another request; those in flight still count. */
+        void stop() {
+            stopped = true;
+        }
+
+        /** Waits for the requests in flight, after {@link #stop()}. */
+        Outcome await() {
+            return finished.join();
+        }
+
+        private void callerDone() {
+            if (callers.decrementAndGet() == 0) {
+                finished.complete(tally.outcome((System.nanoTime() - start) / 1e9));
+            }
+        }
+    }
+
+    /** Counts and latencies, filled from the event loops. */
+    private static final class Tally {
+        private static final int OK = 0;
+        private static final int OTHER = 1;
+        private static final int FAILED = 2;
+
+        private final Latencies latencies = new Latencies();
+        private final Map<String, AtomicLongArray> perPath = new ConcurrentHashMap<>();
+        private final AtomicReference<String> firstProblem = new AtomicReference<>();
+
+        void answered(String path, int status, long latency, String body) {
+            latencies.add(latency);
+            count(path, status == 200 ? OK : OTHER);
+            if (status != 200) {
+                firstProblem.compareAndSet(null, status + " " + body.substring(0, Math.min(200, body.length())));
+            }
+        }
+
+        void failed(String path, long latency) {
+            latencies.add(latency);
+            count(path, FAILED);
+        }
+
+        private void count(String path, int outcome) {
+            perPath.computeIfAbsent(path, ignored -> new AtomicLongArray(3)).incrementAndGet(outcome);
+        }
+
+        Outcome outcome(double seconds) {
+            Map<String, Outcome.PathCounts> counts = perPath.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    entry -> new Outcome.PathCounts(entry.getValue().get(OK), entry.getValue().get(OTHER), entry.getValue().get(FAILED))));
+            return new Outcome(total(counts, OK), total(counts, OTHER), total(counts, FAILED), seconds, latencies.sorted(), counts,
+                    firstProblem.get());
+        }
+
+        private static long total(Map<String, Outcome.PathCounts> counts, int outcome) {
+            return counts.values().stream().mapToLong(c -> outcome == OK ? c.ok() : outcome == OTHER ? c.otherStatus() : c.failed()).sum();
+        }
+    }
+}
