@@ -4,7 +4,8 @@ import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
-import dev.latchkey.connectedapps.repository.ConnectionRepository;
+import dev.latchkey.connectedapps.repository.ReadableConnections;
+import dev.latchkey.connectedapps.repository.ReadableConnections.Readable;
 import dev.latchkey.knownauthconfigs.KnownAuthConfig;
 import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.oauth.RefreshMargin;
@@ -36,23 +37,24 @@ public class CredentialsService {
 
     private static final Logger LOG = Logger.getLogger(CredentialsService.class);
 
-    private final ConnectionRepository connections;
     private final KnownAuthConfigRepository authConfigs;
     private final SecretStore secrets;
     private final ConnectionEventWriter events;
     private final SharedRefreshes refreshes;
     private final ConnectionsConfig config;
     private final LastUse lastUse;
+    private final ReadableConnections readable;
 
-    public CredentialsService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, SecretStore secrets,
-            ConnectionEventWriter events, SharedRefreshes refreshes, ConnectionsConfig config, LastUse lastUse) {
-        this.lastUse = lastUse;
-        this.connections = connections;
+    public CredentialsService(KnownAuthConfigRepository authConfigs, SecretStore secrets,
+            ConnectionEventWriter events, SharedRefreshes refreshes, ConnectionsConfig config, LastUse lastUse,
+            ReadableConnections readable) {
         this.authConfigs = authConfigs;
         this.secrets = secrets;
         this.events = events;
         this.refreshes = refreshes;
         this.config = config;
+        this.lastUse = lastUse;
+        this.readable = readable;
     }
 
     /** A token's state after the read made sure of it: its expiry, and whether this read refreshed it. */
@@ -66,17 +68,11 @@ public class CredentialsService {
      * expiry (the row takes that expiry from the {@code token.refreshed} event, its one writer, ConnectionHealth).
      */
     public Uni<ConnectionCredentials> credentials(Caller caller, UUID id) {
-        return Panache.withSession(() -> connections.get(caller.tenant(), id)
-                        .invoke(CredentialsService::refuseUnlessActive)
-                        .chain(connection -> authConfigs.findInTenant(connection.tenant, connection.authConfigId)
-                                .map(authConfig -> new Known(connection, authConfig))))
+        return readable.get(caller.tenant(), id)
+                .invoke(known -> refuseUnlessActive(known.connection()))
                 .chain(known -> freshness(known.connection())
                         .invoke(freshness -> known.connection().expiresAt = freshness.expiresAt())
                         .chain(freshness -> merged(known).call(() -> recordRead(caller, known.connection(), freshness))));
-    }
-
-    /** A connection and its auth config as this service knows them (null when the auth config was deleted). */
-    private record Known(Connection connection, KnownAuthConfig authConfig) {
     }
 
     /**
@@ -96,7 +92,7 @@ public class CredentialsService {
     /** The credentials as stored: the auth config's fields overridden by the connection's own. Neither audited nor refreshed. */
     Uni<ConnectionCredentials> current(Connection connection) {
         return Panache.withSession(() -> authConfigs.findInTenant(connection.tenant, connection.authConfigId))
-                .chain(authConfig -> merged(new Known(connection, authConfig)));
+                .chain(authConfig -> merged(new Readable(connection, authConfig)));
     }
 
     /** Refreshes a token inside its margin; a token still valid is handed out when token-refresher cannot help now. */
@@ -124,7 +120,7 @@ public class CredentialsService {
                 });
     }
 
-    private Uni<ConnectionCredentials> merged(Known known) {
+    private Uni<ConnectionCredentials> merged(Readable known) {
         if (known.authConfig() == null) {
             return Uni.createFrom().failure(new ConflictException("The connection's auth config was deleted, so it has"
                     + " no credentials to give; make a new connection from an existing auth config."));
