@@ -1,6 +1,7 @@
 package dev.latchkey.bench.hotpath;
 
 import dev.latchkey.testing.PostgresTestDatabase;
+import dev.latchkey.testing.ServiceProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ final class Footprint {
     void measure(String service, long pid, String when) throws IOException {
         long rss = kib(pid, "VmRSS") >> 10;
         long peak = kib(pid, "VmHWM") >> 10;
-        System.out.printf("footprint %s (%s): RSS %d MiB, peak %d MiB (target %d MiB; -Xmx192m -XX:+UseSerialGC)%n", service, when,
-                rss, peak, TARGET_MIB);
+        System.out.printf("footprint %s (%s): RSS %d MiB, peak %d MiB (target %d MiB; %s, MALLOC_ARENA_MAX=2)%n", service, when,
+                rss, peak, TARGET_MIB, String.join(" ", ServiceProcess.JVM_OPTIONS));
         summary.atMost("6 " + service + " peak RSS", peak, "MiB", TARGET_MIB);
     }
 
