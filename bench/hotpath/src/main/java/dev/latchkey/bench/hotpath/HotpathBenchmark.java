@@ -72,7 +72,7 @@ public final class HotpathBenchmark {
                     }
                     String oauth2 = connections.clientCredentials(connectedApps, clientCredentialsConfig, "client credentials");
 
-                    HotPaths hotPaths = new HotPaths(client, settings, summary, reader, viewer);
+                    HotPaths hotPaths = new HotPaths(client, connectedApps.pid(), settings, summary, reader, viewer);
                     Outcome caller = hotPaths.caller();
                     hotPaths.credentialReads(apiKeys.get(0), oauth2, caller, pgbench);
                     hotPaths.connectionReads(apiKeys.get(0), caller);
