@@ -3,8 +3,8 @@ package dev.latchkey.bench.hotpath;
 import java.time.Duration;
 
 /**
- * The CPU the service and the load client (this JVM) used during a run, in cores: on a shared 2-core machine it says
- * which of them (or something else) capped a figure.
+ * The CPU the service, the load client (this JVM) and PostgreSQL (all its processes) used during a run, in cores:
+ * on a shared 2-core machine it says which of them, or something else, capped a figure.
  */
 final class CpuUse {
 
@@ -12,11 +12,13 @@ final class CpuUse {
     private final long startNanos = System.nanoTime();
     private final Duration serviceStart;
     private final Duration clientStart;
+    private final Duration postgresStart;
 
     private CpuUse(ProcessHandle service) {
         this.service = service;
         this.serviceStart = cpu(service);
         this.clientStart = cpu(ProcessHandle.current());
+        this.postgresStart = postgres();
     }
 
     /** Starts counting now. */
@@ -27,9 +29,22 @@ final class CpuUse {
     /** What was used since the start, as cores busy on average. */
     String describe() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return String.format("CPU: service %.2f cores, load client %.2f cores",
-                cpu(service).minus(serviceStart).toNanos() / 1e9 / seconds,
-                cpu(ProcessHandle.current()).minus(clientStart).toNanos() / 1e9 / seconds);
+        double serviceCores = cores(cpu(service).minus(serviceStart), seconds);
+        double clientCores = cores(cpu(ProcessHandle.current()).minus(clientStart), seconds);
+        double postgresCores = cores(postgres().minus(postgresStart), seconds);
+        return String.format("CPU: service %.2f cores, PostgreSQL %.2f, load client %.2f, the rest of the machine %.2f of %d",
+                serviceCores, postgresCores, clientCores, Math.max(0, Runtime.getRuntime().availableProcessors() - serviceCores
+                        - postgresCores - clientCores), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static double cores(Duration cpu, double seconds) {
+        return cpu.toNanos() / 1e9 / seconds;
+    }
+
+    /** The server's processes now; a backend that ended since the start takes its CPU with it, so this is a floor. */
+    private static Duration postgres() {
+        return ProcessHandle.allProcesses().filter(process -> process.info().command().filter(command -> command.endsWith("/postgres"))
+                .isPresent()).map(CpuUse::cpu).reduce(Duration.ZERO, Duration::plus);
     }
 
     private static Duration cpu(ProcessHandle process) {
