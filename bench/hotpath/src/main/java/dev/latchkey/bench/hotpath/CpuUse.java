@@ -3,8 +3,9 @@ package dev.latchkey.bench.hotpath;
 import java.time.Duration;
 
 /**
- * The CPU the service, the load client (this JVM) and PostgreSQL (all its processes) used during a run, in cores:
- * on a shared 2-core machine it says which of them, or something else, capped a figure.
+ * The CPU the service, PostgreSQL (all its processes) and this JVM (the load client, and the embedded Kafka broker and
+ * OIDC server it hosts) used during a run, in cores: on a shared 2-core machine it says which of them, or something
+ * else, capped a figure.
  */
 final class CpuUse {
 
@@ -32,7 +33,8 @@ final class CpuUse {
         double serviceCores = cores(cpu(service).minus(serviceStart), seconds);
         double clientCores = cores(cpu(ProcessHandle.current()).minus(clientStart), seconds);
         double postgresCores = cores(postgres().minus(postgresStart), seconds);
-        return String.format("CPU: service %.2f cores, PostgreSQL %.2f, load client %.2f, the rest of the machine %.2f of %d",
+        return String.format("CPU: service %.2f cores, PostgreSQL %.2f, benchmark JVM (load client, Kafka, OIDC) %.2f,"
+                + " the rest of the machine %.2f of %d",
                 serviceCores, postgresCores, clientCores, Math.max(0, Runtime.getRuntime().availableProcessors() - serviceCores
                         - postgresCores - clientCores), Runtime.getRuntime().availableProcessors());
     }
