@@ -49,7 +49,8 @@ final class Footprint {
             }
         }
         System.out.printf("footprint pools: reactive max-size %d per service (Quarkus's default; set by neither the services nor"
-                + " the benchmark), JDBC (Flyway) max-size 2 (libs/platform); connections held now: %s%n", REACTIVE_POOL_DEFAULT, held);
+                + " the benchmark), JDBC (Flyway) max-size 2 (libs/platform); connections held now: %s (vertx-pg-client: the"
+                + " benchmark's own)%n", REACTIVE_POOL_DEFAULT, held);
         held.forEach((application, connections) -> summary.information("6 database connections of " + application,
                 String.valueOf(connections)));
     }

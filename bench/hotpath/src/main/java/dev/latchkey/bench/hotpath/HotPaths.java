@@ -18,10 +18,12 @@ final class HotPaths {
     private final Summary summary;
     private final String reader;
     private final String viewer;
+    private final long servicePid;
 
     /** {@code reader} holds {@code credentials:read}, {@code viewer} the viewer role: the bearer tokens of the load. */
-    HotPaths(LoadClient client, Settings settings, Summary summary, String reader, String viewer) {
+    HotPaths(LoadClient client, long servicePid, Settings settings, Summary summary, String reader, String viewer) {
         this.client = client;
+        this.servicePid = servicePid;
         this.settings = settings;
         this.summary = summary;
         this.reader = reader;
@@ -30,8 +32,9 @@ final class HotPaths {
 
     /** The reference: the service's token-check-only endpoint. */
     Outcome caller() {
-        Outcome caller = measure("/api/v1/caller", viewer);
-        System.out.printf("reference GET /api/v1/caller, %d callers: %s%n", settings.callers(), caller.describe());
+        Measured measured = measure("/api/v1/caller", viewer);
+        Outcome caller = measured.outcome();
+        System.out.printf("reference GET /api/v1/caller, %d callers: %s%n  %s%n", settings.callers(), caller.describe(), measured.cpu());
         summary.information("reference GET /api/v1/caller", String.format("%.0f req/s", caller.perSecond()));
         return caller;
     }
@@ -39,23 +42,26 @@ final class HotPaths {
     /** Figure 1: credential reads of an API-key connection and of an OAuth2 one whose token is not due. */
     void credentialReads(String apiKey, String oauth2, Outcome caller, PgBench.Tps pgbench) {
         for (var read : List.of(new Read("API key", credentials(apiKey)), new Read("OAuth2 not due", credentials(oauth2)))) {
-            Outcome outcome = measure(read.path(), reader);
+            Measured measured = measure(read.path(), reader);
+            Outcome outcome = measured.outcome();
             double rate = outcome.perSecond();
             System.out.printf("figure 1 credential read (%s), %d callers: %s; %.3fx caller (target >= %.1fx), %.3fx pgbench -S"
-                    + " (target >= %.1fx)%n", read.kind(), settings.callers(), outcome.describe(), rate / caller.perSecond(),
-                    CALLER_TARGET, rate / pgbench.selectOnly(), PGBENCH_TARGET);
+                    + " (target >= %.1fx)%n  %s%n", read.kind(), settings.callers(), outcome.describe(), rate / caller.perSecond(),
+                    CALLER_TARGET, rate / pgbench.selectOnly(), PGBENCH_TARGET, measured.cpu());
             summary.ratio("1 credential read, " + read.kind(), rate, "req/s", "caller", caller.perSecond(), CALLER_TARGET);
             summary.ratio("1 credential read, " + read.kind(), rate, "req/s", "pgbench -S", pgbench.selectOnly(), PGBENCH_TARGET);
             summary.information("1 credential read, " + read.kind() + " p50 / p99",
                     String.format("%.1f / %.1f ms", outcome.latencies().millis(50), outcome.latencies().millis(99)));
         }
+        CpuUse cpu = CpuUse.of(servicePid);
         Outcome open = client.openLoop(List.of(credentials(apiKey), credentials(oauth2)), reader, settings.rate(), settings.openLoop());
+        String openCpu = cpu.describe();
         long notOk = open.otherStatus() + open.failed();
         System.out.printf("figure 1 open loop: credential reads of both, alternating, at %d/s for %d s (latency from each"
-                + " request's due time): p50 %.1f ms, p99 %.1f ms (target <= %.0f ms), max %.1f ms, non-200 %d; achieved %.0f/s%s%n",
-                settings.rate(), settings.openLoop().toSeconds(), open.latencies().millis(50), open.latencies().millis(99),
-                OPEN_LOOP_P99_TARGET_MS, open.latencies().maxMillis(), notOk, open.perSecond(),
-                open.firstProblem() == null ? "" : "; first problem: " + open.firstProblem());
+                + " request's due time): p50 %.1f ms, p99 %.1f ms (target <= %.0f ms), max %.1f ms, non-200 %d (%d answered otherwise,"
+                + " %d no answer); answered %.0f/s%s%n  %s%n", settings.rate(), settings.openLoop().toSeconds(), open.latencies().millis(50),
+                open.latencies().millis(99), OPEN_LOOP_P99_TARGET_MS, open.latencies().maxMillis(), notOk, open.otherStatus(), open.failed(),
+                open.perSecond(), open.firstProblem() == null ? "" : "; first problem: " + open.firstProblem(), openCpu);
         summary.atMost("1 open loop " + settings.rate() + "/s p99", open.latencies().millis(99), "ms", OPEN_LOOP_P99_TARGET_MS);
         summary.exactly("1 open loop non-200", notOk, 0);
     }
@@ -64,17 +70,23 @@ final class HotPaths {
     void connectionReads(String connection, Outcome caller) {
         for (var read : List.of(new Read("GET /api/v1/connections/{id}", "/api/v1/connections/" + connection),
                 new Read("GET /api/v1/connections", "/api/v1/connections"))) {
-            Outcome outcome = measure(read.path(), viewer);
-            System.out.printf("figure 3 %s, %d callers: %s; %.3fx caller (target >= %.1fx)%n", read.kind(), settings.callers(),
-                    outcome.describe(), outcome.perSecond() / caller.perSecond(), CALLER_TARGET);
+            Measured measured = measure(read.path(), viewer);
+            Outcome outcome = measured.outcome();
+            System.out.printf("figure 3 %s, %d callers: %s; %.3fx caller (target >= %.1fx)%n  %s%n", read.kind(), settings.callers(),
+                    outcome.describe(), outcome.perSecond() / caller.perSecond(), CALLER_TARGET, measured.cpu());
             summary.ratio("3 " + read.kind(), outcome.perSecond(), "req/s", "caller", caller.perSecond(), CALLER_TARGET);
         }
     }
 
-    /** A warm-up of the same requests, then the measured run. */
-    private Outcome measure(String path, String bearer) {
+    /** A warm-up of the same requests, then the measured run, and where the CPU went during it. */
+    private Measured measure(String path, String bearer) {
         client.closedLoop(List.of(path), bearer, settings.callers(), settings.warmUp());
-        return client.closedLoop(List.of(path), bearer, settings.callers(), settings.duration());
+        CpuUse cpu = CpuUse.of(servicePid);
+        Outcome outcome = client.closedLoop(List.of(path), bearer, settings.callers(), settings.duration());
+        return new Measured(outcome, cpu.describe());
+    }
+
+    private record Measured(Outcome outcome, String cpu) {
     }
 
     static String credentials(String connection) {

@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 public final class HotpathBenchmark {
 
-    /** Connections in the tenant: what the list returns (its first page). */
+    /** API-key connections in the tenant: with the OAuth2 one, more than the list's first page (20). */
     static final int API_KEY_CONNECTIONS = 20;
 
     private HotpathBenchmark() {
@@ -72,16 +72,14 @@ public final class HotpathBenchmark {
                     }
                     String oauth2 = connections.clientCredentials(connectedApps, clientCredentialsConfig, "client credentials");
 
-                    HotPaths hotPaths = new HotPaths(client, settings, summary, reader, viewer);
+                    HotPaths hotPaths = new HotPaths(client, connectedApps.pid(), settings, summary, reader, viewer);
                     Outcome caller = hotPaths.caller();
                     hotPaths.credentialReads(apiKeys.get(0), oauth2, caller, pgbench);
                     hotPaths.connectionReads(apiKeys.get(0), caller);
 
                     Stampede.Result stampede = new Stampede(connectedApps, oidc, provider, setting.sql())
                             .run(clientCredentialsConfig, settings.readers());
-                    summary.exactly("4 stampede token requests", stampede.tokenRequests(), 1);
-                    summary.atMost("4 stampede wait p99", stampede.p99(), "ms", 1000);
-                    summary.information("4 stampede wait p50, 200s", stampede.p50() + " ms, " + stampede.ok() + " of " + settings.readers());
+                    summarize(stampede, settings.readers(), summary);
 
                     footprint.measure("connected-apps-service", connectedApps.pid(), "after figures 1, 3, 4");
                     footprint.pools();
@@ -98,5 +96,12 @@ public final class HotpathBenchmark {
         if (settings.profile()) {
             Profile.print(Suite.RECORDING);
         }
+    }
+
+    /** Figure 4's rows: bench/refresh's stampede prints its own lines. */
+    private static void summarize(Stampede.Result stampede, int readers, Summary summary) {
+        summary.exactly("4 stampede token requests", stampede.tokenRequests(), 1);
+        summary.atMost("4 stampede wait p99", stampede.p99(), "ms", 1000);
+        summary.information("4 stampede wait p50, 200s", stampede.p50() + " ms, " + stampede.ok() + " of " + readers);
     }
 }

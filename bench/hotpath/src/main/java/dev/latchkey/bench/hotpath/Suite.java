@@ -53,5 +53,6 @@ final class Suite {
 
     private static void named(Map<String, String> config, String service) {
         config.put("quarkus.datasource.reactive.additional-properties.application_name", service);
+        config.put("quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName", service + " (JDBC, Flyway)");
     }
 }
