@@ -19,7 +19,7 @@ final class Footprint {
 
     static final long TARGET_MIB = 300;
     /** Quarkus's default {@code quarkus.datasource.reactive.max-size}: no service sets it, nor does the benchmark. */
-    static final int REACTIVE_POOL_DEFAULT = 20;
+    static final int REACTIVE_POOL_SIZE = 20;
 
     private final PostgresTestDatabase database;
     private final Summary summary;
@@ -48,9 +48,9 @@ final class Footprint {
                 held.put(rows.getString(1), rows.getLong(2));
             }
         }
-        System.out.printf("footprint pools: reactive max-size %d per service (Quarkus's default; set by neither the services nor"
-                + " the benchmark), JDBC (Flyway) max-size 2 (libs/platform); connections held now: %s (vertx-pg-client: the"
-                + " benchmark's own)%n", REACTIVE_POOL_DEFAULT, held);
+        System.out.printf("footprint pools: reactive max-size %d per service (libs/platform's"
+                + " microprofile-config.properties says why), JDBC (Flyway) max-size 2 (libs/platform); connections held now: %s (vertx-pg-client: the"
+                + " benchmark's own)%n", REACTIVE_POOL_SIZE, held);
         held.forEach((application, connections) -> summary.information("6 database connections of " + application,
                 String.valueOf(connections)));
     }
