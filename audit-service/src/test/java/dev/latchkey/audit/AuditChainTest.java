@@ -1,15 +1,8 @@
 package dev.latchkey.audit;
 
-import dev.latchkey.audit.repository.AuditLog;
-import dev.latchkey.audit.service.AuditEntries;
 import dev.latchkey.audit.service.RetentionJob;
 import dev.latchkey.events.EventJson;
-import dev.latchkey.platform.consumer.IdempotentConsumer;
 import dev.latchkey.testing.Eventually;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventType;
 import dev.latchkey.testing.EventPublisher;
@@ -46,15 +39,6 @@ class AuditChainTest extends AuditTestBase {
 
     @Inject
     RetentionJob retention;
-
-    @Inject
-    IdempotentConsumer consumer;
-
-    @Inject
-    AuditLog log;
-
-    @Inject
-    Vertx vertx;
 
     @Test
     void anUntouchedChainVerifies() {
@@ -132,7 +116,7 @@ class AuditChainTest extends AuditTestBase {
             }
             batches.add(batch);
         }
-        List<CompletableFuture<List<CloudEvent>>> replicas = batches.stream().map(batch -> appendOnVertx(batch)).toList();
+        List<CompletableFuture<List<CloudEvent>>> replicas = batches.stream().map(this::handleOnVertx).toList();
         for (CompletableFuture<List<CloudEvent>> replica : replicas) {
             assertEquals(50, replica.get(60, TimeUnit.SECONDS).size());
         }
@@ -140,18 +124,6 @@ class AuditChainTest extends AuditTestBase {
         assertEquals(100, stored());
         assertEquals(100, count("SELECT count(DISTINCT chain_seq) FROM audit_events WHERE tenant = ? AND chain_seq BETWEEN 1 AND 100", tenant));
         asAdmin().get("/api/v1/audit-events/verify").then().body("verified", equalTo(true)).body("checked", equalTo(100));
-    }
-
-    /** What the consumer does with a polled batch, as another replica would, on a Vert.x context of its own. */
-    private CompletableFuture<List<CloudEvent>> appendOnVertx(List<String> records) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        CompletableFuture<List<CloudEvent>> stored = new CompletableFuture<>();
-        Instant received = Instant.now();
-        context.runOnContext(ignored -> consumer.handleRecordsOnce("audit-log", records,
-                        events -> log.append(events.stream().map(event -> AuditEntries.of(event, received)).toList()))
-                .subscribe().with(stored::complete, stored::completeExceptionally));
-        return stored;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.latchkey.audit;
 
+import dev.latchkey.audit.service.AuditIngestion;
 import dev.latchkey.events.AccessEvents.AccessDenied;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
@@ -24,7 +25,13 @@ import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
 import dev.latchkey.events.TokenEvents.TokenRefreshed;
 import dev.latchkey.testing.EventPublisher;
 import dev.latchkey.testing.OidcTestServer;
+import dev.latchkey.platform.consumer.IdempotentConsumer;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
@@ -36,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
 
@@ -45,7 +53,30 @@ abstract class AuditTestBase {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    AuditIngestion ingestion;
+
+    @Inject
+    Vertx vertx;
+
     final String tenant = "tenant-" + UUID.randomUUID();
+
+    /**
+     * What the consumer does with a polled batch of {@code records}, as a replica of its own would: on a Vert.x context
+     * of its own; completes with the events it stored.
+     */
+    CompletableFuture<List<CloudEvent>> handleOnVertx(List<String> records) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        CompletableFuture<List<CloudEvent>> stored = new CompletableFuture<>();
+        Instant received = Instant.now();
+        context.runOnContext(ignored -> consumer.handleRecordsOnce("audit-log", records, events -> ingestion.append(events, received))
+                .subscribe().with(stored::complete, stored::completeExceptionally));
+        return stored;
+    }
 
     /** An event of {@code type} with plausible data, by {@code actor}, at {@code time}. */
     static CloudEvent event(EventType type, String tenant, String actor, Instant time) {

@@ -5,8 +5,8 @@ import dev.latchkey.audit.service.AuditMetrics;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
@@ -40,8 +40,8 @@ public class AuditConsumer {
         Instant received = Instant.now();
         return consumer.handleRecordsOnce(CONSUMER, values, events -> ingestion.append(events, received))
                 .invoke(stored -> {
-                    for (ConsumerRecord<String, String> record : records) {
-                        metrics.received(record.topic());
+                    for (TopicPartition partition : records.partitions()) {
+                        metrics.received(partition.topic(), records.records(partition).size());
                     }
                     stored.forEach(event -> metrics.stored(event, received));
                 })

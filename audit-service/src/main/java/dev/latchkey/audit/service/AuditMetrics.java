@@ -1,7 +1,7 @@
 package dev.latchkey.audit.service;
 
 import dev.latchkey.events.CloudEvent;
-import dev.latchkey.events.EventJson;
+import dev.latchkey.events.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +23,13 @@ public class AuditMetrics {
         this.registry = registry;
     }
 
-    public void received(String topic) {
-        registry.counter("latchkey.audit.records.received", "topic", topic).increment();
+    public void received(String topic, int records) {
+        registry.counter("latchkey.audit.records.received", "topic", topic).increment(records);
     }
 
+    /** {@code event}, of a known type, stored; its topic from its type, not its data (reading that costs a parse). */
     public void stored(CloudEvent event, Instant received) {
-        String topic = EventJson.data(event).eventType().topic();
+        String topic = EventType.ofCloudEventType(event.type()).orElseThrow().topic();
         registry.counter("latchkey.audit.events.stored", "topic", topic).increment();
         if (event.time() != null) {
             Duration delay = Duration.between(event.time(), received);

@@ -4,7 +4,6 @@ import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -12,8 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,6 +38,9 @@ public class IdempotentConsumer {
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
     private static final String MARK_PROCESSED =
             "INSERT INTO processed_events (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+    private static final String MARK_ALL_PROCESSED = """
+            INSERT INTO processed_events (consumer, event_id) SELECT ?1, unnest(CAST(?2 AS uuid[]))
+            ON CONFLICT DO NOTHING RETURNING event_id""";
 
     /**
      * Reads a Kafka record's value as an event and handles it once. A record that is not a readable event is
@@ -54,11 +59,24 @@ public class IdempotentConsumer {
     public Uni<List<CloudEvent>> handleRecordsOnce(String consumer, List<String> records,
             Function<List<CloudEvent>, Uni<Void>> handler) {
         List<CloudEvent> events = records.stream().flatMap(record -> readable(consumer, record).stream()).toList();
-        return untilDone(consumer, () -> Panache.withTransaction(() -> Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> mark(consumer, event).map(marked -> marked ? List.of(event) : List.<CloudEvent>of()))
-                .onItem().<CloudEvent>disjoint()
-                .collect().asList()
+        return untilDone(consumer, () -> Panache.withTransaction(() -> markAll(consumer, events)
                 .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh))));
+    }
+
+    /** Records that {@code consumer} handles {@code events}, in one statement; returns those it had not before, in order. */
+    private static Uni<List<CloudEvent>> markAll(String consumer, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(MARK_ALL_PROCESSED, UUID.class)
+                        .setParameter(1, consumer)
+                        .setParameter(2, events.stream().map(CloudEvent::id).toArray(UUID[]::new))
+                        .getResultList())
+                .map(marked -> {
+                    Set<UUID> fresh = new HashSet<>(marked);
+                    // remove: an event the batch holds twice is handled at its first place only
+                    return events.stream().filter(event -> fresh.remove(event.id())).toList();
+                });
     }
 
     /**
