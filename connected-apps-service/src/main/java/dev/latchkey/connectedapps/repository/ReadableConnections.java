@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +93,7 @@ public class ReadableConnections {
         }
     }
 
-    private static java.time.Instant instant(OffsetDateTime time) {
+    private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 }

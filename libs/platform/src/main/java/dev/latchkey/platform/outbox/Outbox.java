@@ -4,28 +4,20 @@ import dev.latchkey.events.CloudEvent;
 import dev.latchkey.events.EventJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Appends events to the service's outbox table inside the caller's reactive transaction, so an event
  * commits with the state change that caused it or not at all. {@link OutboxRelay} publishes it later.
- * Publishing to Kafka straight from a request handler would lose events when the broker is down.
+ * Publishing to Kafka straight from a request handler would lose events when the broker is down. An event that
+ * reports no state change of the service's own (a credential read, a denied request) goes through
+ * {@link OutboxBatcher} instead.
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final String INSERT =
             "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?1, ?2, ?3, ?4)";
-    private static final String INSERT_ALONE =
-            "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES ($1, $2, $3, $4)";
-
-    private final Pool pool;
-
-    public Outbox(Pool pool) {
-        this.pool = pool;
-    }
 
     /** Call inside {@code Panache.withTransaction(...)} or a {@code @WithTransaction} method. */
     public Uni<Void> append(String topic, CloudEvent event) {
@@ -42,13 +34,6 @@ public class Outbox {
                         .setParameter(3, event.subject())
                         .setParameter(4, EventJson.write(event))
                         .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    /** For an event that reports no state change of the service's own (a denied request): its own transaction. */
-    public Uni<Void> appendAlone(String topic, CloudEvent event) {
-        return pool.preparedQuery(INSERT_ALONE)
-                .execute(Tuple.of(event.id(), topic, event.subject(), EventJson.write(event)))
                 .replaceWithVoid();
     }
 }

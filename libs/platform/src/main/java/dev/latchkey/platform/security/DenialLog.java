@@ -3,7 +3,7 @@ package dev.latchkey.platform.security;
 import dev.latchkey.events.AccessEvents.AccessDenied;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.events.Topics;
-import dev.latchkey.platform.outbox.Outbox;
+import dev.latchkey.platform.outbox.OutboxBatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -50,14 +50,14 @@ public class DenialLog {
         }
     }
 
-    private final Outbox outbox;
+    private final OutboxBatcher outbox;
     private final Vertx vertx;
     private final URI source;
     private final Duration window;
     private final Map<Caller, Window> windows = new HashMap<>();
     private long timer;
 
-    public DenialLog(Outbox outbox, Vertx vertx, @ConfigProperty(name = "quarkus.application.name") String application,
+    public DenialLog(OutboxBatcher outbox, Vertx vertx, @ConfigProperty(name = "quarkus.application.name") String application,
             SecurityConfig config) {
         this.outbox = outbox;
         this.vertx = vertx;
@@ -113,7 +113,7 @@ public class DenialLog {
     }
 
     private Uni<Void> record(String tenant, String actor, String actorName, AccessDenied denial) {
-        return outbox.appendAlone(Topics.ACCESS, EventJson.envelope(denial, source, tenant, actor, actorName))
+        return outbox.append(Topics.ACCESS, EventJson.envelope(denial, source, tenant, actor, actorName))
                 .onFailure().invoke(failure -> LOG.errorf("could not record the denial of %s %s: %s", denial.method(),
                         denial.path(), failure.getMessage()))
                 .onFailure().recoverWithNull();

@@ -1,6 +1,7 @@
 package dev.latchkey.platform.outbox;
 
 import dev.latchkey.events.EventJson;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
@@ -72,7 +73,9 @@ class OutboxBatcherTest {
             lock.createStatement().execute("LOCK TABLE platform_test.outbox IN SHARE ROW EXCLUSIVE MODE");
             ids.forEach(id -> answers.add(append(topic, id)));
 
-            Thread.sleep(1_500);
+            // The batcher's inserts reach the database and wait there for the lock: from then on none can commit.
+            Eventually.until("an outbox insert waiting for the lock", () -> count("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO outbox%'") > 0);
             assertTrue(answers.stream().noneMatch(CompletableFuture::isDone), "an append answered before its event could commit");
             lock.rollback();
         }
