@@ -50,4 +50,15 @@ public interface ConnectionsConfig {
     /** Transient refresh failures in a row after which a connection shows ERROR. */
     @WithDefault("3")
     int refreshFailuresBeforeError();
+
+    /**
+     * Connections whose stored credentials each replica keeps in memory between changes, so a read asks the database
+     * nothing; {@code 0} keeps none.
+     */
+    @WithDefault("10000")
+    int readCacheEntries();
+
+    /** The longest kept credentials are handed out without reading them again, should a change's notification be lost. */
+    @WithDefault("30s")
+    Duration readCacheMaxAge();
 }

@@ -36,7 +36,7 @@ public class ReadableConnections {
                    a.id AS known_id, a.config::text AS known_config, a.sealed_fields
             FROM connections c
             LEFT JOIN auth_configs a ON a.tenant = c.tenant AND a.id = c.auth_config_id AND NOT a.deleted
-            WHERE c.tenant = $1 AND c.id = $2""";
+            WHERE c.id = $1""";
 
     private final Pool pool;
 
@@ -48,9 +48,12 @@ public class ReadableConnections {
     public record Readable(Connection connection, KnownAuthConfig authConfig) {
     }
 
-    /** The tenant's connection with its auth config (null when deleted or retired), or a 404. */
-    public Uni<Readable> get(String tenant, UUID id) {
-        return pool.preparedQuery(READ).execute(Tuple.of(tenant, id)).map(rows -> {
+    /**
+     * The connection with its auth config (null when deleted or retired), or a 404; whichever tenant it is in: the
+     * caller checks that it is its own.
+     */
+    public Uni<Readable> get(UUID id) {
+        return pool.preparedQuery(READ).execute(Tuple.of(id)).map(rows -> {
             if (rows.size() == 0) {
                 throw new NotFoundException();
             }

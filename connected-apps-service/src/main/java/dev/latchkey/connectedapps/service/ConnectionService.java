@@ -62,11 +62,14 @@ public class ConnectionService {
     private final TokenRevocation revocation;
     private final ConnectionsConfig config;
     private final ConnectionTokens tokens;
+    private final StoredCredentials stored;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
             SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
-            TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens) {
+            TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens,
+            StoredCredentials stored) {
         this.config = config;
+        this.stored = stored;
         this.tokens = tokens;
         this.connections = connections;
         this.authConfigs = authConfigs;
@@ -183,6 +186,7 @@ public class ConnectionService {
                 .chain(revocation::revoke)
                 .chain(revoked -> Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id)
                         .call(connection -> connections.delete(connection).call(() -> events.deleted(caller, connection, revoked)))))
+                .invoke(() -> stored.forget(id))
                 .chain(() -> secrets.destroy(SecretPath.connection(caller.tenant(), id)));
     }
 

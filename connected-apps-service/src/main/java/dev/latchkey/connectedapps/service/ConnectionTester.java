@@ -42,7 +42,7 @@ import java.util.UUID;
 public class ConnectionTester {
 
     private final ConnectionRepository connections;
-    private final CredentialsService credentials;
+    private final StoredCredentials stored;
     private final Catalog catalog;
     private final Probes probes;
     private final ApiRequestProbe api;
@@ -50,11 +50,11 @@ public class ConnectionTester {
     private final Duration timeout;
     private final TestSlots slots;
 
-    public ConnectionTester(ConnectionRepository connections, CredentialsService credentials, Catalog catalog, Probes probes,
+    public ConnectionTester(ConnectionRepository connections, StoredCredentials stored, Catalog catalog, Probes probes,
             ApiRequestProbe api, ConnectionEventWriter events, ConnectionsConfig config, TestSlots slots) {
         this.slots = slots;
         this.connections = connections;
-        this.credentials = credentials;
+        this.stored = stored;
         this.catalog = catalog;
         this.probes = probes;
         this.api = api;
@@ -65,12 +65,13 @@ public class ConnectionTester {
     public Uni<Connection> test(Caller caller, UUID id) {
         Context requestContext = Vertx.currentContext();
         return Panache.withSession(() -> connections.get(caller.tenant(), id)).invoke(ConnectionTester::refuseUnlessAuthorized)
-                .chain(connection -> slots.run(caller.tenant(), () -> credentials.current(connection)
+                .chain(connection -> slots.run(caller.tenant(), () -> stored.current(connection)
                         .chain(current -> run(connection, current.credentials()))))
                 // A probe ends on a worker's thread; the database session needs the request's own.
                 .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
                 .chain(result -> Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id)
-                        .call(connection -> record(caller, connection, result))));
+                        .call(connection -> record(caller, connection, result))))
+                .invoke(() -> stored.forget(id));
     }
 
     private Uni<ProbeResult> run(Connection connection, Map<String, Object> fields) {

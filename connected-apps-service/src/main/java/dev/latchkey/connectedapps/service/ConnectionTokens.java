@@ -22,11 +22,14 @@ public class ConnectionTokens {
     private final ConnectionRepository connections;
     private final SecretStore secrets;
     private final ConnectionEventWriter events;
+    private final StoredCredentials stored;
 
-    public ConnectionTokens(ConnectionRepository connections, SecretStore secrets, ConnectionEventWriter events) {
+    public ConnectionTokens(ConnectionRepository connections, SecretStore secrets, ConnectionEventWriter events,
+            StoredCredentials stored) {
         this.connections = connections;
         this.secrets = secrets;
         this.events = events;
+        this.stored = stored;
     }
 
     /**
@@ -41,6 +44,7 @@ public class ConnectionTokens {
                     apply(connection, response, version);
                     return connections.flush().call(() -> events.authorized(actor, connection, refreshable(connection, response)));
                 })))
+                .invoke(() -> stored.forget(pending.id))
                 .call(connection -> secrets.prune(path, connection.secretVersion));
     }
 

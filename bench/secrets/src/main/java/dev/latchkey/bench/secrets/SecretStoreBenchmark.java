@@ -35,7 +35,8 @@ import java.util.function.IntFunction;
  */
 public final class SecretStoreBenchmark {
 
-    private static final String MIGRATION = "/db/secrets/V1__create_secrets.sql";
+    /** The store's migrations, in order: the table, and the trigger that notifies each change. */
+    private static final List<String> MIGRATIONS = List.of("/db/secrets/V1__create_secrets.sql", "/db/secrets/V2__notify_changes.sql");
     private static final int WARM_UP = 3_000;
     private static final int POOL_SIZE = 8;
 
@@ -111,11 +112,13 @@ public final class SecretStoreBenchmark {
     }
 
     private static void createTable(PostgresTestDatabase database) throws IOException, SQLException {
-        try (InputStream migration = SecretStoreBenchmark.class.getResourceAsStream(MIGRATION);
-             Connection connection = database.connect();
-             var statement = connection.createStatement()) {
+        try (Connection connection = database.connect(); var statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA secrets; SET search_path TO secrets");
-            statement.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
+            for (String file : MIGRATIONS) {
+                try (InputStream migration = SecretStoreBenchmark.class.getResourceAsStream(file)) {
+                    statement.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How the outbox relay publishes and how long sent rows are kept. */
+/** How the outbox relay publishes. */
 @ConfigMapping(prefix = "latchkey.outbox")
 public interface OutboxConfig {
 
@@ -35,11 +35,4 @@ public interface OutboxConfig {
     /** How long a claim holds; longer than the producer's delivery timeout, so a slow send is never sent twice. */
     @WithDefault("60s")
     Duration lease();
-
-    /** Sent rows are purged after this. */
-    @WithDefault("7d")
-    Duration retention();
-
-    @WithDefault("1h")
-    Duration purgeInterval();
 }

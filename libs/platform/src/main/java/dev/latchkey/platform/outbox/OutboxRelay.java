@@ -12,9 +12,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +21,7 @@ import java.util.concurrent.Future;
  * Publishes pending outbox rows in id order, so each aggregate's events keep their order.
  * <p>
  * A batch is claimed with a lease in a short transaction; the rows are sent with no transaction open and
- * no connection held; the rows that the broker acknowledged are then marked sent. A transaction-scoped
+ * no connection held; the rows that the broker acknowledged are then deleted (Kafka is the log). A transaction-scoped
  * advisory lock serialises claiming, and nobody claims while another relay's lease is live, so any number
  * of relay instances may run and at most one batch per schema is in flight at a time. A relay that dies
  * mid-batch is replaced when its lease runs out; the rows it may have sent are sent again, which is why
@@ -39,16 +36,13 @@ public final class OutboxRelay {
             UPDATE outbox SET claimed_by = $1, claimed_until = now() + make_interval(secs => $2)
             WHERE id IN (
                 SELECT id FROM outbox
-                WHERE sent_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM outbox live WHERE live.sent_at IS NULL AND live.claimed_until > now())
+                WHERE NOT EXISTS (SELECT 1 FROM outbox live WHERE live.claimed_until > now())
                 ORDER BY id
                 LIMIT $3)
             RETURNING id, topic, record_key, payload""";
-    private static final String MARK_SENT =
-            "UPDATE outbox SET sent_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = ANY($1) AND claimed_by = $2";
+    private static final String DELETE_SENT = "DELETE FROM outbox WHERE id = ANY($1) AND claimed_by = $2";
     private static final String RELEASE =
             "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY($1) AND claimed_by = $2";
-    private static final String PURGE = "DELETE FROM outbox WHERE sent_at < $1";
 
     private final Pool pool;
     private final Producer<String, String> producer;
@@ -76,12 +70,6 @@ public final class OutboxRelay {
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .chain(sent -> settle(claimed, sent))
                         .replaceWith(claimed.size()));
-    }
-
-    /** Deletes rows sent before {@code cutoff}; the number deleted. */
-    public Uni<Integer> purgeSentBefore(Instant cutoff) {
-        return pool.preparedQuery(PURGE).execute(Tuple.of(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount());
     }
 
     private Uni<List<PendingEvent>> claim(SqlConnection connection) {
@@ -135,7 +123,7 @@ public final class OutboxRelay {
     private Uni<Void> settle(List<PendingEvent> claimed, int acknowledged) {
         Long[] sent = ids(claimed.subList(0, acknowledged));
         Long[] unsent = ids(claimed.subList(acknowledged, claimed.size()));
-        return pool.preparedQuery(MARK_SENT).execute(Tuple.of(sent, relayId))
+        return pool.preparedQuery(DELETE_SENT).execute(Tuple.of(sent, relayId))
                 .chain(() -> pool.preparedQuery(RELEASE).execute(Tuple.of(unsent, relayId)))
                 .replaceWithVoid();
     }

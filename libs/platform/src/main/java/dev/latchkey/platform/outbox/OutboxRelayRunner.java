@@ -1,5 +1,6 @@
 package dev.latchkey.platform.outbox;
 
+import dev.latchkey.platform.sql.ListenConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -14,16 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs this instance's {@link OutboxRelay}: woken by PostgreSQL's NOTIFY when a transaction that appended
- * events commits, by a timer when a notification was missed, and purging sent rows after the retention.
+ * events commits, and by a timer when a notification was missed.
  */
 @ApplicationScoped
 public class OutboxRelayRunner {
@@ -42,23 +40,16 @@ public class OutboxRelayRunner {
     private OutboxRelay relay;
     private PgSubscriber subscriber;
     private long pollTimer;
-    private long purgeTimer;
 
     public OutboxRelayRunner(OutboxConfig config, Pool pool, Vertx vertx,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            @ConfigProperty(name = "latchkey.schema") String schema,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String databaseUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "quarkus.datasource.reactive.trust-all") Optional<Boolean> trustAll,
-            @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs") Optional<List<String>> trustedCertificates,
-            @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm") Optional<String> hostnameVerification) {
+            @ConfigProperty(name = "latchkey.schema") String schema, ListenConnection listenConnection) {
         this.config = config;
         this.pool = pool;
         this.vertx = vertx;
         this.kafkaConfig = kafkaConfig;
         this.schema = schema;
-        this.listenOptions = ListenConnection.options(databaseUrl, user, password, trustAll, trustedCertificates, hostnameVerification);
+        this.listenOptions = listenConnection.options();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -73,7 +64,6 @@ public class OutboxRelayRunner {
                 failure -> LOG.warnf("outbox relay cannot LISTEN (%s); polling every %s",
                         failure.getMessage(), config.pollInterval()));
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> drain());
-        purgeTimer = vertx.setPeriodic(config.purgeInterval().toMillis(), tick -> purge());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -81,7 +71,6 @@ public class OutboxRelayRunner {
             return;
         }
         vertx.cancelTimer(pollTimer);
-        vertx.cancelTimer(purgeTimer);
         subscriber.closeAndForget();
         producer.close(Duration.ofSeconds(5));
     }
@@ -104,11 +93,5 @@ public class OutboxRelayRunner {
                     draining.set(false);
                     LOG.warnf("outbox relay batch failed, retrying on the next wake-up: %s", failure.getMessage());
                 });
-    }
-
-    private void purge() {
-        relay.purgeSentBefore(Instant.now().minus(config.retention())).subscribe().with(
-                purged -> LOG.debugf("purged %d sent outbox rows", purged),
-                failure -> LOG.warnf("outbox purge failed: %s", failure.getMessage()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.platform.outbox;
+package dev.latchkey.platform.sql;
 
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
