@@ -13,36 +13,29 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Future;
 
 /**
  * Publishes pending outbox rows in id order, so each aggregate's events keep their order.
  * <p>
- * A batch is claimed with a lease in a short transaction; the rows are sent with no transaction open and
- * no connection held; the rows that the broker acknowledged are then deleted (Kafka is the log). A transaction-scoped
- * advisory lock serialises claiming, and nobody claims while another relay's lease is live, so any number
- * of relay instances may run and at most one batch per schema is in flight at a time. A relay that dies
- * mid-batch is replaced when its lease runs out; the rows it may have sent are sent again, which is why
- * consumers deduplicate by event id.
+ * A relay takes the schema's one lease ({@code outbox_lease}) and reads a batch in a short transaction; the rows are
+ * sent with no transaction open and no connection held; the rows that the broker acknowledged are then deleted (Kafka
+ * is the log) and the lease given back. Nobody takes a live lease, so any number of relay instances may run and at
+ * most one batch per schema is in flight at a time. A relay that dies mid-batch is replaced when its lease runs out;
+ * the rows it may have sent are sent again, which is why consumers deduplicate by event id.
  */
 public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private static final String TRY_CLAIM_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '_outbox'))";
-    private static final String CLAIM = """
-            UPDATE outbox SET claimed_by = $1, claimed_until = now() + make_interval(secs => $2)
-            WHERE id IN (
-                SELECT id FROM outbox
-                WHERE NOT EXISTS (SELECT 1 FROM outbox live WHERE live.claimed_until > now())
-                ORDER BY id
-                LIMIT $3)
-            RETURNING id, topic, record_key, payload""";
-    private static final String DELETE_SENT = "DELETE FROM outbox WHERE id = ANY($1) AND claimed_by = $2";
-    private static final String RELEASE =
-            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ANY($1) AND claimed_by = $2";
+    private static final String ANY_PENDING = "SELECT EXISTS (SELECT 1 FROM outbox)";
+    private static final String TAKE_LEASE = """
+            UPDATE outbox_lease SET holder = $1, until = now() + make_interval(secs => $2)
+            WHERE until IS NULL OR until < now()""";
+    private static final String PENDING = "SELECT id, topic, record_key, payload FROM outbox ORDER BY id LIMIT $1";
+    private static final String DELETE_SENT = "DELETE FROM outbox WHERE id = ANY($1)";
+    private static final String GIVE_BACK = "UPDATE outbox_lease SET holder = NULL, until = NULL WHERE holder = $1";
 
     private final Pool pool;
     private final Producer<String, String> producer;
@@ -62,41 +55,41 @@ public final class OutboxRelay {
         return batchSize;
     }
 
-    /** Claims and sends one batch; the number of rows claimed, 0 when none is pending or another relay is sending. */
+    /** Takes the lease and sends one batch; the number of rows taken, 0 when none is pending or another relay is sending. */
     public Uni<Integer> relayBatch() {
-        return pool.withTransaction(this::claim).chain(claimed -> claimed.isEmpty()
+        return pool.query(ANY_PENDING).execute().chain(any -> !any.iterator().next().getBoolean(0)
                 ? Uni.createFrom().item(0)
-                : Uni.createFrom().item(() -> send(claimed))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .chain(sent -> settle(claimed, sent))
-                        .replaceWith(claimed.size()));
+                : pool.withTransaction(this::take).chain(taken -> taken.isEmpty()
+                        ? giveBack().replaceWith(0)
+                        : Uni.createFrom().item(() -> send(taken))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                .chain(sent -> settle(taken, sent))
+                                .replaceWith(taken.size())));
     }
 
-    private Uni<List<PendingEvent>> claim(SqlConnection connection) {
-        return connection.query(TRY_CLAIM_LOCK).execute()
-                .chain(locked -> locked.iterator().next().getBoolean(0)
-                        ? connection.preparedQuery(CLAIM)
-                                .execute(Tuple.of(relayId, (double) lease.toMillis() / 1000, batchSize))
-                                .map(rows -> {
-                                    List<PendingEvent> claimed = new ArrayList<>();
-                                    for (Row row : rows) {
-                                        claimed.add(new PendingEvent(row.getLong("id"), row.getString("topic"),
-                                                row.getString("record_key"), row.getString("payload")));
-                                    }
-                                    claimed.sort(Comparator.comparingLong(PendingEvent::id));
-                                    return claimed;
-                                })
-                        : Uni.createFrom().item(List.of()));
+    /** The oldest pending rows, if this relay got the lease; none when another relay holds it. */
+    private Uni<List<PendingEvent>> take(SqlConnection connection) {
+        return connection.preparedQuery(TAKE_LEASE).execute(Tuple.of(relayId, (double) lease.toMillis() / 1000))
+                .chain(leased -> leased.rowCount() == 0
+                        ? Uni.createFrom().item(List.<PendingEvent>of())
+                        : connection.preparedQuery(PENDING).execute(Tuple.of(batchSize)).map(rows -> {
+                            List<PendingEvent> taken = new ArrayList<>();
+                            for (Row row : rows) {
+                                taken.add(new PendingEvent(row.getLong("id"), row.getString("topic"),
+                                        row.getString("record_key"), row.getString("payload")));
+                            }
+                            return taken;
+                        }));
     }
 
     /**
      * Blocking: sends in id order and waits for the broker. Returns how many rows, from the first, the broker
      * acknowledged; everything after the first failure is sent again later, so no event overtakes an earlier one.
      */
-    private int send(List<PendingEvent> claimed) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(claimed.size());
+    private int send(List<PendingEvent> taken) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(taken.size());
         try {
-            for (PendingEvent event : claimed) {
+            for (PendingEvent event : taken) {
                 var ack = producer.send(new ProducerRecord<>(event.topic(), event.recordKey(), event.payload()));
                 acks.add(ack);
                 if (ack.isDone()) {
@@ -113,19 +106,22 @@ public final class OutboxRelay {
                 acks.get(i).get();
             } catch (Exception e) {
                 LOG.warnf("outbox relay %s: row %d and later not acknowledged, will retry: %s",
-                        relayId, claimed.get(i).id(), e.getMessage());
+                        relayId, taken.get(i).id(), e.getMessage());
                 return i;
             }
         }
         return acks.size();
     }
 
-    private Uni<Void> settle(List<PendingEvent> claimed, int acknowledged) {
-        Long[] sent = ids(claimed.subList(0, acknowledged));
-        Long[] unsent = ids(claimed.subList(acknowledged, claimed.size()));
-        return pool.preparedQuery(DELETE_SENT).execute(Tuple.of(sent, relayId))
-                .chain(() -> pool.preparedQuery(RELEASE).execute(Tuple.of(unsent, relayId)))
-                .replaceWithVoid();
+    /** Deletes what the broker acknowledged and gives the lease back; the rest is sent again, in order, next time. */
+    private Uni<Void> settle(List<PendingEvent> taken, int acknowledged) {
+        return pool.preparedQuery(DELETE_SENT).execute(Tuple.of((Object) ids(taken.subList(0, acknowledged))))
+                .chain(this::giveBack);
+    }
+
+    /** Gives the lease back, if this relay still holds it. */
+    private Uni<Void> giveBack() {
+        return pool.preparedQuery(GIVE_BACK).execute(Tuple.of(relayId)).replaceWithVoid();
     }
 
     private static Long[] ids(List<PendingEvent> events) {

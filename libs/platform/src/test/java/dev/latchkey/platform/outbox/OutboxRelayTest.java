@@ -52,7 +52,7 @@ class OutboxRelayTest {
         ContextManagerProvider.instance();
         database = PostgresTestDatabase.create();
         try (var connection = database.connect(); var sql = connection.createStatement()) {
-            for (String migration : List.of("V0_1_1__create_outbox.sql", "V0_1_5__outbox_rows_leave_when_sent.sql")) {
+            for (String migration : List.of("V0_1_1__create_outbox.sql", "V0_1_5__outbox_rows_leave_when_sent_under_one_lease.sql")) {
                 try (var file = OutboxRelayTest.class.getResourceAsStream("/db/platform/" + migration)) {
                     sql.execute(new String(file.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -77,6 +77,7 @@ class OutboxRelayTest {
     @BeforeEach
     void emptyOutbox() throws Exception {
         execute("TRUNCATE outbox");
+        execute("UPDATE outbox_lease SET holder = NULL, until = NULL");
     }
 
     @AfterEach
@@ -110,8 +111,9 @@ class OutboxRelayTest {
         try {
             append(topic, 20);
             assertEquals(20, relay.relayBatch().await().atMost(Duration.ofSeconds(60)), "claimed during the outage");
-            assertEquals(20, count("SELECT count(*) FROM outbox WHERE claimed_by IS NULL"),
-                    "nothing acknowledged: every row stays pending and its claim is released");
+            assertEquals(20, count("SELECT count(*) FROM outbox"), "nothing acknowledged: every row stays pending");
+            assertEquals(1, count("SELECT count(*) FROM outbox_lease WHERE holder IS NULL AND until IS NULL"),
+                    "and the lease is given back");
         } finally {
             broker.restart();
         }
@@ -124,6 +126,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aLiveLeaseKeepsOtherRelaysOutAndOneRunOutIsTakenOver() throws Exception {
+        String topic = topic();
+        append(topic, 5);
+        execute("UPDATE outbox_lease SET holder = 'relay-elsewhere', until = now() + interval '1 minute'");
+        OutboxRelay relay = relay("relay-waiting", 10);
+
+        assertEquals(0, relay.relayBatch().await().atMost(Duration.ofSeconds(60)), "another relay is sending");
+        assertEquals(5, count("SELECT count(*) FROM outbox"));
+
+        execute("UPDATE outbox_lease SET until = now() - interval '1 second'");
+        assertEquals(5, relay.relayBatch().await().atMost(Duration.ofSeconds(60)), "a dead relay's lease runs out");
+        assertEquals(0, count("SELECT count(*) FROM outbox"));
+        assertEquals(5, TopicReader.readFor(broker.bootstrapServers(), topic, Duration.ofSeconds(5)).size());
+    }
+
+    @Test
     void aRowLeavesTheOutboxOnceTheBrokerHasIt() throws Exception {
         String topic = topic();
         append(topic, 30);
@@ -131,7 +149,7 @@ class OutboxRelayTest {
 
         assertEquals(20, relay.relayBatch().await().atMost(Duration.ofSeconds(60)));
         assertEquals(10, count("SELECT count(*) FROM outbox"), "the 20 sent rows are gone, the 10 others wait");
-        assertEquals(10, count("SELECT count(*) FROM outbox WHERE claimed_by IS NULL"));
+        assertEquals(1, count("SELECT count(*) FROM outbox_lease WHERE holder IS NULL"), "the lease is given back");
         assertEquals(20, TopicReader.readFor(broker.bootstrapServers(), topic, Duration.ofSeconds(5)).size());
     }
 
