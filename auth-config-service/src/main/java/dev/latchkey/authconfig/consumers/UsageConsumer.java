@@ -1,5 +1,6 @@
 package dev.latchkey.authconfig.consumers;
 
+import dev.latchkey.authconfig.repository.ConnectionUsageRepository.Use;
 import dev.latchkey.authconfig.service.AuthConfigUsage;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.CloudEvent;
@@ -10,11 +11,18 @@ import dev.latchkey.events.EventJson;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Keeps each auth config's usage from other services' events: how many connections were made from it
- * (connection created and deleted) and when one of them last handed out credentials. Each event counts once.
+ * (connection created and deleted) and when one of them last handed out credentials. Each event counts once. Access
+ * events come a polled batch at a time, one transaction each: every credential read of every workflow is one, and one
+ * transaction per read would fall behind them.
  */
 @ApplicationScoped
 public class UsageConsumer {
@@ -31,16 +39,19 @@ public class UsageConsumer {
 
     @Incoming("connections")
     public Uni<Void> onConnectionEvent(String json) {
-        return handle(json);
+        return consumer.handleRecordOnce(CONSUMER, json, this::apply);
     }
 
     @Incoming("access")
-    public Uni<Void> onAccessEvent(String json) {
-        return handle(json);
-    }
-
-    private Uni<Void> handle(String json) {
-        return consumer.handleRecordOnce(CONSUMER, json, this::apply);
+    public Uni<Void> onAccessEvents(ConsumerRecords<String, String> records) {
+        List<String> values = new ArrayList<>(records.count());
+        records.forEach(record -> values.add(record.value()));
+        return consumer.handleRecordsOnce(CONSUMER, values, events -> usage.credentialsRead(events.stream()
+                        .flatMap(event -> EventJson.data(event) instanceof CredentialsRead read
+                                ? Stream.of(new Use(event.tenantid(), read.connectionId(), event.time()))
+                                : Stream.empty())
+                        .toList()))
+                .replaceWithVoid();
     }
 
     private Uni<Void> apply(CloudEvent event) {
@@ -50,9 +61,6 @@ public class UsageConsumer {
         }
         if (data instanceof ConnectionDeleted deleted) {
             return usage.connectionDeleted(event.tenantid(), deleted.connectionId(), deleted.authConfigId());
-        }
-        if (data instanceof CredentialsRead read) {
-            return usage.credentialsRead(event.tenantid(), read.connectionId(), event.time());
         }
         return Uni.createFrom().voidItem();
     }

@@ -4,8 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.latchkey.platform.sql.NativeStatements.execute;
@@ -25,16 +24,20 @@ public class ConnectionUsageRepository {
     private static final String FORGET = "DELETE FROM connection_usage WHERE connection_id = ?1 AND tenant = ?2";
     private static final String COUNT_DOWN =
             "UPDATE auth_configs SET connection_count = greatest(connection_count - 1, 0) WHERE id = ?1 AND tenant = ?2";
+    /** Each connection once (ON CONFLICT may touch a row once a statement): ids, tenants, times as ISO-8601 text. */
     private static final String USED = """
-            INSERT INTO connection_usage (connection_id, tenant, last_used_at) VALUES (?1, ?2, ?3)
+            INSERT INTO connection_usage (connection_id, tenant, last_used_at)
+            SELECT used.connection_id, used.tenant, cast(used.at AS timestamptz)
+            FROM unnest(cast(?1 AS uuid[]), cast(?2 AS text[]), cast(?3 AS text[])) AS used(connection_id, tenant, at)
             ON CONFLICT (connection_id) DO UPDATE
             SET last_used_at = greatest(coalesce(connection_usage.last_used_at, excluded.last_used_at), excluded.last_used_at)""";
-    /** Carries a connection's last use over to its auth config, once both are known. */
+    /** Carries the connections' last uses over to their auth configs, for those whose auth config is known. */
     private static final String LAST_USED = """
             UPDATE auth_configs SET last_used_at = greatest(coalesce(auth_configs.last_used_at, u.last_used_at), u.last_used_at)
-            FROM connection_usage u
-            WHERE u.connection_id = ?1 AND u.tenant = ?2 AND auth_configs.id = u.auth_config_id
-              AND auth_configs.tenant = u.tenant AND u.last_used_at IS NOT NULL""";
+            FROM (SELECT tenant, auth_config_id, max(last_used_at) AS last_used_at FROM connection_usage
+                  WHERE connection_id = ANY(cast(?1 AS uuid[])) AND auth_config_id IS NOT NULL AND last_used_at IS NOT NULL
+                  GROUP BY tenant, auth_config_id) u
+            WHERE auth_configs.id = u.auth_config_id AND auth_configs.tenant = u.tenant""";
 
     /** Records which auth config a connection was made from. */
     public Uni<Void> remember(String tenant, UUID connectionId, UUID authConfigId) {
@@ -54,12 +57,19 @@ public class ConnectionUsageRepository {
         return execute(COUNT_DOWN, authConfigId, tenant);
     }
 
-    /** Records that a connection handed out credentials at {@code at}; a later use already known is kept. */
-    public Uni<Void> used(String tenant, UUID connectionId, Instant at) {
-        return execute(USED, connectionId, tenant, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    /** A connection's latest use of those a batch of events tells of. */
+    public record Use(String tenant, UUID connectionId, Instant at) {
     }
 
-    public Uni<Void> carryLastUse(String tenant, UUID connectionId) {
-        return execute(LAST_USED, connectionId, tenant);
+    /** Records when each connection last handed out credentials; a later use already known is kept. One use a connection. */
+    public Uni<Void> used(List<Use> uses) {
+        return execute(USED, uses.stream().map(Use::connectionId).toArray(UUID[]::new),
+                uses.stream().map(Use::tenant).toArray(String[]::new),
+                uses.stream().map(use -> use.at().toString()).toArray(String[]::new));
+    }
+
+    /** Carries the connections' last uses over to their auth configs, once both are known. */
+    public Uni<Void> carryLastUse(List<UUID> connectionIds) {
+        return execute(LAST_USED, (Object) connectionIds.toArray(UUID[]::new));
     }
 }

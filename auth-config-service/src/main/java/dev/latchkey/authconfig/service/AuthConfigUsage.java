@@ -1,10 +1,13 @@
 package dev.latchkey.authconfig.service;
 
 import dev.latchkey.authconfig.repository.ConnectionUsageRepository;
+import dev.latchkey.authconfig.repository.ConnectionUsageRepository.Use;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,14 +27,23 @@ public class AuthConfigUsage {
     public Uni<Void> connectionCreated(String tenant, UUID connectionId, UUID authConfigId) {
         return usage.remember(tenant, connectionId, authConfigId)
                 .chain(() -> usage.countUp(tenant, authConfigId))
-                .chain(() -> usage.carryLastUse(tenant, connectionId));
+                .chain(() -> usage.carryLastUse(List.of(connectionId)));
     }
 
     public Uni<Void> connectionDeleted(String tenant, UUID connectionId, UUID authConfigId) {
         return usage.forget(tenant, connectionId).chain(() -> usage.countDown(tenant, authConfigId));
     }
 
-    public Uni<Void> credentialsRead(String tenant, UUID connectionId, Instant at) {
-        return usage.used(tenant, connectionId, at).chain(() -> usage.carryLastUse(tenant, connectionId));
+    /**
+     * Credential reads, a batch of them: each connection's latest is its last use, and its auth config's. A last use is
+     * a maximum, so the batch costs two statements however many reads it holds.
+     */
+    public Uni<Void> credentialsRead(List<Use> reads) {
+        if (reads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, Use> latest = new HashMap<>();
+        reads.forEach(read -> latest.merge(read.connectionId(), read, (one, other) -> one.at().isAfter(other.at()) ? one : other));
+        return usage.used(List.copyOf(latest.values())).chain(() -> usage.carryLastUse(List.copyOf(latest.keySet())));
     }
 }

@@ -19,10 +19,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Usage comes from connection and access events, once per event. */
 @QuarkusTest
@@ -67,6 +73,39 @@ class AuthConfigUsageTest extends AuthConfigTestBase {
         admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("connectionCount", equalTo(1));
     }
 
+    /** Reads arrive by the hundred a second: a polled batch of them is one transaction, and each connection's latest counts. */
+    @Test
+    void aBatchOfReadsLeavesEachAuthConfigItsConnectionsLatestUse() {
+        String tenant = newTenant();
+        UUID first = UUID.fromString(created(tenant, apiKeyBody("first", "k")));
+        UUID second = UUID.fromString(created(tenant, apiKeyBody("second", "k")));
+        UUID ofFirst = UUID.randomUUID();
+        UUID ofSecond = UUID.randomUUID();
+        publish(Topics.CONNECTIONS, event(tenant, new ConnectionCreated(ofFirst, first, "a", "production", "u", "api_key", "ACTIVE")));
+        publish(Topics.CONNECTIONS, event(tenant, new ConnectionCreated(ofSecond, second, "b", "production", "u", "api_key", "ACTIVE")));
+        Eventually.until("both connections counted", () -> connectionCount(tenant, first) == 1 && connectionCount(tenant, second) == 1);
+
+        List<CloudEvent> reads = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            reads.add(event(tenant, new CredentialsRead(i % 3 == 0 ? ofSecond : ofFirst, "production", false)));
+        }
+        publishAll(Topics.ACCESS, reads);
+
+        for (var expected : Map.of(first, latest(reads, ofFirst), second, latest(reads, ofSecond)).entrySet()) {
+            Eventually.until("the latest read of " + expected.getKey() + "'s connection is its last use", () -> {
+                String lastUsedAt = admin(tenant).get(AUTH_CONFIGS + "/" + expected.getKey()).then().extract().path("lastUsedAt");
+                // PostgreSQL keeps microseconds.
+                return lastUsedAt != null && Duration.between(Instant.parse(lastUsedAt), expected.getValue()).abs().toNanos() < 1_000;
+            });
+        }
+        assertEquals(1, connectionCount(tenant, first));
+    }
+
+    private static Instant latest(List<CloudEvent> reads, UUID connection) {
+        return reads.stream().filter(read -> read.subject().equals(connection.toString())).map(CloudEvent::time)
+                .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
     private int connectionCount(String tenant, UUID id) {
         return admin(tenant).get(AUTH_CONFIGS + "/" + id).then().statusCode(200).extract().path("connectionCount");
     }
@@ -76,9 +115,13 @@ class AuthConfigUsageTest extends AuthConfigTestBase {
     }
 
     private void publish(String topic, CloudEvent event) {
+        publishAll(topic, List.of(event));
+    }
+
+    private void publishAll(String topic, List<CloudEvent> events) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event)));
+            events.forEach(event -> producer.send(new ProducerRecord<>(topic, event.subject(), EventJson.write(event))));
         }
     }
 }

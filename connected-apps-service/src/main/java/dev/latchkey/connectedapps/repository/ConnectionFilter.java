@@ -2,8 +2,10 @@ package dev.latchkey.connectedapps.repository;
 
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.platform.paging.Keyset;
-import io.quarkus.panache.common.Parameters;
+import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,49 +14,35 @@ import java.util.UUID;
 public record ConnectionFilter(String tenant, String provider, UUID authConfigId, String environment,
                                ConnectionStatus status, String endUserId, Keyset after) {
 
-    String where() {
-        List<String> conditions = new ArrayList<>(List.of("tenant = :tenant"));
-        if (provider != null) {
-            conditions.add("provider = :provider");
-        }
-        if (authConfigId != null) {
-            conditions.add("authConfigId = :authConfigId");
-        }
-        if (environment != null) {
-            conditions.add("environment = :environment");
-        }
-        if (status != null) {
-            conditions.add("status = :status");
-        }
-        if (endUserId != null) {
-            conditions.add("endUserId = :endUserId");
-        }
-        if (after != null) {
-            conditions.add("(createdAt < :afterCreatedAt or (createdAt = :afterCreatedAt and id < :afterId))");
-        }
-        return String.join(" and ", conditions);
+    /** A statement and its parameters. */
+    record Query(String sql, Tuple parameters) {
     }
 
-    Parameters parameters() {
-        Parameters parameters = Parameters.with("tenant", tenant);
-        if (provider != null) {
-            parameters.and("provider", provider);
-        }
-        if (authConfigId != null) {
-            parameters.and("authConfigId", authConfigId);
-        }
-        if (environment != null) {
-            parameters.and("environment", environment);
-        }
-        if (status != null) {
-            parameters.and("status", status);
-        }
-        if (endUserId != null) {
-            parameters.and("endUserId", endUserId);
-        }
+    /** The page's statement: {@code columns} of the tenant's connections that match, newest first, at most {@code size}. */
+    Query query(String columns, int size) {
+        List<String> conditions = new ArrayList<>();
+        Tuple parameters = Tuple.tuple();
+        condition(conditions, parameters, "c.tenant = $%d", tenant);
+        condition(conditions, parameters, "c.provider = $%d", provider);
+        condition(conditions, parameters, "c.auth_config_id = $%d", authConfigId);
+        condition(conditions, parameters, "c.environment = $%d", environment);
+        condition(conditions, parameters, "c.status = $%d", status == null ? null : status.name());
+        condition(conditions, parameters, "c.end_user_id = $%d", endUserId);
         if (after != null) {
-            parameters.and("afterCreatedAt", after.instant()).and("afterId", after.id());
+            parameters.addValue(OffsetDateTime.ofInstant(after.instant(), ZoneOffset.UTC)).addValue(after.id());
+            conditions.add("(c.created_at, c.id) < ($%d, $%d)".formatted(parameters.size() - 1, parameters.size()));
         }
-        return parameters;
+        parameters.addValue(size);
+        String sql = "SELECT " + columns + " FROM connections c WHERE " + String.join(" AND ", conditions)
+                + " ORDER BY c.created_at DESC, c.id DESC LIMIT $" + parameters.size();
+        return new Query(sql, parameters);
+    }
+
+    /** Adds {@code condition}, numbered as the next parameter, when there is a value to compare with. */
+    private static void condition(List<String> conditions, Tuple parameters, String condition, Object value) {
+        if (value != null) {
+            parameters.addValue(value);
+            conditions.add(condition.formatted(parameters.size()));
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.knownauthconfigs.KnownAuthConfigProjector;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -60,11 +59,5 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
     public Uni<Long> countMadeFrom(String tenant, UUID authConfigId) {
         return count("tenant = :tenant and authConfigId = :authConfigId",
                 Parameters.with("tenant", tenant).and("authConfigId", authConfigId));
-    }
-
-    /** Up to {@code size} rows, newest first, after the cursor's position when there is one. */
-    public Uni<List<Connection>> page(ConnectionFilter filter, int size) {
-        return find(filter.where(), Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
-                filter.parameters()).page(0, size).list();
     }
 }

@@ -14,6 +14,7 @@ import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.ConnectionFilter;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
+import dev.latchkey.connectedapps.repository.ViewedConnections;
 import dev.latchkey.knownauthconfigs.KnownAuthConfig;
 import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.knownauthconfigs.OAuthClients;
@@ -63,13 +64,15 @@ public class ConnectionService {
     private final ConnectionsConfig config;
     private final ConnectionTokens tokens;
     private final StoredCredentials stored;
+    private final ViewedConnections viewed;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
             SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
             TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens,
-            StoredCredentials stored) {
+            StoredCredentials stored, ViewedConnections viewed) {
         this.config = config;
         this.stored = stored;
+        this.viewed = viewed;
         this.tokens = tokens;
         this.connections = connections;
         this.authConfigs = authConfigs;
@@ -154,11 +157,11 @@ public class ConnectionService {
     }
 
     public Uni<Connection> get(Caller caller, UUID id) {
-        return Panache.withSession(() -> connections.get(caller.tenant(), id));
+        return viewed.get(caller.tenant(), id);
     }
 
     public Uni<List<Connection>> list(ConnectionFilter filter, int size) {
-        return Panache.withSession(() -> connections.page(filter, size));
+        return viewed.page(filter, size);
     }
 
     public Uni<Connection> update(Caller caller, UUID id, ConnectionChanges changes) {

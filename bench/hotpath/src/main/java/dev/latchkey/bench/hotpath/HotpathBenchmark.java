@@ -73,6 +73,7 @@ public final class HotpathBenchmark {
                     String oauth2 = connections.clientCredentials(connectedApps, clientCredentialsConfig, "client credentials");
 
                     HotPaths hotPaths = new HotPaths(client, connectedApps.pid(), settings, summary, reader, viewer);
+                    hotPaths.warmUp(apiKeys.get(0), oauth2);
                     Outcome caller = hotPaths.caller();
                     hotPaths.credentialReads(apiKeys.get(0), oauth2, caller, pgbench);
                     hotPaths.connectionReads(apiKeys.get(0), caller);
