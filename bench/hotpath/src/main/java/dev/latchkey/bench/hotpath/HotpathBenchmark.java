@@ -104,5 +104,7 @@ public final class HotpathBenchmark {
         summary.exactly("4 stampede token requests", stampede.tokenRequests(), 1);
         summary.atMost("4 stampede wait p99", stampede.p99(), "ms", 1000);
         summary.information("4 stampede wait p50, 200s", stampede.p50() + " ms, " + stampede.ok() + " of " + readers);
+        summary.information("4 stampede floor: " + readers + " concurrent GET /api/v1/caller p50 / p99",
+                stampede.floorP50() + " / " + stampede.floorP99() + " ms");
     }
 }

@@ -24,12 +24,26 @@ import java.util.regex.Pattern;
 /**
  * Many concurrent credential reads of one connection whose token is inside its refresh margin: how many token
  * requests reach the provider (target 1) and how long the readers wait. The connection is a client-credentials
- * one whose tokens live 20 s, so it is due at half time; token-refresher's own workers are idle meanwhile.
+ * one whose tokens live 20 s, so it is due at half time; token-refresher's own workers are idle meanwhile. Just before,
+ * as many concurrent requests of the service's token-check-only endpoint from the same client give the floor: what
+ * opening that many connections at once and checking a token costs on this machine, with no read behind it.
  */
 public final class Stampede {
 
-    /** What the readers saw: token requests that reached the provider, 200s, distinct tokens, waits in ms. */
-    public record Result(int tokenRequests, long ok, int distinctTokens, long p50, long p99, long max) {
+    /**
+     * What the readers saw: token requests that reached the provider, 200s, distinct tokens, waits in ms; and the
+     * floor's p50 and p99 in ms.
+     */
+    public record Result(int tokenRequests, long ok, int distinctTokens, long p50, long p99, long max, long floorP50,
+                         long floorP99) {
+    }
+
+    /** What concurrent requests got: their statuses, bodies, and waits in ms, sorted. */
+    private record Answers(List<Integer> statuses, List<String> bodies, List<Long> waits) {
+
+        long ok() {
+            return statuses.stream().filter(status -> status == 200).count();
+        }
     }
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -57,36 +71,49 @@ public final class Stampede {
         // One read of another connection first: the services' code paths are compiled and connected-apps-service's
         // own token for calling token-refresher is fetched, as on any service that has run for a while.
         send(read(warmUp));
+        // A client of its own, so the readers still open their connections as they did before the floor was measured.
+        Answers floor = concurrently(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), caller(), readers);
         int before = provider.requests().size();
+        Answers reads = concurrently(http, read(id), readers);
 
-        HttpRequest read = read(id);
-        List<Long> waits = Collections.synchronizedList(new ArrayList<>());
-        Set<String> tokens = Collections.synchronizedSet(new HashSet<>());
-        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        for (int i = 0; i < readers; i++) {
-            long started = System.nanoTime();
-            inFlight.add(http.sendAsync(read, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
-                waits.add((System.nanoTime() - started) / 1_000_000);
-                statuses.add(response.statusCode());
-                Matcher access = ACCESS_TOKEN.matcher(response.body());
-                if (access.find()) {
-                    tokens.add(access.group(1));
-                }
-            }));
+        Set<String> tokens = new HashSet<>();
+        for (String body : reads.bodies()) {
+            Matcher access = ACCESS_TOKEN.matcher(body);
+            if (access.find()) {
+                tokens.add(access.group(1));
+            }
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-
-        List<Long> sorted = new ArrayList<>(waits);
-        Collections.sort(sorted);
-        long ok = statuses.stream().filter(status -> status == 200).count();
+        List<Long> sorted = reads.waits();
+        long ok = reads.ok();
         var result = new Result(provider.requests().size() - before, ok, tokens.size(), percentile(sorted, 50),
-                percentile(sorted, 99), sorted.get(sorted.size() - 1));
+                percentile(sorted, 99), sorted.get(sorted.size() - 1), percentile(floor.waits(), 50), percentile(floor.waits(), 99));
         System.out.printf("stampede: %d concurrent credential reads of one connection inside its margin%n", readers);
         System.out.printf("  token requests to the provider: %d (target 1)%n", result.tokenRequests());
         System.out.printf("  answered 200: %d; distinct access tokens handed out: %d%n", ok, result.distinctTokens());
         System.out.printf("  wait p50 %d ms, p99 %d ms, max %d ms%n", result.p50(), result.p99(), result.max());
+        System.out.printf("  floor, just before: %d concurrent GET /api/v1/caller from a client alike (%d answered 200): p50 %d ms,"
+                + " p99 %d ms%n", readers, floor.ok(), result.floorP50(), result.floorP99());
         return result;
+    }
+
+    /** {@code count} copies of {@code request} sent at once by {@code client}, each on a connection of its own. */
+    private static Answers concurrently(HttpClient client, HttpRequest request, int count) {
+        List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+        List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+                waits.add((System.nanoTime() - started) / 1_000_000);
+                statuses.add(response.statusCode());
+                bodies.add(response.body());
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        List<Long> sorted = new ArrayList<>(waits);
+        Collections.sort(sorted);
+        return new Answers(List.copyOf(statuses), List.copyOf(bodies), sorted);
     }
 
     /** A client-credentials connection whose 20-second tokens token-refresher has scheduled. */
@@ -105,6 +132,12 @@ public final class Stampede {
     /** Past half the token's 20 s: inside the margin of both services. */
     private static void waitPastHalfLife(Instant authorized) throws InterruptedException {
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), authorized.plusSeconds(13)).toMillis()));
+    }
+
+    private HttpRequest caller() {
+        return HttpRequest.newBuilder(URI.create(connectedApps.baseUrl() + "/api/v1/caller"))
+                .header("Authorization", "Bearer " + oidc.accessToken(RefreshBenchmark.TENANT, "bench-reader", "credentials:read"))
+                .timeout(Duration.ofSeconds(60)).build();
     }
 
     private HttpRequest read(String connection) {
