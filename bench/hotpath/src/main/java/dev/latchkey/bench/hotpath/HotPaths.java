@@ -1,6 +1,5 @@
 package dev.latchkey.bench.hotpath;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -41,14 +40,15 @@ final class HotPaths {
     }
 
     /**
-     * Every request the figures measure, mixed, for three warm-ups' time before the first measurement: the JIT compiles
+     * Every request the figures measure, mixed, for two warm-ups' time before the first measurement: the JIT compiles
      * what they share (the HTTP stack, the token check) here, not during whichever is measured first, which would
      * otherwise pay for the compiler threads' CPU (the reference itself, being first).
      */
     void warmUp(String apiKey, String oauth2) {
-        Duration each = settings.warmUp().multipliedBy(3);
-        client.closedLoop(List.of("/api/v1/caller", credentials(apiKey), credentials(oauth2)), reader, settings.callers(), each);
-        client.closedLoop(List.of("/api/v1/connections/" + apiKey, "/api/v1/connections"), viewer, settings.callers(), each);
+        client.closedLoop(List.of("/api/v1/caller", credentials(apiKey), credentials(oauth2)), reader, settings.callers(),
+                settings.warmUp());
+        client.closedLoop(List.of("/api/v1/connections/" + apiKey, "/api/v1/connections"), viewer, settings.callers(),
+                settings.warmUp());
     }
 
     /** Figure 1: credential reads of an API-key connection and of an OAuth2 one whose token is not due. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The benchmark's settings, as {@code -Dname=value} (the pom's properties, passed on by exec:exec).
  *
- * @param duration    each closed-loop measurement, after a warm-up of a third of it (at most 5 s)
+ * @param duration    each closed-loop measurement, after a warm-up as long (at most 15 s)
  * @param callers     concurrent callers of the closed loops, pgbench's clients too
  * @param rate        the open loop's requests per second
  * @param openLoop    how long the open loop runs
@@ -25,7 +25,7 @@ record Settings(Duration duration, int callers, int rate, Duration openLoop, int
     }
 
     Duration warmUp() {
-        return Duration.ofMillis(Math.min(5_000, duration.toMillis() / 3));
+        return Duration.ofMillis(Math.min(15_000, duration.toMillis()));
     }
 
     private static int number(String name, int fallback) {
