@@ -24,6 +24,13 @@ public interface OutboxConfig {
     @WithDefault("2")
     int batchFlushes();
 
+    /**
+     * How long a relay woken by a commit waits before it reads a batch, so that commits close together are sent as one
+     * batch; a full batch is followed at once. Events reach Kafka this much later; requests never wait for it.
+     */
+    @WithDefault("10ms")
+    Duration linger();
+
     /** Rows claimed and sent per batch. */
     @WithDefault("200")
     int batchSize();

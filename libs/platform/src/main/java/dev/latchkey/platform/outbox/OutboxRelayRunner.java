@@ -75,17 +75,34 @@ public class OutboxRelayRunner {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** Sends batches until none is full; a wake-up during a batch triggers one more round. */
+    /**
+     * Sends batches until none is full; a wake-up during a batch triggers one more round. A round that a wake-up
+     * starts waits {@code latchkey.outbox.linger} first, so the commits of that moment go out as one batch rather than
+     * a batch each (one statement and three commits a batch, whatever its size).
+     */
     void drain() {
         if (!draining.compareAndSet(false, true)) {
             wokenWhileDraining = true;
             return;
         }
+        long linger = config.linger().toMillis();
+        if (linger > 0) {
+            vertx.setTimer(linger, timer -> relayBatches());
+        } else {
+            relayBatches();
+        }
+    }
+
+    private void relayBatches() {
         wokenWhileDraining = false;
         relay.relayBatch().subscribe().with(
                 claimed -> {
+                    if (claimed == relay.batchSize()) {
+                        relayBatches();
+                        return;
+                    }
                     draining.set(false);
-                    if (claimed == relay.batchSize() || wokenWhileDraining) {
+                    if (wokenWhileDraining) {
                         drain();
                     }
                 },
