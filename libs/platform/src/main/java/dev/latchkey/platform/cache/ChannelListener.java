@@ -53,6 +53,7 @@ public final class ChannelListener {
         connect();
     }
 
+    /** Closes the connection for good; nothing more is told, not even that it stopped hearing. */
     public void stop() {
         stopped = true;
         PgConnection open = connection;
@@ -69,12 +70,18 @@ public final class ChannelListener {
             LOG.warnf("cannot LISTEN (%s); trying again in %s", failure.getMessage(), retry);
             vertx.setTimer(retry.toMillis(), timer -> connect());
         }).onSuccess(opened -> {
+            if (stopped) {
+                opened.close();
+                return;
+            }
             connection = opened;
             opened.notificationHandler(notification -> listener.heard(notification.getChannel(), notification.getPayload()));
             opened.closeHandler(closed -> {
                 connection = null;
-                listener.deaf();
-                vertx.setTimer(retry.toMillis(), timer -> connect());
+                if (!stopped) {
+                    listener.deaf();
+                    vertx.setTimer(retry.toMillis(), timer -> connect());
+                }
             });
             opened.query(listen).execute()
                     .onSuccess(done -> listener.listening())
