@@ -10,8 +10,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Every event on every Latchkey topic into the audit log, a polled batch at a time in one transaction: the
@@ -35,10 +33,8 @@ public class AuditConsumer {
 
     @Incoming("events")
     public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
-        List<String> values = new ArrayList<>(records.count());
-        records.forEach(record -> values.add(record.value()));
         Instant received = Instant.now();
-        return consumer.handleRecordsOnce(CONSUMER, values, events -> ingestion.append(events, received))
+        return consumer.handleRecordsOnce(CONSUMER, records, events -> ingestion.append(events, received))
                 .invoke(stored -> {
                     for (TopicPartition partition : records.partitions()) {
                         metrics.received(partition.topic(), records.records(partition).size());

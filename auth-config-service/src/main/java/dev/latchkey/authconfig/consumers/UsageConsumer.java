@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -44,9 +42,7 @@ public class UsageConsumer {
 
     @Incoming("access")
     public Uni<Void> onAccessEvents(ConsumerRecords<String, String> records) {
-        List<String> values = new ArrayList<>(records.count());
-        records.forEach(record -> values.add(record.value()));
-        return consumer.handleRecordsOnce(CONSUMER, values, events -> usage.credentialsRead(events.stream()
+        return consumer.handleRecordsOnce(CONSUMER, records, events -> usage.credentialsRead(events.stream()
                         .flatMap(event -> EventJson.data(event) instanceof CredentialsRead read
                                 ? Stream.of(new Use(event.tenantid(), read.connectionId(), event.time()))
                                 : Stream.empty())

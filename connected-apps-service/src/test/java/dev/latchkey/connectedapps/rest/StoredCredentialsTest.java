@@ -27,10 +27,8 @@ class StoredCredentialsTest extends ConnectionTestBase {
 
     @Test
     void changesMadeElsewhereReachTheNextReadsAndOtherTenantsNeverSeeKeptOnes() {
-        UUID authConfig = authConfigs.create(tenant, null, "api_key", Map.of("name", "X-API-Key", "in", "header"),
-                Map.of("apiKey", "first-key"));
-        String id = createdConnection(authConfig);
-        awaitApiKey(id, "first-key");
+        UUID authConfig = apiKeyAuthConfig("first-key");
+        String id = connectionRead(authConfig, "first-key");
         asIn("someone" + tenant, "credentials:read").get(CONNECTIONS + "/" + id + "/credentials").then().statusCode(404);
 
         // auth-config-service rotates the key in the shared store.
@@ -49,10 +47,8 @@ class StoredCredentialsTest extends ConnectionTestBase {
 
     @Test
     void readsAreServedFromMemoryUntilTheNotificationsCanNoLongerBeHeard() {
-        UUID authConfig = authConfigs.create(tenant, null, "api_key", Map.of("name", "X-API-Key", "in", "header"),
-                Map.of("apiKey", "kept-key"));
-        String id = createdConnection(authConfig);
-        awaitApiKey(id, "kept-key");
+        UUID authConfig = apiKeyAuthConfig("kept-key");
+        String id = connectionRead(authConfig, "kept-key");
         sql("ALTER TABLE connections DISABLE TRIGGER connection_changed");
         try {
             sql("UPDATE connections SET status = 'ERROR' WHERE id = $1", id);
@@ -72,9 +68,16 @@ class StoredCredentialsTest extends ConnectionTestBase {
         awaitApiKey(id, "kept-key");
     }
 
-    private String createdConnection(UUID authConfig) {
-        return as("developer").body(connection(authConfig, "{}")).post(CONNECTIONS).then().statusCode(201)
+    private UUID apiKeyAuthConfig(String apiKey) {
+        return authConfigs.create(tenant, null, "api_key", Map.of("name", "X-API-Key", "in", "header"), Map.of("apiKey", apiKey));
+    }
+
+    /** A connection made from {@code authConfig}, read once: its credentials are kept from then on. */
+    private String connectionRead(UUID authConfig, String apiKey) {
+        String id = as("developer").body(connection(authConfig, "{}")).post(CONNECTIONS).then().statusCode(201)
                 .extract().path("id");
+        awaitApiKey(id, apiKey);
+        return id;
     }
 
     private void awaitApiKey(String id, String apiKey) {

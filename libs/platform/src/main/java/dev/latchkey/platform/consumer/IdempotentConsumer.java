@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +63,14 @@ public class IdempotentConsumer {
         List<CloudEvent> events = records.stream().flatMap(record -> readable(consumer, record).stream()).toList();
         return untilDone(consumer, () -> Panache.withTransaction(() -> markAll(consumer, events)
                 .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh))));
+    }
+
+    /** {@link #handleRecordsOnce(String, List, Function)} for a polled batch as a batch channel hands it over. */
+    public Uni<List<CloudEvent>> handleRecordsOnce(String consumer, ConsumerRecords<String, String> records,
+            Function<List<CloudEvent>, Uni<Void>> handler) {
+        List<String> values = new ArrayList<>(records.count());
+        records.forEach(record -> values.add(record.value()));
+        return handleRecordsOnce(consumer, values, handler);
     }
 
     /** Records that {@code consumer} handles {@code events}, in one statement; returns those it had not before, in order. */

@@ -1,13 +1,12 @@
 package dev.latchkey.platform.outbox;
 
+import dev.latchkey.platform.cache.ChannelListener;
 import dev.latchkey.platform.sql.ListenConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,21 +24,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * events commits, and by a timer when a notification was missed.
  */
 @ApplicationScoped
-public class OutboxRelayRunner {
+public class OutboxRelayRunner implements ChannelListener.Listener {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayRunner.class);
+    private static final Duration LISTEN_RETRY = Duration.ofSeconds(1);
 
     private final OutboxConfig config;
     private final Pool pool;
     private final Vertx vertx;
     private final Map<String, Object> kafkaConfig;
     private final String schema;
-    private final PgConnectOptions listenOptions;
+    private final ListenConnection listenConnection;
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean wokenWhileDraining;
     private KafkaProducer<String, String> producer;
     private OutboxRelay relay;
-    private PgSubscriber subscriber;
+    private ChannelListener commits;
     private long pollTimer;
 
     public OutboxRelayRunner(OutboxConfig config, Pool pool, Vertx vertx,
@@ -49,7 +50,7 @@ public class OutboxRelayRunner {
         this.vertx = vertx;
         this.kafkaConfig = kafkaConfig;
         this.schema = schema;
-        this.listenOptions = listenConnection.options();
+        this.listenConnection = listenConnection;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -58,11 +59,9 @@ public class OutboxRelayRunner {
         }
         producer = RelayProducer.create(kafkaConfig, config.lease(), schema + "-outbox-relay");
         relay = new OutboxRelay(pool, producer, "relay-" + UUID.randomUUID(), config.batchSize(), config.lease());
-        subscriber = PgSubscriber.subscriber(vertx, listenOptions).reconnectPolicy(attempt -> 1_000L);
-        subscriber.channel(schema + "_outbox").handler(notification -> drain());
-        subscriber.connect().subscribe().with(connected -> drain(),
-                failure -> LOG.warnf("outbox relay cannot LISTEN (%s); polling every %s",
-                        failure.getMessage(), config.pollInterval()));
+        commits = new ChannelListener(vertx.getDelegate(), listenConnection.options(), List.of(schema + "_outbox"), this,
+                LISTEN_RETRY);
+        commits.start();
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> drain());
     }
 
@@ -71,8 +70,25 @@ public class OutboxRelayRunner {
             return;
         }
         vertx.cancelTimer(pollTimer);
-        subscriber.closeAndForget();
+        commits.stop();
         producer.close(Duration.ofSeconds(5));
+    }
+
+    /** A transaction that appended events committed. */
+    @Override
+    public void heard(String channel, String payload) {
+        drain();
+    }
+
+    /** Listening (again): what was committed meanwhile is sent now. */
+    @Override
+    public void listening() {
+        drain();
+    }
+
+    /** Commits go unheard for a while: the poll every {@code latchkey.outbox.poll-interval} sends them. */
+    @Override
+    public void deaf() {
     }
 
     /**
