@@ -1,6 +1,6 @@
 package dev.latchkey.audit;
 
-import dev.latchkey.audit.service.AuditIngestion;
+import dev.latchkey.audit.consumers.AuditConsumer;
 import dev.latchkey.events.AccessEvents.AccessDenied;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
@@ -25,7 +25,6 @@ import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
 import dev.latchkey.events.TokenEvents.TokenRefreshed;
 import dev.latchkey.testing.EventPublisher;
 import dev.latchkey.testing.OidcTestServer;
-import dev.latchkey.platform.consumer.IdempotentConsumer;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.common.vertx.VertxContext;
@@ -54,10 +53,7 @@ abstract class AuditTestBase {
     String bootstrapServers;
 
     @Inject
-    IdempotentConsumer consumer;
-
-    @Inject
-    AuditIngestion ingestion;
+    AuditConsumer consumer;
 
     @Inject
     Vertx vertx;
@@ -72,8 +68,7 @@ abstract class AuditTestBase {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         CompletableFuture<List<CloudEvent>> stored = new CompletableFuture<>();
-        Instant received = Instant.now();
-        context.runOnContext(ignored -> consumer.handleRecordsOnce("audit-log", records, events -> ingestion.append(events, received))
+        context.runOnContext(ignored -> consumer.store(records, Instant.now())
                 .subscribe().with(stored::complete, stored::completeExceptionally));
         return stored;
     }

@@ -2,6 +2,7 @@ package dev.latchkey.audit.consumers;
 
 import dev.latchkey.audit.service.AuditIngestion;
 import dev.latchkey.audit.service.AuditMetrics;
+import dev.latchkey.events.CloudEvent;
 import dev.latchkey.platform.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +11,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Every event on every Latchkey topic into the audit log, a polled batch at a time in one transaction: the
- * idempotent consumer drops events already stored (a redelivered batch), the rest are appended to their tenants'
- * chains. The offsets are committed after the transaction, so a crash means redelivery, never loss.
+ * Every event on every Latchkey topic into the audit log, a polled batch at a time in one transaction: events the log
+ * holds already (a redelivered batch) are left out by their ids, the rest appended to their tenants' chains. The
+ * offsets are committed after the transaction, so a crash means redelivery, never loss.
  */
 @ApplicationScoped
 public class AuditConsumer {
@@ -33,14 +35,15 @@ public class AuditConsumer {
 
     @Incoming("events")
     public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
-        Instant received = Instant.now();
-        return consumer.handleRecordsOnce(CONSUMER, records, events -> ingestion.append(events, received))
-                .invoke(stored -> {
-                    for (TopicPartition partition : records.partitions()) {
-                        metrics.received(partition.topic(), records.records(partition).size());
-                    }
-                    stored.forEach(event -> metrics.stored(event, received));
-                })
-                .replaceWithVoid();
+        for (TopicPartition partition : records.partitions()) {
+            metrics.received(partition.topic(), records.records(partition).size());
+        }
+        return store(IdempotentConsumer.values(records), Instant.now()).replaceWithVoid();
+    }
+
+    /** Stores the events among {@code records}, received at {@code received}, that the log lacks; returns them. */
+    public Uni<List<CloudEvent>> store(List<String> records, Instant received) {
+        return consumer.handleRecords(CONSUMER, records, events -> ingestion.append(events, received))
+                .invoke(stored -> stored.forEach(event -> metrics.stored(event, received)));
     }
 }

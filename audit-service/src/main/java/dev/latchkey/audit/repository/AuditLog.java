@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,7 +23,9 @@ import static dev.latchkey.platform.sql.NativeStatements.execute;
  * Appends entries to the audit log in the caller's transaction, in a fixed number of statements however many entries
  * and tenants there are: the chains' heads are locked together, the entries linked in memory, inserted as one
  * multi-row insert and the heads moved as one update. Replicas appending to the same tenant take turns on its head;
- * heads are locked in tenant name order, so two appenders never wait on each other in a circle.
+ * heads are locked in tenant name order, so two appenders never wait on each other in a circle. An entry whose event
+ * is in the log already is left out: the log's unique event ids are what makes ingestion exactly-once, and asked
+ * once the heads are locked, they include whatever another replica appended to those tenants before.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -34,6 +38,7 @@ public class AuditLog {
     private static final String LOCK_HEADS = """
             SELECT tenant, head_seq, head_hash FROM audit_chains WHERE tenant = ANY (CAST(?1 AS text[]))
             ORDER BY tenant FOR UPDATE""";
+    private static final String STORED_EVENTS = "SELECT event_id FROM audit_events WHERE event_id = ANY (CAST(?1 AS uuid[]))";
     private static final String MOVE_HEADS = """
             UPDATE audit_chains c SET head_seq = h.seq, head_hash = decode(h.hash, 'hex')
             FROM unnest(CAST(?1 AS text[]), CAST(?2 AS bigint[]), CAST(?3 AS text[])) AS h (tenant, seq, hash)
@@ -53,22 +58,32 @@ public class AuditLog {
                     target_type, target_id, target_name, outcome, environment, details, prev_hash, hash)""";
     private static final HexFormat HEX = HexFormat.of();
 
-    /** Appends {@code entries} (not yet linked), each at the end of its tenant's chain, in the order given. */
-    public Uni<Void> append(List<AuditEntry> entries) {
+    /**
+     * Appends {@code entries} (not yet linked), each at the end of its tenant's chain, in the order given, but those
+     * whose event the log holds (or an earlier entry of {@code entries} does); returns the entries appended.
+     */
+    public Uni<List<AuditEntry>> append(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        Map<String, List<AuditEntry>> byTenant = new TreeMap<>();
-        entries.forEach(entry -> byTenant.computeIfAbsent(entry.tenant(), tenant -> new ArrayList<>()).add(entry));
-        String[] tenants = byTenant.keySet().toArray(String[]::new);
+        String[] tenants = entries.stream().map(AuditEntry::tenant).distinct().sorted().toArray(String[]::new);
         return execute(CREATE_CHAINS, tenants, ChainHash.GENESIS)
                 .chain(() -> lockHeads(tenants))
-                .chain(heads -> {
+                .chain(heads -> storedEvents(entries).chain(stored -> {
+                    Map<String, List<AuditEntry>> byTenant = new TreeMap<>();
+                    for (AuditEntry entry : entries) {
+                        if (stored.add(entry.eventId())) {
+                            byTenant.computeIfAbsent(entry.tenant(), tenant -> new ArrayList<>()).add(entry);
+                        }
+                    }
+                    if (byTenant.isEmpty()) {
+                        return Uni.createFrom().item(List.<AuditEntry>of());
+                    }
                     List<AuditEntry> linked = new ArrayList<>(entries.size());
-                    List<AuditEntry> newHeads = new ArrayList<>(tenants.length);
+                    List<AuditEntry> newHeads = new ArrayList<>(byTenant.size());
                     byTenant.forEach((tenant, chain) -> newHeads.add(link(heads.get(tenant), chain, linked)));
-                    return execute(INSERT, columns(linked)).chain(() -> moveHeads(newHeads));
-                });
+                    return execute(INSERT, columns(linked)).chain(() -> moveHeads(newHeads)).replaceWith(linked);
+                }));
     }
 
     /** A tenant's chain head: its last entry's position and hash. */
@@ -83,6 +98,13 @@ public class AuditLog {
                     rows.forEach(row -> heads.put((String) row[0], new Head(((Number) row[1]).longValue(), (byte[]) row[2])));
                     return heads;
                 });
+    }
+
+    /** The ids of the events of {@code entries} that the log holds. */
+    private static Uni<Set<UUID>> storedEvents(List<AuditEntry> entries) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(STORED_EVENTS, UUID.class)
+                        .setParameter(1, entries.stream().map(AuditEntry::eventId).toArray(UUID[]::new)).getResultList())
+                .map(HashSet::new);
     }
 
     /** Links {@code chain} after {@code head} into {@code linked}; returns the chain's last entry, its new head. */

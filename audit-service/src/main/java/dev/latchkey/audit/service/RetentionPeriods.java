@@ -32,6 +32,6 @@ public class RetentionPeriods {
     /** Sets the tenant's period and records the change in its audit log, in one transaction. */
     public Uni<Void> set(Caller caller, int days) {
         return Panache.withTransaction(() -> settings.save(caller, days)
-                .chain(previous -> log.append(List.of(AuditEntries.retentionChanged(caller, days, previous)))));
+                .chain(previous -> log.append(List.of(AuditEntries.retentionChanged(caller, days, previous)))).replaceWithVoid());
     }
 }

@@ -60,17 +60,32 @@ public class IdempotentConsumer {
      */
     public Uni<List<CloudEvent>> handleRecordsOnce(String consumer, List<String> records,
             Function<List<CloudEvent>, Uni<Void>> handler) {
-        List<CloudEvent> events = records.stream().flatMap(record -> readable(consumer, record).stream()).toList();
-        return untilDone(consumer, () -> Panache.withTransaction(() -> markAll(consumer, events)
-                .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh))));
+        return handleRecords(consumer, records, events -> markAll(consumer, events)
+                .call(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh)));
     }
 
     /** {@link #handleRecordsOnce(String, List, Function)} for a polled batch as a batch channel hands it over. */
     public Uni<List<CloudEvent>> handleRecordsOnce(String consumer, ConsumerRecords<String, String> records,
             Function<List<CloudEvent>, Uni<Void>> handler) {
+        return handleRecordsOnce(consumer, values(records), handler);
+    }
+
+    /**
+     * A batch of records in one transaction, retried as {@link #handleRecordsOnce(String, List, Function)} is, for a
+     * consumer whose own rows already say which events it has handled (a unique event id of its own, as the audit
+     * log's): {@code handler} gets every readable event, in record order, and must itself leave out those it has
+     * handled before; nothing is written to {@code processed_events}.
+     */
+    public <T> Uni<T> handleRecords(String consumer, List<String> records, Function<List<CloudEvent>, Uni<T>> handler) {
+        List<CloudEvent> events = records.stream().flatMap(record -> readable(consumer, record).stream()).toList();
+        return untilDone(consumer, () -> Panache.withTransaction(() -> handler.apply(events)));
+    }
+
+    /** The values of a polled batch, as a batch channel hands it over, in record order. */
+    public static List<String> values(ConsumerRecords<String, String> records) {
         List<String> values = new ArrayList<>(records.count());
         records.forEach(record -> values.add(record.value()));
-        return handleRecordsOnce(consumer, values, handler);
+        return values;
     }
 
     /** Records that {@code consumer} handles {@code events}, in one statement; returns those it had not before, in order. */
