@@ -15,9 +15,18 @@ public final class CallerClaims {
     }
 
     public static Caller toCaller(Function<String, Object> claims, String subject, SecurityConfig config) {
+        Caller caller = callerOrNull(claims, subject, config);
+        if (caller == null) {
+            throw new MissingTenantException(config.tenantClaim());
+        }
+        return caller;
+    }
+
+    /** The caller the claims name; null when they name no tenant. */
+    static Caller callerOrNull(Function<String, Object> claims, String subject, SecurityConfig config) {
         String tenantId = text(claims.apply(config.tenantClaim()));
         if (tenantId == null || tenantId.isBlank()) {
-            throw new MissingTenantException(config.tenantClaim());
+            return null;
         }
         return new Caller(tenantId, subject, roles(claims.apply(config.rolesClaim())), text(claims.apply(config.nameClaim())));
     }

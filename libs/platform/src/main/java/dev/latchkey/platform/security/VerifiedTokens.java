@@ -28,23 +28,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * At most {@code latchkey.security.verified-tokens} tokens are kept; when that many live, a new token is verified on
  * every request until expired ones make room. What is kept holds the token's principal, roles and credential only, none
- * of the request that first presented it.
+ * of the request that first presented it, and the {@link Caller} its claims name ({@link #CALLER}), read once: reading a
+ * claim the JWT standard does not name costs the JWT library an exception, and a request reads three.
  */
 @ApplicationScoped
 public class VerifiedTokens implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    /** The attribute of a kept identity that holds its {@link Caller}; absent when the token names no tenant. */
+    static final String CALLER = "latchkey.caller";
 
     /** A verified identity and the second its token expires. */
     private record Verified(SecurityIdentity identity, long expiresAt) {
     }
 
     private final OidcAuthenticationMechanism oidc;
+    private final SecurityConfig config;
     private final int capacity;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public VerifiedTokens(OidcAuthenticationMechanism oidc, SecurityConfig config) {
         this.oidc = oidc;
+        this.config = config;
         this.capacity = config.verifiedTokens();
     }
 
@@ -81,12 +86,15 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
                 return;
             }
         }
-        SecurityIdentity kept = QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder kept = QuarkusSecurityIdentity.builder()
                 .setPrincipal(jwt)
                 .addRoles(identity.getRoles())
-                .addCredentials(identity.getCredentials())
-                .build();
-        verified.put(token, new Verified(kept, jwt.getExpirationTime()));
+                .addCredentials(identity.getCredentials());
+        Caller caller = CallerClaims.callerOrNull(jwt::getClaim, jwt.getSubject(), config);
+        if (caller != null) {
+            kept.addAttribute(CALLER, caller);
+        }
+        verified.put(token, new Verified(kept.build(), jwt.getExpirationTime()));
     }
 
     private static String bearer(RoutingContext context) {

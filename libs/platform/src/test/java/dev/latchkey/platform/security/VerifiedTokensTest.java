@@ -15,6 +15,8 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -78,8 +80,19 @@ class VerifiedTokensTest {
         String demo = OidcTestServer.current().accessToken("demo", "alice", "viewer");
         String acme = OidcTestServer.current().accessToken("acme", "bob", "admin");
         for (int round = 0; round < 3; round++) {
-            caller(demo).statusCode(200).body("tenant", equalTo("demo")).body("subject", equalTo("alice"));
-            caller(acme).statusCode(200).body("tenant", equalTo("acme")).body("subject", equalTo("bob"));
+            caller(demo).statusCode(200).body("tenant", equalTo("demo")).body("subject", equalTo("alice"))
+                    .body("roles", equalTo(List.of("viewer")));
+            caller(acme).statusCode(200).body("tenant", equalTo("acme")).body("subject", equalTo("bob"))
+                    .body("roles", equalTo(List.of("admin")));
+        }
+    }
+
+    @Test
+    void aVerifiedTokenThatNamesNoTenantIsRefusedEveryTime() {
+        String noTenant = OidcTestServer.current().accessTokenWithClaims(OidcTestServer.ISSUER, OidcTestServer.AUDIENCE,
+                Map.of("roles", List.of("admin")));
+        for (int round = 0; round < 3; round++) {
+            caller(noTenant).statusCode(403);
         }
     }
 
