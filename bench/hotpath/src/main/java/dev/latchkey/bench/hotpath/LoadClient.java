@@ -100,19 +100,22 @@ final class LoadClient implements AutoCloseable {
         return tally.outcome((System.nanoTime() - start) / 1e9);
     }
 
-    /** One GET, its latency counted from {@code due}; never fails: a missing answer is counted as such. */
+    /**
+     * One GET, its latency counted from {@code due}; never fails, not even when the client throws rather than fails a
+     * future (a caller whose loop ended that way would never finish its run): a missing answer is counted as such.
+     */
     private Future<Void> send(String path, String bearer, long due, Tally tally) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
                 .setURI(path).putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).setConnectTimeout(ANSWER_WITHIN_MILLIS)
                 .setIdleTimeout(ANSWER_WITHIN_MILLIS);
-        return http.request(options)
+        return Future.succeededFuture(options).compose(http::request)
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> {
                     tally.answered(path, response.statusCode(), System.nanoTime() - due, body.toString());
                     return (Void) null;
                 }))
                 .recover(failure -> {
-                    tally.failed(path, System.nanoTime() - due);
+                    tally.failed(path, System.nanoTime() - due, failure);
                     return Future.succeededFuture();
                 });
     }
@@ -170,9 +173,10 @@ final class LoadClient implements AutoCloseable {
             }
         }
 
-        void failed(String path, long latency) {
+        void failed(String path, long latency, Throwable failure) {
             latencies.add(latency);
             count(path, FAILED);
+            firstProblem.compareAndSet(null, "no answer: " + failure);
         }
 
         private void count(String path, int outcome) {
