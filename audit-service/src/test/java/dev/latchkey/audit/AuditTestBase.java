@@ -2,6 +2,7 @@ package dev.latchkey.audit;
 
 import dev.latchkey.audit.consumers.AuditConsumer;
 import dev.latchkey.events.AccessEvents.AccessDenied;
+import dev.latchkey.events.AccessEvents.CallProxied;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
@@ -107,6 +108,7 @@ abstract class AuditTestBase {
             case TOKEN_REFRESH_FAILED -> new TokenRefreshFailed(connection, "invalid_grant", true, 1, null);
             case TOKEN_EXPIRING -> new TokenExpiring(connection, Instant.parse("2030-01-01T00:00:00Z"));
             case ACCESS_CREDENTIALS_READ -> new CredentialsRead(connection, "production", false);
+            case ACCESS_PROXIED -> new CallProxied(connection, "production", "GET", "api.github.com", "/user", 200, "answered", 120, 0, 512L);
             case ACCESS_DENIED -> new AccessDenied("bob", "GET", "/api/v1/connections/" + connection + "/credentials",
                     "READ_CREDENTIALS");
         };

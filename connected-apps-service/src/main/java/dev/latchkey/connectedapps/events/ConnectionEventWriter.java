@@ -41,11 +41,13 @@ public class ConnectionEventWriter {
 
     public Uni<Void> created(String actor, Connection connection) {
         return append(Topics.CONNECTIONS, actor, null, connection, new ConnectionCreated(connection.id, connection.authConfigId,
-                connection.name, connection.environment, connection.endUserId, connection.authType, connection.status.name()));
+                connection.name, connection.environment, connection.endUserId, connection.authType, connection.status.name(),
+                connection.provider, connection.config, connection.secretVersion));
     }
 
     public Uni<Void> updated(Caller caller, Connection connection, List<String> changedFields) {
-        return append(Topics.CONNECTIONS, caller.actor(), caller.name(), connection, new ConnectionUpdated(connection.id, changedFields));
+        return append(Topics.CONNECTIONS, caller.actor(), caller.name(), connection, new ConnectionUpdated(connection.id, changedFields,
+                connection.config, connection.secretVersion));
     }
 
     public Uni<Void> deleted(Caller caller, Connection connection, boolean tokenRevoked) {
@@ -72,7 +74,7 @@ public class ConnectionEventWriter {
     /** The provider authorized the connection; {@code actor} is who started the flow. */
     public Uni<Void> authorized(String actor, Connection connection, boolean refreshable) {
         return append(Topics.CONNECTIONS, actor, null, connection, new ConnectionAuthorized(connection.id, connection.authConfigId,
-                connection.environment, connection.expiresAt, List.of(connection.grantedScopes), refreshable));
+                connection.environment, connection.expiresAt, List.of(connection.grantedScopes), refreshable, connection.config));
     }
 
     public Uni<Void> authorizationFailed(String actor, Connection connection, String error, String description) {

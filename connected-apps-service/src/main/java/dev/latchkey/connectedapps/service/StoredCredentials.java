@@ -6,6 +6,7 @@ import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.connectedapps.repository.ReadableConnections;
 import dev.latchkey.connectedapps.repository.ReadableConnections.Readable;
+import dev.latchkey.knownauthconfigs.ConnectionFields;
 import dev.latchkey.knownauthconfigs.KnownAuthConfig;
 import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.platform.cache.ChannelListener;
@@ -30,8 +31,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,15 +69,17 @@ public class StoredCredentials implements ChannelListener.Listener {
     private final ReadableConnections readable;
     private final KnownAuthConfigRepository authConfigs;
     private final SecretStore secrets;
+    private final ConnectionFields fields;
     private final NotifiedCache<UUID, Stored> kept;
     private final ChannelListener changes;
 
     public StoredCredentials(ReadableConnections readable, KnownAuthConfigRepository authConfigs, SecretStore secrets,
-            ConnectionsConfig config, SecretsConfig secretsConfig, Vertx vertx, ListenConnection listenConnection,
+            ConnectionFields fields, ConnectionsConfig config, SecretsConfig secretsConfig, Vertx vertx, ListenConnection listenConnection,
             @ConfigProperty(name = "latchkey.schema") String schema) {
         this.readable = readable;
         this.authConfigs = authConfigs;
         this.secrets = secrets;
+        this.fields = fields;
         this.kept = new NotifiedCache<>(config.readCacheEntries(), config.readCacheMaxAge());
         List<String> channels = new ArrayList<>(List.of(schema + "_changes"));
         if (secretsConfig.backend() == SecretsConfig.Backend.LOCAL) {
@@ -164,37 +165,16 @@ public class StoredCredentials implements ChannelListener.Listener {
     }
 
     private Uni<ConnectionCredentials> fields(Connection connection, KnownAuthConfig authConfig) {
-        SecretPath path = SecretPath.connection(connection.tenant, connection.id);
-        if (tokenBased(connection)) {
-            // The newest version: token-refresher writes each refreshed token as a new one.
-            return secrets.read(path).map(secret -> tokenCredentials(connection, connection.expiresAt, secret.fields()));
-        }
-        Uni<Map<String, String>> own = connection.secretVersion == 0 ? Uni.createFrom().item(Map.of())
-                : secrets.read(path, connection.secretVersion).map(secret -> secret.fields());
-        Map<String, Object> fields = new LinkedHashMap<>(authConfig.config);
-        Uni<Map<String, String>> inherited = authConfig.sealedFields.length == 0 ? Uni.createFrom().item(Map.of())
-                : secrets.read(SecretPath.authConfig(connection.tenant, connection.authConfigId)).map(secret -> secret.fields());
-        return inherited.chain(fromAuthConfig -> own.map(fromConnection -> {
-            fields.putAll(fromAuthConfig);
-            fields.putAll(connection.config);
-            fields.putAll(fromConnection);
-            return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment,
-                    Collections.unmodifiableMap(fields));
-        }));
+        return fields.read(new ConnectionFields.Source(connection.tenant, connection.id, authConfig, connection.config,
+                connection.secretVersion, tokenBased(connection), connection.expiresAt)).map(read -> credentials(connection, read));
     }
 
-    /**
-     * What a caller of an OAuth2 account needs: the access token, when it expires, and the provider's extras (an
-     * instance URL). Never the refresh token or the client secret: Latchkey alone refreshes.
-     */
     private static ConnectionCredentials tokenCredentials(Connection connection, Instant expiresAt, Map<String, String> tokens) {
-        Map<String, Object> fields = new LinkedHashMap<>(connection.config);
-        fields.put("accessToken", tokens.get("accessToken"));
-        if (expiresAt != null) {
-            fields.put("expiresAt", expiresAt.toString());
-        }
-        return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment,
-                Collections.unmodifiableMap(fields));
+        return credentials(connection, ConnectionFields.tokenFields(connection.config, expiresAt, tokens));
+    }
+
+    private static ConnectionCredentials credentials(Connection connection, Map<String, Object> fields) {
+        return new ConnectionCredentials(connection.id, connection.authType, connection.provider, connection.environment, fields);
     }
 
     static boolean tokenBased(Connection connection) {

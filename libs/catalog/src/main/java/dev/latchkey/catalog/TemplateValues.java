@@ -3,6 +3,7 @@ package dev.latchkey.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.ConnectionParameters;
+import dev.latchkey.catalog.auth.OAuth2;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The values a catalog template of an auth option is rendered with: {@code config.<parameter>} (the stored
  * value, else the parameter's default), {@code credentials.<field>} for secret parameters and the scheme's own
- * credentials ({@code apiKey}, {@code token}, {@code username}, {@code password}).
+ * credentials ({@code apiKey}, {@code token}, {@code username}, {@code password}), and for OAuth2 the token-response
+ * fields kept with the connection ({@code config.instance_url}).
  */
 public final class TemplateValues {
 
@@ -29,6 +31,10 @@ public final class TemplateValues {
             if (value != null) {
                 values.put((parameters.isSecret(name) ? "credentials." : "config.") + name, value.toString());
             }
+        }
+        if (option instanceof OAuth2 oauth) {
+            oauth.tokenResponseMetadata().stream().filter(field -> config.get(field) != null)
+                    .forEach(field -> values.putIfAbsent("config." + field, config.get(field).toString()));
         }
         secrets.forEach((field, value) -> values.putIfAbsent("credentials." + field, value));
         if (config.get("username") != null) {

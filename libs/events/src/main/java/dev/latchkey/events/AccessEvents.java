@@ -2,7 +2,7 @@ package dev.latchkey.events;
 
 import java.util.UUID;
 
-/** The events of access to credentials and denials, on {@link Topics#ACCESS}. No field ever holds a secret. */
+/** The events of access to credentials (reads and calls through the gateway) and denials, on {@link Topics#ACCESS}. No field ever holds a secret. */
 public final class AccessEvents {
 
     private AccessEvents() {
@@ -15,6 +15,33 @@ public final class AccessEvents {
         @Override
         public EventType eventType() {
             return EventType.ACCESS_CREDENTIALS_READ;
+        }
+
+        @Override
+        public String aggregateId() {
+            return String.valueOf(connectionId);
+        }
+    }
+
+    /**
+     * A caller called a connection's API through the gateway. What was asked and answered, never a body, a header
+     * value or a query value: {@code path} is the path under the API's base URL, {@code status} the provider's (null
+     * when it never answered: {@code outcome} says why), {@code responseBytes} the length it declared (null when it
+     * streamed without one).
+     */
+    public record CallProxied(UUID connectionId,
+            String environment,
+            String method,
+            String host,
+            String path,
+            Integer status,
+            String outcome,
+            long durationMs,
+            long requestBytes,
+            Long responseBytes) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.ACCESS_PROXIED;
         }
 
         @Override

@@ -1,7 +1,5 @@
 package dev.latchkey.events;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +11,7 @@ public final class AuthConfigEvents {
     }
 
     private static Map<String, Object> plain(Map<String, Object> config) {
-        return config == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        return config == null ? Map.of() : PlainFields.copy(config);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.latchkey.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The events of connections, on {@link Topics#CONNECTIONS}. No field ever holds a secret. */
@@ -10,14 +11,30 @@ public final class ConnectionEvents {
     private ConnectionEvents() {
     }
 
-    /** A connection was made from an auth config. */
+    /**
+     * A connection was made from an auth config. {@code provider}, {@code config} (its plain fields) and
+     * {@code secretVersion} (the version of its own secret, 0 for none) are absent in older events: null.
+     */
     public record ConnectionCreated(UUID connectionId,
             UUID authConfigId,
             String name,
             String environment,
             String endUserId,
             String authType,
-            String status) implements EventData {
+            String status,
+            String provider,
+            Map<String, Object> config,
+            Long secretVersion) implements EventData {
+
+        /** As events before the connection's state was carried had it. */
+        public ConnectionCreated(UUID connectionId, UUID authConfigId, String name, String environment, String endUserId,
+                String authType, String status) {
+            this(connectionId, authConfigId, name, environment, endUserId, authType, status, null, null, null);
+        }
+
+        public ConnectionCreated {
+            config = PlainFields.copy(config);
+        }
         @Override
         public EventType eventType() {
             return EventType.CONNECTION_CREATED;
@@ -29,16 +46,27 @@ public final class ConnectionEvents {
         }
     }
 
-    /** The provider authorized a connection; tokens are stored, never published. */
+    /**
+     * The provider authorized a connection; tokens are stored, never published. {@code config}: the connection's
+     * plain fields with what the token response added (an instance URL); absent in older events: null.
+     */
     public record ConnectionAuthorized(UUID connectionId,
             UUID authConfigId,
             String environment,
             Instant expiresAt,
             List<String> grantedScopes,
-            boolean refreshable) implements EventData {
+            boolean refreshable,
+            Map<String, Object> config) implements EventData {
+
+        /** As events before the connection's state was carried had it. */
+        public ConnectionAuthorized(UUID connectionId, UUID authConfigId, String environment, Instant expiresAt,
+                List<String> grantedScopes, boolean refreshable) {
+            this(connectionId, authConfigId, environment, expiresAt, grantedScopes, refreshable, null);
+        }
 
         public ConnectionAuthorized {
             grantedScopes = List.copyOf(grantedScopes);
+            config = PlainFields.copy(config);
         }
 
         @Override
@@ -68,12 +96,23 @@ public final class ConnectionEvents {
         }
     }
 
-    /** A connection was edited; names the fields that changed, never their values. */
+    /**
+     * A connection was edited; names the fields that changed, never secret values. {@code config} (its plain fields)
+     * and {@code secretVersion} as they are after the edit; absent in older events: null.
+     */
     public record ConnectionUpdated(UUID connectionId,
-            List<String> changedFields) implements EventData {
+            List<String> changedFields,
+            Map<String, Object> config,
+            Long secretVersion) implements EventData {
+
+        /** As events before the connection's state was carried had it. */
+        public ConnectionUpdated(UUID connectionId, List<String> changedFields) {
+            this(connectionId, changedFields, null, null);
+        }
 
         public ConnectionUpdated {
             changedFields = List.copyOf(changedFields);
+            config = PlainFields.copy(config);
         }
 
         @Override

@@ -19,6 +19,7 @@ public sealed interface EventData permits
         TokenEvents.TokenRefreshFailed,
         TokenEvents.TokenExpiring,
         AccessEvents.CredentialsRead,
+        AccessEvents.CallProxied,
         AccessEvents.AccessDenied {
 
     EventType eventType();

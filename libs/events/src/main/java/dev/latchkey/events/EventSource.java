@@ -11,7 +11,8 @@ public enum EventSource {
     AUTH_CONFIG_SERVICE("auth-config-service"),
     CONNECTED_APPS_SERVICE("connected-apps-service"),
     TOKEN_REFRESHER("token-refresher"),
-    AUDIT_SERVICE("audit-service");
+    AUDIT_SERVICE("audit-service"),
+    GATEWAY("gateway");
 
     private final String service;
 
@@ -28,7 +29,7 @@ public enum EventSource {
         return URI.create("/latchkey/" + service);
     }
 
-    /** The service that owns {@code topic}: the only one that publishes to it, but for access denials. */
+    /** The service that owns {@code topic}: the only one that publishes to it, but for access denials and proxied calls. */
     static EventSource ownerOf(String topic) {
         return switch (topic) {
             case Topics.AUTH_CONFIGS -> AUTH_CONFIG_SERVICE;

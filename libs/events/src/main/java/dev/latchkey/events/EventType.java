@@ -29,6 +29,8 @@ public enum EventType {
     TOKEN_REFRESH_FAILED("token.refresh_failed", Topics.TOKENS, TokenEvents.TokenRefreshFailed.class),
     TOKEN_EXPIRING("token.expiring", Topics.TOKENS, TokenEvents.TokenExpiring.class),
     ACCESS_CREDENTIALS_READ("access.credentials_read", Topics.ACCESS, AccessEvents.CredentialsRead.class),
+    /** The gateway, Latchkey's data plane, reports the calls it carries. */
+    ACCESS_PROXIED("access.proxied", Topics.ACCESS, AccessEvents.CallProxied.class, EnumSet.of(EventSource.GATEWAY)),
     /** Every service's permission filter reports the denials it makes. */
     ACCESS_DENIED("access.denied", Topics.ACCESS, AccessEvents.AccessDenied.class, EnumSet.allOf(EventSource.class));
 

@@ -1,6 +1,7 @@
 package dev.latchkey.events;
 
 import dev.latchkey.events.AccessEvents.AccessDenied;
+import dev.latchkey.events.AccessEvents.CallProxied;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
@@ -44,9 +45,14 @@ final class EventSamples {
                 new AuthConfigTested(AUTH_CONFIG, false, "token endpoint answered invalid_client", 412),
                 new AuthConfigStatusChanged(AUTH_CONFIG, "ACTIVE", "ERROR", "client secret rejected"),
                 new ConnectionCreated(CONNECTION, AUTH_CONFIG, "Acme's Gmail", "staging", "user-42", "oauth2", "PENDING"),
+                new ConnectionCreated(CONNECTION, AUTH_CONFIG, "Acme's Zendesk", "production", null, "api_key", "ACTIVE", "zendesk",
+                        Map.of("subdomain", "acme", "email", "ops@acme.example"), 1L),
                 new ConnectionAuthorized(CONNECTION, AUTH_CONFIG, "staging", EXPIRES, List.of("openid", "email"), true),
+                new ConnectionAuthorized(CONNECTION, AUTH_CONFIG, "staging", EXPIRES, List.of("api"), true,
+                        Map.of("instance_url", "https://acme.my.salesforce.com")),
                 new ConnectionAuthorizationFailed(CONNECTION, AUTH_CONFIG, "access_denied", "The user declined"),
                 new ConnectionUpdated(CONNECTION, List.of("name", "metadata")),
+                new ConnectionUpdated(CONNECTION, List.of("config.subdomain", "secrets.apiKey"), Map.of("subdomain", "acme-eu"), 2L),
                 new ConnectionTested(CONNECTION, true, 200, 87, null),
                 new ConnectionStatusChanged(CONNECTION, "ACTIVE", "EXPIRED", "invalid_grant"),
                 new ConnectionDeleted(CONNECTION, AUTH_CONFIG, true),
@@ -55,6 +61,8 @@ final class EventSamples {
                 new TokenRefreshFailed(CONNECTION, "provider_unavailable", false, 3, EXPIRES),
                 new TokenExpiring(CONNECTION, EXPIRES),
                 new CredentialsRead(CONNECTION, "production", false),
+                new CallProxied(CONNECTION, "production", "GET", "acme.zendesk.com", "/tickets", 200, "answered", 143, 0, 5120L),
+                new CallProxied(CONNECTION, "production", "POST", "acme.zendesk.com", "/tickets", null, "timed_out", 30000, 812, null),
                 new AccessDenied("f525a5c4-07bc-435f-85f0-c32bb58820e7", "DELETE", "/api/v1/auth-configs/" + AUTH_CONFIG,
                         "auth-configs:delete"));
     }

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.platform.outbound.GuardedHttp;
 import dev.latchkey.platform.text.Redaction;
 import dev.latchkey.catalog.ApiClient;
+import dev.latchkey.catalog.AuthorizedRequest;
 import dev.latchkey.catalog.ConnectionTest;
 import dev.latchkey.catalog.Template;
-import dev.latchkey.catalog.auth.ApiKey;
 import dev.latchkey.catalog.auth.AuthOption;
-import dev.latchkey.catalog.auth.AuthType;
 import io.smallrye.mutiny.Uni;
 
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +43,11 @@ public class ApiRequestProbe {
     public Uni<ProbeResult> check(ApiClient api, AuthOption option, Map<String, String> values, Duration timeout) {
         Set<String> declared = option.variables();
         ConnectionTest test = api.test();
-        Map<String, String> headers = new LinkedHashMap<>();
-        api.headers().forEach((name, value) -> headers.put(name, Template.parse(value, declared).render(values)));
+        AuthorizedRequest authorized = AuthorizedRequest.of(api, option, values);
+        Map<String, String> headers = new LinkedHashMap<>(authorized.headers());
         test.headers().forEach((name, value) -> headers.put(name, Template.parse(value, declared).render(values)));
-        Map<String, String> query = new LinkedHashMap<>();
-        api.query().forEach((name, value) -> query.put(name, Template.parse(value, declared).render(values)));
-        if (!placesCredentialItself(api, option)) {
-            placeCredential(option, values, headers, query);
-        }
-        String url = Template.parse(api.baseUrl(), declared).render(values).replaceAll("/+$", "")
-                + Template.parse(test.path(), declared).render(values) + queryString(query, test.path().contains("?"));
+        String url = authorized.baseUrl() + Template.parse(test.path(), declared).render(values)
+                + queryString(authorized.query(), test.path().contains("?"));
         String body = test.body() == null ? null : Template.parse(test.body(), declared).render(values);
         Redaction redaction = Redaction.of(secretValues(values)).andHeaders(headers);
         long started = System.nanoTime();
@@ -69,31 +62,6 @@ public class ApiRequestProbe {
     private static List<String> secretValues(Map<String, String> values) {
         return values.entrySet().stream().filter(value -> value.getKey().startsWith("credentials."))
                 .map(Map.Entry::getValue).toList();
-    }
-
-    /** An entry whose templates name the scheme's credential puts it where the provider wants it (Shopify). */
-    private static boolean placesCredentialItself(ApiClient api, AuthOption option) {
-        return option.type().credentials().stream()
-                .anyMatch(field -> api.templates().values().stream().anyMatch(template -> template.contains("credentials." + field)));
-    }
-
-    private static void placeCredential(AuthOption option, Map<String, String> values, Map<String, String> headers,
-            Map<String, String> query) {
-        if (option instanceof ApiKey key) {
-            String value = key.prefix() + values.get("credentials.apiKey");
-            switch (key.in()) {
-                case HEADER -> headers.put(key.name(), value);
-                case QUERY -> query.put(key.name(), value);
-                case COOKIE -> headers.put("Cookie", key.name() + "=" + value);
-            }
-        } else if (option.type() == AuthType.BEARER) {
-            headers.put("Authorization", "Bearer " + values.get("credentials.token"));
-        } else if (option.type().tokenBased()) {
-            headers.put("Authorization", "Bearer " + values.get("credentials.accessToken"));
-        } else if (option.type() == AuthType.BASIC) {
-            String pair = values.getOrDefault("credentials.username", "") + ":" + values.getOrDefault("credentials.password", "");
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
     }
 
     private static ProbeResult outcome(ConnectionTest.Expect expect, HttpResponse<String> response, Duration latency) {

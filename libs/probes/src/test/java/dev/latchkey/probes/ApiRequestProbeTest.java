@@ -48,7 +48,8 @@ class ApiRequestProbeTest {
         server.createContext("/api/v1/user", exchange -> {
             boolean known = ("token " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))
                     || ("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))
-                    || String.valueOf(exchange.getRequestURI().getRawQuery()).contains("api_key=" + KEY);
+                    || String.valueOf(exchange.getRequestURI().getRawQuery()).contains("api_key=" + KEY)
+                    || ("session_key=prefix-" + KEY).equals(exchange.getRequestHeaders().getFirst("Cookie"));
             answer(exchange, known ? 200 : 401, known ? "{\"ok\": true, \"user\": {\"login\": \"me\"}}" : "{}");
         });
         server.createContext("/api/v1/flagged", exchange -> answer(exchange, 200, "{\"ok\": false, \"error\": \"invalid_auth\"}"));
@@ -76,6 +77,14 @@ class ApiRequestProbeTest {
     void aBearerTokenAndAKeyInTheQueryAreSentWhereTheSchemeSays() {
         assertTrue(check(new Bearer("token", null, HOST), "/user", KEY, Map.of()).ok());
         assertTrue(check(new ApiKey("key", null, HOST, "api_key", ApiKey.Placement.QUERY, ""), "/user", KEY, Map.of()).ok());
+    }
+
+    @Test
+    void aKeyInACookieGoesAfterItsPrefixUnderItsName() {
+        ApiKey cookie = new ApiKey("key", null, HOST, "session_key", ApiKey.Placement.COOKIE, "prefix-");
+
+        assertTrue(check(cookie, "/user", KEY, Map.of()).ok());
+        assertEquals(FailureCategory.AUTH_FAILED, check(cookie, "/user", "not-the-key", Map.of()).category());
     }
 
     /** The HTTP client refuses a header with a newline and quotes it in its message: the result must not. */

@@ -14,6 +14,7 @@ public record Caller(String tenant, String subject, Set<String> roles, String na
     public static final String DEVELOPER = "developer";
     public static final String VIEWER = "viewer";
     public static final String CREDENTIALS_READ = "credentials:read";
+    public static final String CONNECTIONS_CALL = "connections:call";
     public static final String SERVICE = "service";
 
     private static final Map<String, Set<Permission>> GRANTS = Map.of(
@@ -23,6 +24,7 @@ public record Caller(String tenant, String subject, Set<String> roles, String na
                     Permission.CONNECT, Permission.READ_AUDIT),
             VIEWER, EnumSet.of(Permission.VIEW),
             CREDENTIALS_READ, EnumSet.of(Permission.READ_CREDENTIALS),
+            CONNECTIONS_CALL, EnumSet.of(Permission.CALL_THROUGH),
             SERVICE, EnumSet.of(Permission.INTERNAL));
 
     public Caller {

@@ -16,6 +16,11 @@ public enum Permission {
     READ_AUDIT,
     /** Read a connection's live credentials: the {@code credentials:read} role, for machine clients. */
     READ_CREDENTIALS,
+    /**
+     * Call a connection's API through the gateway, its credentials applied but never shown: the
+     * {@code connections:call} role, for workflows and agents. It does not imply reading them, nor the reverse.
+     */
+    CALL_THROUGH,
     /** Service-to-service calls, such as an on-demand refresh: the {@code service} role. */
     INTERNAL
 }
