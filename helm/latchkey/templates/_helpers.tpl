@@ -34,6 +34,12 @@ audit-service:
   paths: [/api/v1/audit-events]
   # Flyway migrates as the schema's owner; a datasource of its own, "retention", deletes expired entries.
   auditRoles: true
+gateway:
+  port: 8085
+  # The data plane: workflows' and agents' calls to connected APIs, credentials applied (read-only Vault policy).
+  paths: [/api/v1/proxy]
+  secretStore: true
+  callsProviders: true
 {{- end }}
 
 {{/* The release's name prefix: the release name alone when it already says latchkey. */}}
@@ -103,6 +109,9 @@ token-refresher:
 audit-service:
   write: [latchkey.access.v1]
   read: [latchkey.auth-configs.v1, latchkey.connections.v1, latchkey.tokens.v1, latchkey.access.v1]
+gateway:
+  write: [latchkey.access.v1]
+  read: [latchkey.auth-configs.v1, latchkey.connections.v1, latchkey.tokens.v1]
 {{- end }}
 
 {{/* Where the CA certificates of PostgreSQL, Kafka and Vault are mounted, each from its Secret's ca.crt. */}}

@@ -28,7 +28,7 @@ class EgressPolicyTest {
     private static final List<String> INTERNAL = List.of("169.254.169.254", "127.0.0.1", "100.64.0.1", "10.0.0.1",
             "172.16.0.1", "192.168.1.1", "fd00::1", "fe80::1", "::1");
     private static final String PRODUCTION_CLUSTER_SERVICE = "34.118.224.10";
-    private static final Set<String> CALL_PROVIDERS = Set.of("auth-config-service", "connected-apps-service", "token-refresher");
+    private static final Set<String> CALL_PROVIDERS = Set.of("auth-config-service", "connected-apps-service", "token-refresher", "gateway");
     /** A port no dependency uses: reaching a public address on it takes the public-address rule. */
     private static final int PROVIDER_PORT = 6443;
 

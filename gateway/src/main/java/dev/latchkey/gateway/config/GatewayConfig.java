@@ -1,0 +1,34 @@
+package dev.latchkey.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the gateway calls connections' APIs. */
+@ConfigMapping(prefix = "latchkey.gateway")
+public interface GatewayConfig {
+
+    /**
+     * The deadline of one call, from its start to the last byte of the provider's answer: one slow provider holds a
+     * caller no longer than this.
+     */
+    @WithDefault("60s")
+    Duration callTimeout();
+
+    /** The longest wait for a connection to a provider's server. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** The largest answer passed back; a larger one is refused before it starts, or cut off where it passes the cap. */
+    @WithDefault("256M")
+    MemorySize maxResponseBytes();
+
+    /**
+     * PEM certificates trusted besides the JVM's own authorities: a self-hosted system's private CA (a GitLab or
+     * Jenkins on the company network). Empty: the JVM's authorities only.
+     */
+    Optional<String> trustedCertificates();
+}

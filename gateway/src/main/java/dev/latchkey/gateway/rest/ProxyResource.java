@@ -1,0 +1,137 @@
+package dev.latchkey.gateway.rest;
+
+import dev.latchkey.gateway.client.ProviderAnswer;
+import dev.latchkey.gateway.service.CallsThrough;
+import dev.latchkey.gateway.service.Forwarding;
+import dev.latchkey.gateway.service.IncomingCall;
+import dev.latchkey.platform.security.CurrentCaller;
+import dev.latchkey.platform.security.Permission;
+import dev.latchkey.platform.security.Requires;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestMulti;
+
+import java.util.UUID;
+
+/**
+ * Calls a connection's API with its credentials applied: {@code ANY /api/v1/proxy/{connectionId}/{path}} becomes
+ * {@code ANY <the API's base URL>/{path}} with the caller's query, headers and body, and the provider's status,
+ * headers and body come back as they are, streamed. Needs the {@code connections:call} role, never the secret. No
+ * {@code @Produces}: the answer's type is the provider's.
+ */
+@Path("/api/v1/proxy/{connectionId}")
+public class ProxyResource {
+
+    private static final String SUMMARY = "Call the connection's API, its credentials applied";
+    private static final String DESCRIPTION = "Passes the request on to the API's base URL plus {path}, with the"
+            + " caller's query, headers (but its own Authorization and cookies) and body, and the connection's credentials"
+            + " where its scheme puts them; answers with the provider's status, headers and body. Every call is an"
+            + " access.proxied event in the audit log.";
+
+    private final CallsThrough calls;
+    private final CurrentCaller caller;
+
+    public ProxyResource(CallsThrough calls, CurrentCaller caller) {
+        this.calls = calls;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("{path: .*}")
+    @Requires(Permission.CALL_THROUGH)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public RestMulti<byte[]> get(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerResponse response) {
+        return call("GET", connectionId, headers, uri, response, null);
+    }
+
+    @HEAD
+    @Path("{path: .*}")
+    @Requires(Permission.CALL_THROUGH)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public RestMulti<byte[]> head(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerResponse response) {
+        return call("HEAD", connectionId, headers, uri, response, null);
+    }
+
+    @OPTIONS
+    @Path("{path: .*}")
+    @Requires(Permission.CALL_THROUGH)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public RestMulti<byte[]> options(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerResponse response) {
+        return call("OPTIONS", connectionId, headers, uri, response, null);
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    @Requires(Permission.CALL_THROUGH)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public RestMulti<byte[]> delete(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerResponse response, byte[] body) {
+        return call("DELETE", connectionId, headers, uri, response, body);
+    }
+
+    @POST
+    @Path("{path: .*}")
+    @Requires(Permission.CALL_THROUGH)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public RestMulti<byte[]> post(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerResponse response, byte[] body) {
+        return call("POST", connectionId, headers, uri, response, body);
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    @Requires(Permission.CALL_THROUGH)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public RestMulti<byte[]> put(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerResponse response, byte[] body) {
+        return call("PUT", connectionId, headers, uri, response, body);
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    @Requires(Permission.CALL_THROUGH)
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    public RestMulti<byte[]> patch(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerResponse response, byte[] body) {
+        return call("PATCH", connectionId, headers, uri, response, body);
+    }
+
+    /**
+     * An answer that fails once it has started (past the cap, past the deadline, the provider gone) cannot become a
+     * problem any more: its connection is closed, so the caller cannot take what it got for the whole answer.
+     */
+    private RestMulti<byte[]> call(String method, UUID connectionId, HttpHeaders headers, UriInfo uri, HttpServerResponse response,
+            byte[] body) {
+        MultiMap incoming = MultiMap.caseInsensitiveMultiMap();
+        headers.getRequestHeaders().forEach(incoming::add);
+        IncomingCall call = new IncomingCall(method, pathUnderApi(uri.getRequestUri().getRawPath()),
+                uri.getRequestUri().getRawQuery(), incoming, body == null ? Buffer.buffer() : Buffer.buffer(body));
+        return RestMulti.fromUniResponse(calls.call(caller.get(), connectionId, call),
+                answer -> answer.body().map(Buffer::getBytes).onFailure().invoke(failure -> response.close()),
+                answer -> Forwarding.toCaller(answer.headers()),
+                ProviderAnswer::status);
+    }
+
+    /** What follows {@code /api/v1/proxy/{connectionId}}, as sent. */
+    private static String pathUnderApi(String rawPath) {
+        int connection = rawPath.indexOf('/', "/api/v1/proxy/".length());
+        return connection < 0 ? "" : rawPath.substring(connection);
+    }
+}

@@ -1,0 +1,2 @@
+-- Flyway creates the gateway schema and records this baseline.
+SELECT 1;

@@ -1,0 +1,180 @@
+package dev.latchkey.gateway.rest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * An API on this machine that records what it receives, reached over TLS (a self-signed certificate for 127.0.0.1,
+ * which the gateway is told to trust as an operator would add a company CA) and over plain HTTP. Its paths, under any
+ * base path: {@code /big/<bytes>} answers that many bytes (declared or, with {@code ?chunked}, streamed), {@code /slow} waits
+ * before answering, {@code /redirect} sends the caller to another host, {@code /created} answers 201; anything else answers 200 with a small JSON
+ * body and headers of its own. Each request is recorded under the value of its {@code X-Test-Call} header.
+ */
+public class RecordingApi implements QuarkusTestResourceLifecycleManager {
+
+    private static final char[] PASSWORD = "recording-api".toCharArray();
+
+    /** What a request brought: method, path and query as sent, headers (lower-case names), body. */
+    public record Received(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase());
+            return values == null ? null : String.join(", ", values);
+        }
+    }
+
+    private static final Map<String, Received> RECEIVED = new ConcurrentHashMap<>();
+    private static HttpsServer tls;
+    private static HttpServer plain;
+
+    /** {@code 127.0.0.1:<port>} of the TLS server. */
+    public static String tlsHost() {
+        return "127.0.0.1:" + tls.getAddress().getPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>} of the plain server. */
+    public static String plainUrl() {
+        return "http://127.0.0.1:" + plain.getAddress().getPort();
+    }
+
+    /** The request recorded under {@code call}, or null when none arrived. */
+    public static Received received(String call) {
+        return RECEIVED.get(call);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path directory = Files.createTempDirectory("recording-api");
+            Path keyStore = directory.resolve("server.p12");
+            Path certificate = directory.resolve("server.pem");
+            keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                    "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD));
+            keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(), "-storepass",
+                    new String(PASSWORD), "-file", certificate.toString());
+            tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            tls.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore)));
+            plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            for (HttpServer server : List.of(tls, plain)) {
+                server.createContext("/", RecordingApi::answer);
+                server.setExecutor(Executors.newCachedThreadPool());
+                server.start();
+            }
+            return Map.of("latchkey.gateway.trusted-certificates", certificate.toString());
+        } catch (IOException | GeneralSecurityException | InterruptedException e) {
+            throw new IllegalStateException("the recording API did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        tls.stop(0);
+        plain.stop(0);
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String call = exchange.getRequestHeaders().getFirst("X-Test-Call");
+        Map<String, List<String>> headers = new ConcurrentHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+        if (call != null) {
+            RECEIVED.put(call, new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+                    headers, body));
+        }
+        // The last segment says what to do, under whichever base path the entry's API has.
+        String path = exchange.getRequestURI().getPath();
+        if (path.matches(".*/big/[0-9]+")) {
+            big(exchange, Long.parseLong(path.substring(path.lastIndexOf('/') + 1)), "chunked".equals(exchange.getRequestURI().getQuery()));
+            return;
+        }
+        if (path.endsWith("/slow")) {
+            sleep();
+        }
+        if (path.endsWith("/redirect")) {
+            exchange.getResponseHeaders().add("Location", "https://elsewhere.example/steal");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+            return;
+        }
+        byte[] answer = "{\"ok\": true, \"method\": \"%s\"}".formatted(exchange.getRequestMethod()).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("X-Provider-Request-Id", "req-42");
+        exchange.getResponseHeaders().add("Set-Cookie", "provider-session=abc; Secure");
+        exchange.sendResponseHeaders(path.endsWith("/created") ? 201 : 200, exchange.getRequestMethod().equals("HEAD") ? -1 : answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (!exchange.getRequestMethod().equals("HEAD")) {
+                out.write(answer);
+            }
+        }
+    }
+
+    private static void big(HttpExchange exchange, long bytes, boolean chunked) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, chunked ? 0 : bytes);
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (long sent = 0; sent < bytes; sent += block.length) {
+                out.write(block, 0, (int) Math.min(block.length, bytes - sent));
+            }
+        } catch (IOException closedByTheGateway) {
+            // The gateway cut the answer off where it passed the cap: what the test expects.
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SSLContext sslContext(Path keyStore) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            store.load(in, PASSWORD);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, PASSWORD);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    private static void keytool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(arguments));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
