@@ -40,6 +40,8 @@ gateway:
   paths: [/api/v1/proxy]
   secretStore: true
   callsProviders: true
+  # A token inside its margin, or one an API refused, is refreshed by token-refresher.
+  calls: [token-refresher]
 {{- end }}
 
 {{/* The release's name prefix: the release name alone when it already says latchkey. */}}

@@ -279,7 +279,7 @@ public class AuthConfigService {
 
     private void validate(CredentialForm form, ObjectNode config, ObjectNode secretValues) {
         List<FieldError> errors = new ArrayList<>(fieldErrors(FormValidator.errors("config", form.config(), config)));
-        for (String field : List.of("authorizationUrl", "tokenUrl", "revocationUrl")) {
+        for (String field : List.of("authorizationUrl", "tokenUrl", "revocationUrl", "baseUrl")) {
             if (!httpAllowed && config.path(field).asText().startsWith("http://")) {
                 errors.add(new FieldError("config." + field, "must be an https URL"));
             }

@@ -19,7 +19,8 @@ final class CustomForms {
     }
 
     static CredentialForm of(CustomType type) {
-        CredentialForm form = CredentialForm.empty();
+        // Where the gateway calls the API with these credentials; without it, they are only read.
+        CredentialForm form = CredentialForm.empty().withConfig("baseUrl", url("API base URL, for calls through the gateway"), false);
         return switch (type) {
             case NO_AUTH -> form;
             case OAUTH2 -> tokenEndpoint(form.withConfig("authorizationUrl", url("Authorization URL"), true))

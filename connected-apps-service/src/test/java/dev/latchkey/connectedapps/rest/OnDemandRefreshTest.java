@@ -4,6 +4,7 @@ import dev.latchkey.events.Topics;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.OidcTestServer;
+import dev.latchkey.testing.TokenRefresherProcess;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;

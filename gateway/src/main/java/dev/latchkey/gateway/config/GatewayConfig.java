@@ -27,6 +27,25 @@ public interface GatewayConfig {
     MemorySize maxResponseBytes();
 
     /**
+     * A call asks token-refresher for a refresh first when the connection's token expires sooner than this (or is past
+     * half its life when shorter), as a credentials read does.
+     */
+    @WithDefault("5m")
+    Duration refreshMargin();
+
+    /** How long a call waits for an on-demand refresh. */
+    @WithDefault("20s")
+    Duration refreshWait();
+
+    /** How many connections' APIs a replica keeps in memory between changes; 0 keeps none. */
+    @WithDefault("10000")
+    int cacheEntries();
+
+    /** The longest a kept API is used without reading it again, should a change's notification be lost. */
+    @WithDefault("30s")
+    Duration cacheMaxAge();
+
+    /**
      * PEM certificates trusted besides the JVM's own authorities: a self-hosted system's private CA (a GitLab or
      * Jenkins on the company network). Empty: the JVM's authorities only.
      */

@@ -27,7 +27,7 @@ public class CallableConnections {
     };
     private static final String READ = """
             SELECT c.auth_config_id, c.auth_type, c.environment, c.status, c.config::text AS config, c.secret_version,
-                   c.expires_at, a.id AS known_id, a.provider, a.config::text AS known_config, a.sealed_fields
+                   c.expires_at, c.token_at, a.id AS known_id, a.provider, a.config::text AS known_config, a.sealed_fields
             FROM connections c
             LEFT JOIN auth_configs a ON a.tenant = c.tenant AND a.id = c.auth_config_id AND NOT a.deleted
             WHERE c.id = $1 AND c.tenant = $2""";
@@ -44,9 +44,11 @@ public class CallableConnections {
      * What the gateway knows of a connection; {@code authConfig} null when its auth config is deleted or retired.
      *
      * @param expiresAt when its access token expires (OAuth2), null otherwise
+     * @param tokenAt   when that token was reported obtained (OAuth2), null otherwise
      */
     public record Callable(UUID id, String tenant, String authType, String environment, String status,
-                           Map<String, Object> config, long secretVersion, Instant expiresAt, KnownAuthConfig authConfig) {
+                           Map<String, Object> config, long secretVersion, Instant expiresAt, Instant tokenAt,
+                           KnownAuthConfig authConfig) {
     }
 
     /** The tenant's connection, or a 404: another tenant's connection is as unknown as one that never was. */
@@ -56,10 +58,9 @@ public class CallableConnections {
                 throw new NotFoundException();
             }
             Row row = rows.iterator().next();
-            OffsetDateTime expiresAt = row.getOffsetDateTime("expires_at");
             return new Callable(id, tenant, row.getString("auth_type"), row.getString("environment"), row.getString("status"),
-                    fields(row.getString("config")), row.getLong("secret_version"), expiresAt == null ? null : expiresAt.toInstant(),
-                    row.getUUID("known_id") == null ? null : authConfig(tenant, row));
+                    fields(row.getString("config")), row.getLong("secret_version"), instant(row.getOffsetDateTime("expires_at")),
+                    instant(row.getOffsetDateTime("token_at")), row.getUUID("known_id") == null ? null : authConfig(tenant, row));
         });
     }
 
@@ -72,6 +73,10 @@ public class CallableConnections {
         authConfig.config = fields(row.getString("known_config"));
         authConfig.sealedFields = row.getArrayOfStrings("sealed_fields");
         return authConfig;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private Map<String, Object> fields(String text) {

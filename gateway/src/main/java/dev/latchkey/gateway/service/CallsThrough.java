@@ -12,6 +12,7 @@ import dev.latchkey.platform.problem.UnavailableException;
 import dev.latchkey.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -32,25 +33,79 @@ public class CallsThrough {
     private final ConnectionApis apis;
     private final ProviderHttp http;
     private final CallEventWriter events;
+    private final TokenRefreshes refreshes;
 
-    public CallsThrough(ConnectionApis apis, ProviderHttp http, CallEventWriter events) {
+    public CallsThrough(ConnectionApis apis, ProviderHttp http, CallEventWriter events, TokenRefreshes refreshes) {
         this.apis = apis;
         this.http = http;
         this.events = events;
+        this.refreshes = refreshes;
     }
 
-    /** The provider's answer, its body still to stream. */
+    /**
+     * The provider's answer, its body still to stream. An OAuth2 token inside its refresh margin is refreshed first;
+     * a 401 to a token is answered by one refresh of it and the call once more (the caller's body is kept whole).
+     */
     public Uni<ProviderAnswer> call(Caller caller, UUID connectionId, IncomingCall incoming) {
-        return apis.of(caller.tenant(), connectionId).chain(api -> {
-            ProviderCall call = Forwarding.toProvider(incoming, api.request());
-            long started = System.nanoTime();
-            return http.send(call)
-                    .onFailure().recoverWithUni(failure -> record(caller, api, call, started, null, outcome(failure), null)
-                            .chain(() -> Uni.createFrom().failure(refusal(failure))))
-                    .call(answer -> record(caller, api, call, started, answer.status(), "answered",
-                            answer.declaredLength() < 0 ? null : answer.declaredLength())
-                            .onFailure().invoke(answer.abandon()));
-        });
+        return fresh(caller.tenant(), connectionId).chain(api -> attempt(caller, api, incoming)
+                .chain(answer -> answer.status() == 401 && api.tokenBased() ? afterRefusal(caller, api, incoming, answer)
+                        : Uni.createFrom().item(answer)));
+    }
+
+    /**
+     * The connection's API with a token outside its refresh margin: token-refresher refreshes one inside it first.
+     * When it cannot now, a token still valid is used; an expired one is a 502, and a grant the provider ended a 409.
+     */
+    private Uni<ConnectionApi> fresh(String tenant, UUID connectionId) {
+        return apis.of(tenant, connectionId).chain(api -> !api.due() ? Uni.createFrom().item(api)
+                : refreshes.refresh(tenant, connectionId, false).chain(() -> apis.renewed(tenant, connectionId))
+                        .onFailure(failure -> !(failure instanceof CallRefusedException)).recoverWithUni(failure -> {
+                            if (status(failure) == 409) {
+                                return Uni.createFrom().failure(CallRefusedException.notCallable("The connection's"
+                                        + " authorization expired: authorize it again with POST /api/v1/connections/"
+                                        + connectionId + "/reauthorize."));
+                            }
+                            LOG.warnf("on-demand refresh of connection %s failed: %s", connectionId, failure.toString());
+                            return api.expired() ? Uni.createFrom().failure(new CallRefusedException(502, "upstream",
+                                    "Bad gateway", "The connection's token expired and could not be refreshed just now;"
+                                    + " try again shortly.")) : Uni.createFrom().item(api);
+                        }));
+    }
+
+    /**
+     * The provider refused the token: once, token-refresher refreshes it (or hands over one obtained meanwhile) and the
+     * call goes again with it. When no token can be had, the provider's 401 is passed back as it came.
+     */
+    private Uni<ProviderAnswer> afterRefusal(Caller caller, ConnectionApi api, IncomingCall incoming, ProviderAnswer refused) {
+        return refreshes.refresh(api.tenant(), api.connectionId(), true)
+                .chain(() -> apis.renewed(api.tenant(), api.connectionId()))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.infof("no newer token after a 401 through connection %s: %s", api.connectionId(), failure.toString());
+                    return null;
+                })
+                .chain(renewed -> {
+                    if (renewed == null) {
+                        return Uni.createFrom().item(refused);
+                    }
+                    refused.abandon().run();
+                    return attempt(caller, renewed, incoming);
+                });
+    }
+
+    /** One call to the provider, recorded. */
+    private Uni<ProviderAnswer> attempt(Caller caller, ConnectionApi api, IncomingCall incoming) {
+        ProviderCall call = Forwarding.toProvider(incoming, api.request());
+        long started = System.nanoTime();
+        return http.send(call)
+                .onFailure().recoverWithUni(failure -> record(caller, api, call, started, null, outcome(failure), null)
+                        .chain(() -> Uni.createFrom().failure(refusal(failure))))
+                .call(answer -> record(caller, api, call, started, answer.status(), "answered",
+                        answer.declaredLength() < 0 ? null : answer.declaredLength())
+                        .onFailure().invoke(answer.abandon()));
+    }
+
+    private static int status(Throwable failure) {
+        return failure instanceof WebApplicationException refusal ? refusal.getResponse().getStatus() : 0;
     }
 
     private Uni<Void> record(Caller caller, ConnectionApi api, ProviderCall call, long startedNanos, Integer status,

@@ -10,24 +10,28 @@ import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.Digest;
 import dev.latchkey.catalog.auth.Native;
+import dev.latchkey.gateway.config.GatewayConfig;
 import dev.latchkey.gateway.repository.CallableConnections;
 import dev.latchkey.gateway.repository.CallableConnections.Callable;
 import dev.latchkey.knownauthconfigs.ConnectionFields;
+import dev.latchkey.oauth.RefreshMargin;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem;
 import dev.latchkey.secrets.SecretNotFoundException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A connection's API as a call through it needs it: the catalog entry's API client rendered with the connection's
- * parameters and credentials applied the way its auth option says ({@link AuthorizedRequest}). A connection that
- * cannot be called says why, and what to do.
+ * A connection's API as a call through it needs it: the catalog entry's API client (or a custom auth config's,
+ * {@link CustomSchemes}) rendered with the connection's parameters and credentials applied the way its auth option says
+ * ({@link AuthorizedRequest}). A connection that cannot be called says why, and what to do.
  */
 @ApplicationScoped
 public class ConnectionApis {
@@ -35,26 +39,58 @@ public class ConnectionApis {
     private final CallableConnections connections;
     private final ConnectionFields fields;
     private final Catalog catalog;
+    private final KeptApis kept;
+    private final Duration refreshMargin;
 
-    public ConnectionApis(CallableConnections connections, ConnectionFields fields, Catalog catalog) {
+    public ConnectionApis(CallableConnections connections, ConnectionFields fields, Catalog catalog, KeptApis kept,
+            GatewayConfig config) {
         this.connections = connections;
         this.fields = fields;
         this.catalog = catalog;
+        this.kept = kept;
+        this.refreshMargin = config.refreshMargin();
     }
 
-    /** The API of a connection, ready to call. */
-    public record ConnectionApi(UUID connectionId, String environment, AuthorizedRequest request) {
+    /**
+     * The API of a connection, ready to call.
+     *
+     * @param refreshAt when its token is due for a refresh (OAuth2), null for credentials that do not expire
+     * @param expiresAt when its token expires (OAuth2), null otherwise
+     */
+    public record ConnectionApi(String tenant, UUID connectionId, UUID authConfigId, String environment,
+                                AuthorizedRequest request, boolean tokenBased, Instant refreshAt, Instant expiresAt) {
+
+        boolean due() {
+            return refreshAt != null && !refreshAt.isAfter(Instant.now());
+        }
+
+        boolean expired() {
+            return expiresAt != null && !expiresAt.isAfter(Instant.now());
+        }
     }
 
-    /** The tenant's connection's API; a 404 when the tenant has no such connection. */
+    /** The tenant's connection's API, kept or read; a 404 when the tenant has no such connection. */
     public Uni<ConnectionApi> of(String tenant, UUID id) {
+        return kept.get(tenant, id, () -> read(tenant, id));
+    }
+
+    /** The API as stored now, never a kept one: after token-refresher renewed its token. */
+    Uni<ConnectionApi> renewed(String tenant, UUID id) {
+        kept.forget(tenant, id);
+        return of(tenant, id);
+    }
+
+    private Uni<ConnectionApi> read(String tenant, UUID id) {
         return connections.get(tenant, id).chain(connection -> {
             Scheme scheme = scheme(connection);
             return fields.read(new ConnectionFields.Source(tenant, id, connection.authConfig(), connection.config(),
                             connection.secretVersion(), scheme.option().type().tokenBased(), connection.expiresAt()))
                     .onFailure(SecretNotFoundException.class).transform(gone -> CallRefusedException.notCallable(
                             "The connection's stored credentials are gone; authorize it again or make it anew."))
-                    .map(read -> new ConnectionApi(id, connection.environment(), scheme.request(withAuthConfig(connection, read))));
+                    .map(read -> new ConnectionApi(tenant, id, connection.authConfig().id, connection.environment(),
+                            scheme.request(withAuthConfig(connection, read)),
+                            scheme.option().type().tokenBased(), RefreshMargin.refreshAt(refreshMargin, connection.tokenAt(),
+                            connection.expiresAt()), connection.expiresAt()));
         });
     }
 
@@ -68,8 +104,8 @@ public class ConnectionApis {
         return fields;
     }
 
-    /** The catalog entry's API and the auth option a connection uses. */
-    private record Scheme(ApiClient api, AuthOption option) {
+    /** The API a connection calls (its catalog entry's, or its custom auth config's) and the auth option it uses. */
+    record Scheme(ApiClient api, AuthOption option) {
 
         AuthorizedRequest request(Map<String, Object> fields) {
             Map<String, String> secretValues = new HashMap<>();
@@ -90,12 +126,14 @@ public class ConnectionApis {
                     + " call with; make a new connection from an existing auth config.");
         }
         String provider = connection.authConfig().provider;
-        CatalogEntry entry = provider == null ? null : catalog.find(provider).orElse(null);
+        if (provider == null) {
+            return CustomSchemes.of(connection.authConfig());
+        }
+        CatalogEntry entry = catalog.find(provider).orElse(null);
         AuthOption option = entry == null ? null : entry.option(AuthType.of(connection.authType())).orElse(null);
         if (option == null || entry.api().isEmpty() && !(option instanceof Native)) {
-            throw CallRefusedException.notCallable("The connection's auth config names no API to call: the gateway calls"
-                    + " the APIs of catalog entries; read a custom auth config's credentials with"
-                    + " GET /api/v1/connections/" + connection.id() + "/credentials instead.");
+            throw CallRefusedException.notCallable("The connection's catalog entry names no API to call; read its"
+                    + " credentials with GET /api/v1/connections/" + connection.id() + "/credentials instead.");
         }
         if (option instanceof Native) {
             throw new InvalidInputException("A native connector's system (a database, a broker, a file server) is not"

@@ -4,6 +4,7 @@ import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionStatusChanged;
+import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
 import dev.latchkey.events.EventData;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
@@ -28,10 +29,19 @@ record Connections(String bootstrapServers, SecretStore secrets, Pool pool) {
     /** A connection of a catalog entry made with credentials (API key, bearer, basic), ACTIVE at once. */
     UUID withCredentials(String tenant, String provider, String authType, Map<String, Object> config,
             Map<String, String> secretFields) {
-        UUID authConfig = authConfig(tenant, provider, authType, Map.of());
+        return withCredentials(tenant, authConfig(tenant, provider, authType, Map.of()), provider, authType, config, secretFields);
+    }
+
+    /** A connection with credentials of a custom auth config with {@code settings} (its {@code baseUrl}, placement). */
+    UUID custom(String tenant, String authType, Map<String, Object> settings, Map<String, String> secretFields) {
+        return withCredentials(tenant, authConfig(tenant, null, authType, settings), null, authType, Map.of(), secretFields);
+    }
+
+    private UUID withCredentials(String tenant, UUID authConfig, String provider, String authType, Map<String, Object> config,
+            Map<String, String> secretFields) {
         UUID id = UUID.randomUUID();
         long version = secrets.write(SecretPath.connection(tenant, id), secretFields, 0).await().indefinitely();
-        publish(tenant, new ConnectionCreated(id, authConfig, "my " + provider, "production", null, authType, "ACTIVE",
+        publish(tenant, new ConnectionCreated(id, authConfig, "my connection", "production", null, authType, "ACTIVE",
                 provider, config, version));
         awaitProjected(id, "ACTIVE");
         return id;
@@ -54,6 +64,16 @@ record Connections(String bootstrapServers, SecretStore secrets, Pool pool) {
         return id;
     }
 
+    /** The connection's own secret replaced by {@code secretFields}, as an edit of it would. */
+    void replaceSecret(String tenant, UUID id, Map<String, String> secretFields) {
+        SecretPath path = SecretPath.connection(tenant, id);
+        long newest = secrets.versions(path).await().indefinitely().stream().mapToLong(version -> version.version()).max().orElse(0);
+        long version = secrets.write(path, secretFields, newest).await().indefinitely();
+        publish(tenant, new ConnectionUpdated(id, List.of("secrets"), null, version));
+        Eventually.until("the connection " + id + " at secret version " + version + " in the projection",
+                () -> count("SELECT count(*) FROM connections WHERE id = $1 AND secret_version = $2", Tuple.of(id, version)) == 1);
+    }
+
     /** A connection that is not ACTIVE any more. */
     void changeStatus(String tenant, UUID id, String from, String to) {
         publish(tenant, new ConnectionStatusChanged(id, from, to, "test"));
@@ -62,7 +82,8 @@ record Connections(String bootstrapServers, SecretStore secrets, Pool pool) {
 
     private UUID authConfig(String tenant, String provider, String authType, Map<String, Object> settings) {
         UUID id = UUID.randomUUID();
-        publish(tenant, new AuthConfigCreated(id, "config " + id, "oauth2_provider", provider, authType, null, settings, List.of()));
+        publish(tenant, new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider", provider,
+                authType, null, settings, List.of()));
         Eventually.until("the auth config " + id + " in the projection",
                 () -> count("SELECT count(*) FROM auth_configs WHERE id = $1", Tuple.of(id)) == 1);
         return id;

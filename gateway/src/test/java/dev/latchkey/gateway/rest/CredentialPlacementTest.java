@@ -1,6 +1,7 @@
 package dev.latchkey.gateway.rest;
 
 import dev.latchkey.gateway.rest.RecordingApi.Received;
+import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
@@ -115,6 +116,20 @@ class CredentialPlacementTest extends ProxyTestBase {
         // Zendesk's API lives under the account's subdomain; this connection names none.
         caller().get(PROXY + zendesk + "/tickets").then().statusCode(409).body("detail", equalTo(
                 "The connection lacks what its API's address or credentials need: no value for 'config.subdomain'"));
+    }
+
+    @Test
+    void aReplacedKeyIsSentFromTheNextCallsOnThoughTheOldOneWasKeptInMemory() {
+        UUID gitea = gitea();
+        caller().get(PROXY + gitea + "/user").then().statusCode(200);
+
+        connections.replaceSecret(tenant, gitea, Map.of("apiKey", "gitea-key-rotated"));
+
+        Eventually.until("the replaced key sent", () -> {
+            String call = call();
+            caller().header("X-Test-Call", call).get(PROXY + gitea + "/user").then().statusCode(200);
+            return ("token gitea-key-rotated").equals(RecordingApi.received(call).header("Authorization"));
+        });
     }
 
     @Test

@@ -28,7 +28,7 @@ import java.util.concurrent.Executors;
  * An API on this machine that records what it receives, reached over TLS (a self-signed certificate for 127.0.0.1,
  * which the gateway is told to trust as an operator would add a company CA) and over plain HTTP. Its paths, under any
  * base path: {@code /big/<bytes>} answers that many bytes (declared or, with {@code ?chunked}, streamed), {@code /slow} waits
- * before answering, {@code /redirect} sends the caller to another host, {@code /created} answers 201; anything else answers 200 with a small JSON
+ * before answering, {@code /redirect} sends the caller to another host, {@code /created} answers 201, {@code /needs/<token>} answers 401 to any other bearer token; anything else answers 200 with a small JSON
  * body and headers of its own. Each request is recorded under the value of its {@code X-Test-Call} header.
  */
 public class RecordingApi implements QuarkusTestResourceLifecycleManager {
@@ -112,6 +112,13 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
         }
         if (path.endsWith("/slow")) {
             sleep();
+        }
+        if (path.matches(".*/needs/[^/]+") && !("Bearer " + path.substring(path.lastIndexOf('/') + 1))
+                .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
         }
         if (path.endsWith("/redirect")) {
             exchange.getResponseHeaders().add("Location", "https://elsewhere.example/steal");

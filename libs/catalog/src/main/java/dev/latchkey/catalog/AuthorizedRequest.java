@@ -3,6 +3,7 @@ package dev.latchkey.catalog;
 import dev.latchkey.catalog.auth.ApiKey;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.auth.Bearer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,9 +15,10 @@ import java.util.stream.Stream;
 /**
  * What every request to an entry's API carries, rendered for one connection: the base URL, the API's own headers and
  * query parameters, and the credentials where the auth option puts them (an API key in its header, query parameter or
- * cookie after its prefix; a bearer or OAuth2 access token; Basic). An entry whose templates name the credential
- * itself puts it where its provider wants it (Shopify's {@code X-Shopify-Access-Token}), and nothing is added; a test
- * request's own headers are the test's to add. Digest answers a challenge, so it is not placed here.
+ * cookie after its prefix; a bearer token in its header after its prefix; an OAuth2 access token; Basic). An entry
+ * whose templates name the credential itself puts it where its provider wants it (Shopify's
+ * {@code X-Shopify-Access-Token}), and nothing is added; a test request's own headers are the test's to add. Digest
+ * answers a challenge, so it is not placed here.
  *
  * @param baseUrl without a trailing slash
  */
@@ -60,8 +62,8 @@ public record AuthorizedRequest(String baseUrl, Map<String, String> headers, Map
                 case QUERY -> query.put(key.name(), value);
                 case COOKIE -> headers.put("Cookie", key.name() + "=" + value);
             }
-        } else if (option.type() == AuthType.BEARER) {
-            headers.put("Authorization", "Bearer " + values.get("credentials.token"));
+        } else if (option instanceof Bearer bearer) {
+            headers.put(bearer.headerName(), bearer.prefix() + values.get("credentials.token"));
         } else if (option.type().tokenBased()) {
             headers.put("Authorization", "Bearer " + values.get("credentials.accessToken"));
         } else if (option.type() == AuthType.BASIC) {

@@ -9,8 +9,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
@@ -41,7 +43,9 @@ public class RefreshResource {
     @APIResponseSchema(value = RefreshOutcome.class, responseDescription = "The token's new expiry")
     @APIResponse(responseCode = "409", description = "The provider ended the grant: authorize the connection again")
     @APIResponse(responseCode = "502", description = "The provider failed to refresh the token, for now")
-    public Uni<RefreshOutcome> refresh(String tenant, UUID connectionId) {
-        return refreshes.refresh(tenant, connectionId, caller.get().actor());
+    public Uni<RefreshOutcome> refresh(String tenant, UUID connectionId,
+            @Parameter(description = "the API refused the token the caller holds: refresh it though it is not due, unless"
+                    + " a token was obtained since the caller asked") @QueryParam("refused") boolean refused) {
+        return refreshes.refresh(tenant, connectionId, caller.get().actor(), refused);
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.refresher.service;
 import dev.latchkey.oauth.RefreshOutcome;
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.refresher.config.RefresherConfig;
+import dev.latchkey.refresher.domain.ScheduledRefresh;
 import dev.latchkey.refresher.repository.RefreshSchedule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A refresh a caller waits for, single-flight: callers on this replica share one attempt; across replicas the
  * connection's lease lets one refresh run while the others wait for it to end and take its result. A token
- * obtained since the caller asked, or not yet due ({@link RefreshMargins}), is not refreshed again.
+ * obtained since the caller asked, or not yet due ({@link RefreshMargins}), is not refreshed again; one the caller
+ * says an API refused is refreshed though not due (the provider revoked it early), unless obtained since.
  */
 @ApplicationScoped
 public class OnDemandRefresh {
@@ -31,7 +33,8 @@ public class OnDemandRefresh {
     private final Refresher refresher;
     private final RefresherConfig config;
     private final String owner = "on-demand:" + UUID.randomUUID();
-    private final Map<UUID, Uni<RefreshOutcome>> inFlight = new ConcurrentHashMap<>();
+    /** Attempts under way, by connection and whether an API refused its token. */
+    private final Map<String, Uni<RefreshOutcome>> inFlight = new ConcurrentHashMap<>();
 
     public OnDemandRefresh(RefreshSchedule schedule, Refresher refresher, RefresherConfig config) {
         this.schedule = schedule;
@@ -40,40 +43,50 @@ public class OnDemandRefresh {
     }
 
     /** @throws NotFoundException when the connection is not one of {@code tenant}'s that this service refreshes */
-    public Uni<RefreshOutcome> refresh(String tenant, UUID connectionId, String actor) {
+    public Uni<RefreshOutcome> refresh(String tenant, UUID connectionId, String actor, boolean refused) {
         Context caller = Vertx.currentContext();
         Instant asked = Instant.now();
         return Panache.withSession(() -> schedule.find(connectionId))
                 .chain(found -> found == null || !found.tenant().equals(tenant) ? Uni.createFrom().failure(new NotFoundException())
-                        : shared(connectionId, actor, asked, caller));
+                        : shared(new Asked(connectionId, actor, asked, refused), caller));
     }
 
-    private Uni<RefreshOutcome> shared(UUID connectionId, String actor, Instant asked, Context caller) {
-        Uni<RefreshOutcome> shared = inFlight.computeIfAbsent(connectionId, id -> attempt(id, actor, asked, asked.plus(config.onDemandWait()))
-                .onTermination().invoke(() -> inFlight.remove(id))
+    /** What a caller asked for: a refresh of the connection's token, when, and whether an API refused the token. */
+    private record Asked(UUID connectionId, String actor, Instant at, boolean refused) {
+
+        boolean answeredBy(ScheduledRefresh refresh) {
+            return refused ? RefreshMargins.obtainedSince(refresh, at) : RefreshMargins.fresh(refresh, at);
+        }
+    }
+
+    private Uni<RefreshOutcome> shared(Asked asked, Context caller) {
+        String key = asked.connectionId() + (asked.refused() ? ":refused" : "");
+        Uni<RefreshOutcome> shared = inFlight.computeIfAbsent(key, ignored -> attempt(asked, asked.at().plus(config.onDemandWait()))
+                .onTermination().invoke(() -> inFlight.remove(key))
                 .memoize().indefinitely());
         // The attempt runs on the first caller's context; each caller carries on on its own.
         return caller == null ? shared : shared.emitOn(command -> caller.runOnContext(ignored -> command.run()));
     }
 
-    private Uni<RefreshOutcome> attempt(UUID connectionId, String actor, Instant asked, Instant deadline) {
+    private Uni<RefreshOutcome> attempt(Asked asked, Instant deadline) {
+        UUID connectionId = asked.connectionId();
         return Panache.withTransaction(() -> schedule.take(connectionId, owner, config.lease())).chain(taken -> {
             if (taken != null) {
-                return RefreshMargins.fresh(taken, asked) ? Panache.withTransaction(() -> schedule.release(connectionId, owner))
+                return asked.answeredBy(taken) ? Panache.withTransaction(() -> schedule.release(connectionId, owner))
                         .replaceWith(new RefreshOutcome(connectionId, taken.expiresAt(), false))
-                        : refresher.refresh(taken, owner, actor);
+                        : refresher.refresh(taken, owner, asked.actor());
             }
             return Panache.withSession(() -> schedule.find(connectionId)).chain(existing -> {
                 if (existing == null) {
                     return Uni.createFrom().failure(new NotFoundException());
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return RefreshMargins.fresh(existing, asked) ? Uni.createFrom().item(new RefreshOutcome(connectionId, existing.expiresAt(), false))
+                    return asked.answeredBy(existing) ? Uni.createFrom().item(new RefreshOutcome(connectionId, existing.expiresAt(), false))
                             : Uni.createFrom().failure(new UpstreamException(
                                     "Another refresh of this connection did not finish in time; try again shortly."));
                 }
                 // Another replica holds the lease: wait for it, then take its result (or the lease, if it gave up).
-                return pause().chain(() -> attempt(connectionId, actor, asked, deadline));
+                return pause().chain(() -> attempt(asked, deadline));
             });
         });
     }

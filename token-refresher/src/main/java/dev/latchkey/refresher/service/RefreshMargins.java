@@ -32,7 +32,12 @@ public class RefreshMargins {
      * refreshes are failing is due: its next scheduled attempt is a retry, and a caller may try before it.
      */
     public static boolean fresh(ScheduledRefresh refresh, Instant asked) {
-        return refresh.issuedAt() != null && refresh.issuedAt().isAfter(asked)
+        return obtainedSince(refresh, asked)
                 || refresh.attempts() == 0 && refresh.refreshAt() != null && refresh.refreshAt().isAfter(Instant.now());
+    }
+
+    /** Whether the connection's token was obtained after {@code asked}: newer than the one a caller holds. */
+    public static boolean obtainedSince(ScheduledRefresh refresh, Instant asked) {
+        return refresh.issuedAt() != null && refresh.issuedAt().isAfter(asked);
     }
 }

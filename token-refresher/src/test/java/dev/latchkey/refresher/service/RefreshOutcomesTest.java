@@ -53,6 +53,17 @@ class RefreshOutcomesTest extends RefresherTestBase {
     }
 
     @Test
+    void aTokenAnApiRefusedIsRefreshedThoughNotDueAndNotAgainByACallerThatAskedBefore() {
+        UUID id = connection("refresh-0", Duration.ofHours(1));
+
+        refreshNow(id).statusCode(200).body("refreshed", equalTo(false));
+        refreshRefused(id).statusCode(200).body("refreshed", equalTo(true));
+
+        assertEquals(1, provider.requestsWith("refresh-0"));
+        assertEquals("access-1", tokens(id).get("accessToken"));
+    }
+
+    @Test
     void aResponseWithoutARefreshTokenKeepsTheStoredOne() {
         provider.rotateRefreshTokens(false);
         UUID id = connection("refresh-keep", Duration.ofMinutes(1));

@@ -121,6 +121,12 @@ abstract class RefresherTestBase {
         return refreshIn(tenant, connection);
     }
 
+    /** The on-demand refresh of a token an API refused, as the gateway calls it. */
+    ValidatableResponse refreshRefused(UUID connection) {
+        return given().auth().oauth2(OidcTestServer.current().accessToken("system", "gateway", "service"))
+                .post("/internal/v1/tenants/" + tenant + "/refresh/" + connection + "?refused=true").then();
+    }
+
     /** The on-demand refresh of {@code connection}, said to be {@code tenant}'s. */
     static ValidatableResponse refreshIn(String tenant, UUID connection) {
         return given().auth().oauth2(OidcTestServer.current().accessToken("system", "connected-apps-service", "service"))

@@ -1,12 +1,14 @@
-package dev.latchkey.connectedapps.rest;
+package dev.latchkey.testing;
 
-import dev.latchkey.testing.ServiceUnderTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.List;
 import java.util.Map;
 
-/** token-refresher, the real one, for the on-demand refresh: started by {@link #ensureRunning} once the test application is up. */
+/**
+ * token-refresher, the real one, for a test application's on-demand refreshes (connected-apps-service's, the gateway's):
+ * started by {@link #ensureRunning} once the test application is up.
+ */
 public class TokenRefresherProcess implements QuarkusTestResourceLifecycleManager {
 
     private static final ServiceUnderTest REFRESHER = new ServiceUnderTest("token-refresher", "token-refresher",
@@ -17,11 +19,11 @@ public class TokenRefresherProcess implements QuarkusTestResourceLifecycleManage
         return REFRESHER.reserve();
     }
 
-    static void ensureRunning(Map<String, String> overrides) {
+    public static void ensureRunning(Map<String, String> overrides) {
         REFRESHER.ensureRunning(overrides);
     }
 
-    static String baseUrl() {
+    public static String baseUrl() {
         return REFRESHER.baseUrl();
     }
 
