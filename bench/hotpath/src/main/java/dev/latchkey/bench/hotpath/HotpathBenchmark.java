@@ -95,7 +95,7 @@ public final class HotpathBenchmark {
         }
         summary.print();
         if (settings.profile()) {
-            Profile.print(Suite.RECORDING);
+            Profile.print("connected-apps-service", Suite.RECORDING);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.latchkey.bench.hotpath;
 import java.util.Arrays;
 
 /** Every latency of a run, in nanoseconds, kept whole: a run's few hundred thousand fit, and percentiles are exact. */
-final class Latencies {
+public final class Latencies {
 
     private long[] nanos = new long[1 << 16];
     private int size;
@@ -22,10 +22,10 @@ final class Latencies {
         return new Sorted(copy);
     }
 
-    record Sorted(long[] nanos) {
+    public record Sorted(long[] nanos) {
 
         /** The {@code percent} percentile in milliseconds; 0 when there is none. */
-        double millis(double percent) {
+        public double millis(double percent) {
             if (nanos.length == 0) {
                 return 0;
             }
@@ -33,7 +33,7 @@ final class Latencies {
             return nanos[Math.max(0, Math.min(nanos.length - 1, rank))] / 1e6;
         }
 
-        double maxMillis() {
+        public double maxMillis() {
             return nanos.length == 0 ? 0 : nanos[nanos.length - 1] / 1e6;
         }
     }

@@ -31,17 +31,17 @@ import java.util.stream.Collectors;
  * counts as such, with the time it waited among the latencies, so an overloaded service bounds a run's length without
  * flattering its percentiles.
  */
-final class LoadClient implements AutoCloseable {
+public final class LoadClient implements AutoCloseable {
 
     /** Connections spread over this many of the client's event loops: the machine's cores. */
-    static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+    public static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
     private static final long ANSWER_WITHIN_MILLIS = 30_000;
 
     private final Vertx vertx;
     private final HttpClient http;
     private final URI base;
 
-    LoadClient(Vertx vertx, String baseUrl, int connections) {
+    public LoadClient(Vertx vertx, String baseUrl, int connections) {
         this.vertx = vertx;
         this.base = URI.create(baseUrl);
         this.http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true),
@@ -49,7 +49,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     /** {@code callers} requests in flight for {@code duration}, going round {@code paths}. */
-    Outcome closedLoop(List<String> paths, String bearer, int callers, Duration duration) {
+    public Outcome closedLoop(List<String> paths, String bearer, int callers, Duration duration) {
         Running running = start(paths, bearer, callers);
         vertx.setTimer(duration.toMillis(), timer -> running.stop());
         return running.await();
@@ -74,7 +74,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     /** {@code rate} requests a second for {@code duration}, each at its due time, going round {@code paths}. */
-    Outcome openLoop(List<String> paths, String bearer, int rate, Duration duration) {
+    public Outcome openLoop(List<String> paths, String bearer, int rate, Duration duration) {
         long total = rate * duration.toSeconds();
         Tally tally = new Tally();
         CompletableFuture<Void> allAnswered = new CompletableFuture<>();

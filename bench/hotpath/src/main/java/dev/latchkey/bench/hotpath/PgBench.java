@@ -16,20 +16,20 @@ import java.util.regex.Pattern;
  * scratch database initialised at scale {@value #SCALE} and dropped afterwards, as the admin of {@code LATCHKEY_TEST_PG}.
  * Select-only ({@code -S}) is the reference; the simple-update mix ({@code -N}) is printed for information.
  */
-final class PgBench {
+public final class PgBench {
 
     private static final String PGBENCH = "/usr/bin/pgbench";
     private static final int SCALE = 10;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
 
     /** Transactions per second: select-only and simple-update. */
-    record Tps(double selectOnly, double simpleUpdate) {
+    public record Tps(double selectOnly, double simpleUpdate) {
     }
 
     private PgBench() {
     }
 
-    static Tps measure(int clients, Duration duration) throws IOException, InterruptedException {
+    public static Tps measure(int clients, Duration duration) throws IOException, InterruptedException {
         try (PostgresTestDatabase scratch = PostgresTestDatabase.create()) {
             run(scratch, "-i", "-q", "-s", String.valueOf(SCALE));
             String seconds = String.valueOf(duration.toSeconds());

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * anywhere in it (total, each method once per sample), and the total of Latchkey's own methods. Stacks are JFR's first 64
  * frames; the recording covers the service's whole life (start, fixtures, figures 1, 3 and 4).
  */
-final class Profile {
+public final class Profile {
 
     static final int TOP = 15;
     private static final String OWN = "dev.latchkey.";
@@ -29,11 +29,11 @@ final class Profile {
     }
 
     /** Flight Recorder's options for a service whose recording goes to {@code recording} when it stops. */
-    static List<String> jvmOptions(Path recording) {
+    public static List<String> jvmOptions(Path recording) {
         return List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
     }
 
-    static void print(Path recording) throws IOException {
+    public static void print(String service, Path recording) throws IOException {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> total = new HashMap<>();
         long samples = 0;
@@ -54,7 +54,7 @@ final class Profile {
                 inStack.forEach(method -> total.merge(method, 1L, Long::sum));
             }
         }
-        System.out.printf("profile of connected-apps-service (%s): %d execution samples%n", recording, samples);
+        System.out.printf("profile of %s (%s): %d execution samples%n", service, recording, samples);
         printTop("self (top frame)", self, samples);
         printTop("total (anywhere in the stack)", total, samples);
         // The framework's frames (Netty, Vert.x, Mutiny) lead any total list; Latchkey's own say which path costs what.
