@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Calls a connection's API for a caller, credentials applied ({@link ConnectionApis}, {@link Forwarding}), and records
@@ -83,13 +84,10 @@ public class CallsThrough {
                     LOG.infof("no newer token after a 401 through connection %s: %s", api.connectionId(), failure.toString());
                     return null;
                 })
-                .chain(renewed -> {
-                    if (renewed == null) {
-                        return Uni.createFrom().item(refused);
-                    }
-                    refused.abandon().run();
-                    return attempt(caller, renewed, incoming);
-                });
+                .chain(renewed -> renewed == null ? Uni.createFrom().item(refused)
+                        // The refusal is read to its end first, so that its connection goes back to the pool whole.
+                        : refused.body().collect().with(Collectors.counting()).onFailure().recoverWithNull()
+                                .chain(() -> attempt(caller, renewed, incoming)));
     }
 
     /** One call to the provider, recorded. */

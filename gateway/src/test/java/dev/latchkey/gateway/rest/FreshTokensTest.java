@@ -101,19 +101,26 @@ class FreshTokensTest extends ProxyTestBase {
                 "authorizationUrl", "http://127.0.0.1:1/authorize", "tokenUrl", provider.tokenUrl(), "clientId", "client",
                 "tokenRequestAuth", "client_secret_post", "baseUrl", "https://" + RecordingApi.tlsHost()), List.of("clientSecret")),
                 Instant.now());
+        // Auth configs and connections come on topics of their own: each is awaited where it is read.
+        Eventually.until("the auth config in the gateway's projection", () -> count("SELECT count(*) FROM auth_configs WHERE id = $1",
+                authConfig) == 1);
+        Eventually.until("the auth config in token-refresher's projection", () -> count(
+                "SELECT count(*) FROM refresher.auth_configs WHERE id = $1", authConfig) == 1);
         UUID id = UUID.randomUUID();
         secrets.write(SecretPath.connection(tenant, id), Map.of("accessToken", "access-0", "refreshToken", "refresh-0"), 0)
                 .await().indefinitely();
         publish(new ConnectionCreated(id, authConfig, "account", "production", null, "oauth2", "PENDING", null, Map.of(), 0L),
                 issuedAt);
         publish(new ConnectionAuthorized(id, authConfig, "production", expiresAt, List.of(), true, Map.of()), issuedAt);
-        Eventually.until("the connection in the gateway's projection", () -> pool.preparedQuery(
-                "SELECT count(*) FROM connections WHERE id = $1 AND status = 'ACTIVE'").execute(Tuple.of(id)).await().indefinitely()
-                .iterator().next().getLong(0) == 1);
-        Eventually.until("the connection in token-refresher's schedule", () -> pool.preparedQuery(
-                "SELECT count(*) FROM refresher.refresh_schedule WHERE connection_id = $1").execute(Tuple.of(id)).await().indefinitely()
-                .iterator().next().getLong(0) == 1);
+        Eventually.until("the connection in the gateway's projection", () -> count(
+                "SELECT count(*) FROM connections WHERE id = $1 AND status = 'ACTIVE'", id) == 1);
+        Eventually.until("the connection in token-refresher's schedule", () -> count(
+                "SELECT count(*) FROM refresher.refresh_schedule WHERE connection_id = $1", id) == 1);
         return id;
+    }
+
+    private long count(String sql, UUID id) {
+        return pool.preparedQuery(sql).execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong(0);
     }
 
     /** Publishes an event as its service would, dated {@code time} (when the token it reports was obtained). */
