@@ -22,13 +22,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /**
  * An API on this machine that records what it receives, reached over TLS (a self-signed certificate for 127.0.0.1,
  * which the gateway is told to trust as an operator would add a company CA) and over plain HTTP. Its paths, under any
- * base path: {@code /big/<bytes>} answers that many bytes (declared or, with {@code ?chunked}, streamed), {@code /slow} waits
- * before answering, {@code /redirect} sends the caller to another host, {@code /created} answers 201, {@code /needs/<token>} answers 401 to any other bearer token; anything else answers 200 with a small JSON
+ * base path: {@code /big/<bytes>} answers that many bytes (declared or, with {@code ?chunked}, streamed), {@code /slow}
+ * never answers (its exchange is held until the API stops), {@code /redirect} sends the caller to another host, {@code /created} answers 201, {@code /needs/<token>} answers 401 to any other bearer token; anything else answers 200 with a small JSON
  * body and headers of its own. Each request is recorded under the value of its {@code X-Test-Call} header.
  */
 public class RecordingApi implements QuarkusTestResourceLifecycleManager {
@@ -47,6 +48,7 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Received> RECEIVED = new ConcurrentHashMap<>();
     private static HttpsServer tls;
     private static HttpServer plain;
+    private static CountDownLatch stopped;
 
     /** {@code 127.0.0.1:<port>} of the TLS server. */
     public static String tlsHost() {
@@ -74,6 +76,7 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
                     "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD));
             keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(), "-storepass",
                     new String(PASSWORD), "-file", certificate.toString());
+            stopped = new CountDownLatch(1);
             tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             tls.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore)));
             plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -90,6 +93,7 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        stopped.countDown();
         tls.stop(0);
         plain.stop(0);
     }
@@ -111,7 +115,8 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.endsWith("/slow")) {
-            sleep();
+            holdUntilStopped(exchange);
+            return;
         }
         if (path.matches(".*/needs/[^/]+") && !("Bearer " + path.substring(path.lastIndexOf('/') + 1))
                 .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -151,11 +156,14 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void sleep() {
+    /** An API that took the request and never answers it: the exchange stays open until the API stops. */
+    private static void holdUntilStopped(HttpExchange exchange) {
         try {
-            Thread.sleep(10_000);
+            stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
         }
     }
 

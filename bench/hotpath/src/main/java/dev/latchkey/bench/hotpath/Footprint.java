@@ -15,7 +15,7 @@ import java.util.Map;
  * What a service costs to run, after the load: its resident memory now ({@code VmRSS}) and at its peak
  * ({@code VmHWM}) against the 300 MiB target, and the PostgreSQL connections it holds (its pool as it runs).
  */
-final class Footprint {
+public final class Footprint {
 
     static final long TARGET_MIB = 300;
     /** Quarkus's default {@code quarkus.datasource.reactive.max-size}: no service sets it, nor does the benchmark. */
@@ -55,7 +55,8 @@ final class Footprint {
                 String.valueOf(connections)));
     }
 
-    private static long kib(long pid, String field) throws IOException {
+    /** A field of the process's {@code /proc/<pid>/status} in KiB ({@code VmRSS}, {@code RssAnon}, ...). */
+    public static long kib(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);

@@ -1,9 +1,9 @@
 package dev.latchkey.bench.proxy;
 
+import dev.latchkey.bench.hotpath.Footprint;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +29,7 @@ final class PeakRss {
 
     static long mib(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(0);
+            return Footprint.kib(pid, "VmRSS") / 1024;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the memory of process " + pid, e);
         }
