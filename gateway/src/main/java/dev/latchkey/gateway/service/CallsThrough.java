@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -45,12 +46,31 @@ public class CallsThrough {
 
     /**
      * The provider's answer, its body still to stream. An OAuth2 token inside its refresh margin is refreshed first;
-     * a 401 to a token is answered by one refresh of it and the call once more (the caller's body is kept whole).
+     * a 401 to a token is answered by one refresh of it and the call once more, a 401 with a Digest challenge by the
+     * call once more answering it (the caller's body is kept whole for that).
      */
     public Uni<ProviderAnswer> call(Caller caller, UUID connectionId, IncomingCall incoming) {
-        return fresh(caller.tenant(), connectionId).chain(api -> attempt(caller, api, incoming)
-                .chain(answer -> answer.status() == 401 && api.tokenBased() ? afterRefusal(caller, api, incoming, answer)
-                        : Uni.createFrom().item(answer)));
+        return fresh(caller.tenant(), connectionId).chain(api -> {
+            ProviderCall call = Forwarding.toProvider(incoming, api.request());
+            boolean signed = api.digest() != null && api.digest().sign(call);
+            return attempt(caller, api, call).chain(answer -> {
+                if (answer.status() != 401) {
+                    return Uni.createFrom().item(answer);
+                }
+                if (api.tokenBased()) {
+                    return afterRefusal(caller, api, incoming, answer);
+                }
+                return api.digest() != null && api.digest().learn(answer.headers().getAll("WWW-Authenticate"), signed)
+                        ? again(answer, () -> attempt(caller, api, signedCall(api, incoming)))
+                        : Uni.createFrom().item(answer);
+            });
+        });
+    }
+
+    private static ProviderCall signedCall(ConnectionApi api, IncomingCall incoming) {
+        ProviderCall call = Forwarding.toProvider(incoming, api.request());
+        api.digest().sign(call);
+        return call;
     }
 
     /**
@@ -85,14 +105,16 @@ public class CallsThrough {
                     return null;
                 })
                 .chain(renewed -> renewed == null ? Uni.createFrom().item(refused)
-                        // The refusal is read to its end first, so that its connection goes back to the pool whole.
-                        : refused.body().collect().with(Collectors.counting()).onFailure().recoverWithNull()
-                                .chain(() -> attempt(caller, renewed, incoming)));
+                        : again(refused, () -> attempt(caller, renewed, Forwarding.toProvider(incoming, renewed.request()))));
+    }
+
+    /** The call once more, after the refusal is read to its end: so that its connection goes back to the pool whole. */
+    private static Uni<ProviderAnswer> again(ProviderAnswer refused, Supplier<Uni<ProviderAnswer>> attempt) {
+        return refused.body().collect().with(Collectors.counting()).onFailure().recoverWithNull().chain(ignored -> attempt.get());
     }
 
     /** One call to the provider, recorded. */
-    private Uni<ProviderAnswer> attempt(Caller caller, ConnectionApi api, IncomingCall incoming) {
-        ProviderCall call = Forwarding.toProvider(incoming, api.request());
+    private Uni<ProviderAnswer> attempt(Caller caller, ConnectionApi api, ProviderCall call) {
         long started = System.nanoTime();
         return http.send(call)
                 .onFailure().recoverWithUni(failure -> record(caller, api, call, started, null, outcome(failure), null)

@@ -56,9 +56,11 @@ public class ConnectionApis {
      *
      * @param refreshAt when its token is due for a refresh (OAuth2), null for credentials that do not expire
      * @param expiresAt when its token expires (OAuth2), null otherwise
+     * @param digest    the user, password and last challenge of a Digest connection, null for other schemes
      */
     public record ConnectionApi(String tenant, UUID connectionId, UUID authConfigId, String environment,
-                                AuthorizedRequest request, boolean tokenBased, Instant refreshAt, Instant expiresAt) {
+                                AuthorizedRequest request, boolean tokenBased, Instant refreshAt, Instant expiresAt,
+                                DigestSession digest) {
 
         boolean due() {
             return refreshAt != null && !refreshAt.isAfter(Instant.now());
@@ -87,10 +89,13 @@ public class ConnectionApis {
                             connection.secretVersion(), scheme.option().type().tokenBased(), connection.expiresAt()))
                     .onFailure(SecretNotFoundException.class).transform(gone -> CallRefusedException.notCallable(
                             "The connection's stored credentials are gone; authorize it again or make it anew."))
-                    .map(read -> new ConnectionApi(tenant, id, connection.authConfig().id, connection.environment(),
-                            scheme.request(withAuthConfig(connection, read)),
-                            scheme.option().type().tokenBased(), RefreshMargin.refreshAt(refreshMargin, connection.tokenAt(),
-                            connection.expiresAt()), connection.expiresAt()));
+                    .map(read -> {
+                        Map<String, String> values = scheme.values(withAuthConfig(connection, read));
+                        return new ConnectionApi(tenant, id, connection.authConfig().id, connection.environment(),
+                                scheme.request(values), scheme.option().type().tokenBased(),
+                                RefreshMargin.refreshAt(refreshMargin, connection.tokenAt(), connection.expiresAt()),
+                                connection.expiresAt(), scheme.digest(values));
+                    });
         });
     }
 
@@ -107,15 +112,26 @@ public class ConnectionApis {
     /** The API a connection calls (its catalog entry's, or its custom auth config's) and the auth option it uses. */
     record Scheme(ApiClient api, AuthOption option) {
 
-        AuthorizedRequest request(Map<String, Object> fields) {
+        /** The template values of a connection with these fields ({@link TemplateValues}). */
+        Map<String, String> values(Map<String, Object> fields) {
             Map<String, String> secretValues = new HashMap<>();
             fields.forEach((name, value) -> secretValues.put(name, String.valueOf(value)));
+            return TemplateValues.of(option, fields, secretValues);
+        }
+
+        AuthorizedRequest request(Map<String, String> values) {
             try {
-                return AuthorizedRequest.of(api, option, TemplateValues.of(option, fields, secretValues));
+                return AuthorizedRequest.of(api, option, values);
             } catch (TemplateException e) {
                 throw CallRefusedException.notCallable("The connection lacks what its API's address or credentials need: "
                         + e.getMessage());
             }
+        }
+
+        /** Digest's credentials answer the server's challenge instead of riding on every request. */
+        DigestSession digest(Map<String, String> values) {
+            return option instanceof Digest ? new DigestSession(values.getOrDefault("credentials.username", ""),
+                    values.getOrDefault("credentials.password", "")) : null;
         }
     }
 
@@ -139,10 +155,6 @@ public class ConnectionApis {
             throw new InvalidInputException("A native connector's system (a database, a broker, a file server) is not"
                     + " an HTTP API: it is not called through the gateway.", List.of(new Problem.FieldError("connectionId",
                     "is a native connector's connection")));
-        }
-        if (option instanceof Digest) {
-            throw new CallRefusedException(501, "not-implemented", "Not implemented", "The gateway does not answer"
-                    + " HTTP Digest challenges yet; read the connection's credentials instead.");
         }
         return new Scheme(entry.api().get(), option);
     }

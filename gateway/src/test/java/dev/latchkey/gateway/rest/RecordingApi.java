@@ -49,10 +49,16 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
     private static HttpsServer tls;
     private static HttpServer plain;
     private static CountDownLatch stopped;
+    private static SSLContext tlsContext;
 
     /** {@code 127.0.0.1:<port>} of the TLS server. */
     public static String tlsHost() {
         return "127.0.0.1:" + tls.getAddress().getPort();
+    }
+
+    /** The TLS server's key and certificate, which the gateway trusts: for other servers of the same tests. */
+    static SSLContext tlsContext() {
+        return tlsContext;
     }
 
     /** {@code http://127.0.0.1:<port>} of the plain server. */
@@ -78,7 +84,8 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
                     new String(PASSWORD), "-file", certificate.toString());
             stopped = new CountDownLatch(1);
             tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            tls.setHttpsConfigurator(new HttpsConfigurator(sslContext(keyStore)));
+            tlsContext = sslContext(keyStore);
+            tls.setHttpsConfigurator(new HttpsConfigurator(tlsContext));
             plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             for (HttpServer server : List.of(tls, plain)) {
                 server.createContext("/", RecordingApi::answer);

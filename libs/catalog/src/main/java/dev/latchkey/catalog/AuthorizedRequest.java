@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * cookie after its prefix; a bearer token in its header after its prefix; an OAuth2 access token; Basic). An entry
  * whose templates name the credential itself puts it where its provider wants it (Shopify's
  * {@code X-Shopify-Access-Token}), and nothing is added; a test request's own headers are the test's to add. Digest
- * answers a challenge, so it is not placed here.
+ * answers a challenge ({@link dev.latchkey.catalog.digest.DigestChallenge}), so it is not placed here.
  *
  * @param baseUrl without a trailing slash
  */
