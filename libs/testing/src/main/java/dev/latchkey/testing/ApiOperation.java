@@ -26,6 +26,11 @@ public record ApiOperation(String method, String path, JsonNode definition, Map<
         return definition.has("requestBody");
     }
 
+    /** Whether its body is JSON that the service reads; a proxy's body is the API's business, not the service's. */
+    public boolean takesJson() {
+        return definition.path("requestBody").path("content").has("application/json");
+    }
+
     /** A browser page (the connect page, the OAuth callback): it answers HTML, its refusals too. */
     public boolean isPage() {
         return definition.path("responses").findValues("content").stream().anyMatch(content -> content.has("text/html"));

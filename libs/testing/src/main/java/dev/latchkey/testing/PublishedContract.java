@@ -23,9 +23,10 @@ public abstract class PublishedContract {
 
     protected final String tenant = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-    /** A token that may do everything in the test's fresh tenant: admin, credentials:read and service. */
+    /** A token that may do everything in the test's fresh tenant: admin, credentials:read, connections:call and service. */
     protected String mayDoEverything() {
-        return OidcTestServer.current().accessToken(tenant, "contract-admin", "admin", "credentials:read", "service");
+        return OidcTestServer.current().accessToken(tenant, "contract-admin", "admin", "credentials:read", "connections:call",
+                "service");
     }
 
     @Test
@@ -74,7 +75,7 @@ public abstract class PublishedContract {
     void everyOperationDeclaresInvalidInputForABodyThatIsNoJson() {
         List<String> wrong = new ArrayList<>();
         for (ApiOperation operation : secured()) {
-            if (operation.takesBody()) {
+            if (operation.takesJson()) {
                 HttpAnswer answer = call(operation, mayDoEverything()).withBody("application/json", "{".getBytes()).send();
                 if (answer.status() != 400) {
                     wrong.add(operation + " answered " + answer + " to the body '{'");

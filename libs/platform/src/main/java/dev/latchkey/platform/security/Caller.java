@@ -1,6 +1,7 @@
 package dev.latchkey.platform.security;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,6 +42,12 @@ public record Caller(String tenant, String subject, Set<String> roles, String na
             return true;
         }
         return roles.stream().anyMatch(role -> GRANTS.getOrDefault(role, Set.of()).contains(permission));
+    }
+
+    /** The roles that grant {@code permission}, in a stable order: what a refused caller is told to ask for. */
+    public static List<String> rolesGranting(Permission permission) {
+        return GRANTS.entrySet().stream().filter(grant -> grant.getValue().contains(permission)).map(Map.Entry::getKey)
+                .sorted().toList();
     }
 
     /** How events name this caller: {@code user:<subject>} or {@code service:<subject>}. */

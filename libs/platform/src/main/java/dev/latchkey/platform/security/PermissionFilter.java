@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -70,8 +71,16 @@ public class PermissionFilter {
         var denied = new AccessDenied(current.subject(), request.getMethod(), path.toString(), permission);
         return denials.denied(current.tenant(), current.actor(), current.name(), denied)
                 .replaceWith(Problem.of("forbidden", "Forbidden", 403,
-                        "This needs the permission '" + permission + "', which your roles do not grant.", path)
+                        refusal(requires.value()), path)
                         .toResponse());
+    }
+
+    /** What a refused caller reads: the permission, and the roles to ask for. */
+    private static String refusal(Permission permission) {
+        List<String> granting = Caller.rolesGranting(permission);
+        return "This needs the permission '" + permission.name().toLowerCase(Locale.ROOT) + "', which your roles do not"
+                + " grant; " + (granting.size() == 1 ? "the role " + granting.get(0) + " grants it."
+                : "the roles " + String.join(", ", granting) + " grant it.");
     }
 
     private static boolean declaredPublic(ResourceInfo resource) {
