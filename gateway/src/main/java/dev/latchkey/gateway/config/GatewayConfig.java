@@ -50,4 +50,22 @@ public interface GatewayConfig {
      * Jenkins on the company network). Empty: the JVM's authorities only.
      */
     Optional<String> trustedCertificates();
+
+    /**
+     * The longest {@code Retry-After} of a 429 or 503 that the gateway waits out before calling again (idempotent
+     * methods only); a longer one is passed back to the caller with its header.
+     */
+    @WithDefault("10s")
+    Duration retryAfterCap();
+
+    /** How many times one call is made again after a 429 or 503 whose {@code Retry-After} is within the cap. */
+    @WithDefault("2")
+    int providerRetries();
+
+    /**
+     * How many calls through one connection may be in flight at once on a replica; one more is refused with a 429 at
+     * once, so that one tenant's runaway loop holds neither the gateway's threads nor its provider connections.
+     */
+    @WithDefault("64")
+    int maxConcurrentCalls();
 }

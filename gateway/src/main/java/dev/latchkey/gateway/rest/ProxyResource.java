@@ -1,6 +1,7 @@
 package dev.latchkey.gateway.rest;
 
 import dev.latchkey.gateway.client.ProviderAnswer;
+import dev.latchkey.gateway.service.CallsInFlight;
 import dev.latchkey.gateway.service.CallsThrough;
 import dev.latchkey.gateway.service.Forwarding;
 import dev.latchkey.gateway.service.IncomingCall;
@@ -9,7 +10,7 @@ import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -43,10 +44,12 @@ public class ProxyResource {
             + " access.proxied event in the audit log.";
 
     private final CallsThrough calls;
+    private final CallsInFlight inFlight;
     private final CurrentCaller caller;
 
-    public ProxyResource(CallsThrough calls, CurrentCaller caller) {
+    public ProxyResource(CallsThrough calls, CallsInFlight inFlight, CurrentCaller caller) {
         this.calls = calls;
+        this.inFlight = inFlight;
         this.caller = caller;
     }
 
@@ -55,8 +58,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> get(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context HttpServerResponse response) {
-        return call("GET", connectionId, headers, uri, response, null);
+            @Context RoutingContext routing) {
+        return call("GET", connectionId, headers, uri, routing, null);
     }
 
     @HEAD
@@ -64,8 +67,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> head(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context HttpServerResponse response) {
-        return call("HEAD", connectionId, headers, uri, response, null);
+            @Context RoutingContext routing) {
+        return call("HEAD", connectionId, headers, uri, routing, null);
     }
 
     @OPTIONS
@@ -73,8 +76,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> options(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context HttpServerResponse response) {
-        return call("OPTIONS", connectionId, headers, uri, response, null);
+            @Context RoutingContext routing) {
+        return call("OPTIONS", connectionId, headers, uri, routing, null);
     }
 
     @DELETE
@@ -82,8 +85,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> delete(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context HttpServerResponse response, byte[] body) {
-        return call("DELETE", connectionId, headers, uri, response, body);
+            @Context RoutingContext routing, byte[] body) {
+        return call("DELETE", connectionId, headers, uri, routing, body);
     }
 
     @POST
@@ -91,8 +94,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> post(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context HttpServerResponse response, byte[] body) {
-        return call("POST", connectionId, headers, uri, response, body);
+            @Context RoutingContext routing, byte[] body) {
+        return call("POST", connectionId, headers, uri, routing, body);
     }
 
     @PUT
@@ -100,8 +103,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> put(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context HttpServerResponse response, byte[] body) {
-        return call("PUT", connectionId, headers, uri, response, body);
+            @Context RoutingContext routing, byte[] body) {
+        return call("PUT", connectionId, headers, uri, routing, body);
     }
 
     @PATCH
@@ -109,22 +112,25 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> patch(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context HttpServerResponse response, byte[] body) {
-        return call("PATCH", connectionId, headers, uri, response, body);
+            @Context RoutingContext routing, byte[] body) {
+        return call("PATCH", connectionId, headers, uri, routing, body);
     }
 
     /**
      * An answer that fails once it has started (past the cap, past the deadline, the provider gone) cannot become a
-     * problem any more: its connection is closed, so the caller cannot take what it got for the whole answer.
+     * problem any more: its connection is closed, so the caller cannot take what it got for the whole answer. The call
+     * holds its place among the connection's calls in flight until its answer has ended, however it ended.
      */
-    private RestMulti<byte[]> call(String method, UUID connectionId, HttpHeaders headers, UriInfo uri, HttpServerResponse response,
+    private RestMulti<byte[]> call(String method, UUID connectionId, HttpHeaders headers, UriInfo uri, RoutingContext routing,
             byte[] body) {
         MultiMap incoming = MultiMap.caseInsensitiveMultiMap();
         headers.getRequestHeaders().forEach(incoming::add);
         IncomingCall call = new IncomingCall(method, pathUnderApi(uri.getRequestUri().getRawPath()),
                 uri.getRequestUri().getRawQuery(), incoming, body == null ? Buffer.buffer() : Buffer.buffer(body));
+        CallsInFlight.Place place = inFlight.enter(caller.get().tenant(), connectionId);
+        routing.addEndHandler(ended -> place.release());
         return RestMulti.fromUniResponse(calls.call(caller.get(), connectionId, call),
-                answer -> answer.body().map(Buffer::getBytes).onFailure().invoke(failure -> response.close()),
+                answer -> answer.body().map(Buffer::getBytes).onFailure().invoke(failure -> routing.response().close()),
                 answer -> Forwarding.toCaller(answer.headers()),
                 ProviderAnswer::status);
     }

@@ -1,31 +1,20 @@
 package dev.latchkey.gateway.service;
 
-import dev.latchkey.events.AccessEvents.CallProxied;
-import dev.latchkey.gateway.client.AnswerTooLargeException;
 import dev.latchkey.gateway.client.ProviderAnswer;
 import dev.latchkey.gateway.client.ProviderCall;
-import dev.latchkey.gateway.client.ProviderHttp;
-import dev.latchkey.gateway.events.CallEventWriter;
 import dev.latchkey.gateway.service.ConnectionApis.ConnectionApi;
-import dev.latchkey.platform.outbound.RefusedOutboundUrlException;
-import dev.latchkey.platform.problem.UnavailableException;
 import dev.latchkey.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
- * Calls a connection's API for a caller, credentials applied ({@link ConnectionApis}, {@link Forwarding}), and records
- * every call that reached the point of being made as an {@code access.proxied} event: answered or not, the caller
- * learns of an answer only once its event is committed. Without its event there is no call to hand back: the
- * provider's answer is dropped and the caller gets a 503 to try again.
+ * Calls a connection's API for a caller, credentials applied ({@link ConnectionApis}, {@link Forwarding}): with a
+ * fresh token, once more with a renewed one after a 401, answering a Digest challenge. Each exchange with the provider
+ * is {@link Exchanges}' to make, record and measure.
  */
 @ApplicationScoped
 public class CallsThrough {
@@ -33,14 +22,12 @@ public class CallsThrough {
     private static final Logger LOG = Logger.getLogger(CallsThrough.class);
 
     private final ConnectionApis apis;
-    private final ProviderHttp http;
-    private final CallEventWriter events;
+    private final Exchanges exchanges;
     private final TokenRefreshes refreshes;
 
-    public CallsThrough(ConnectionApis apis, ProviderHttp http, CallEventWriter events, TokenRefreshes refreshes) {
+    public CallsThrough(ConnectionApis apis, Exchanges exchanges, TokenRefreshes refreshes) {
         this.apis = apis;
-        this.http = http;
-        this.events = events;
+        this.exchanges = exchanges;
         this.refreshes = refreshes;
     }
 
@@ -53,7 +40,7 @@ public class CallsThrough {
         return fresh(caller.tenant(), connectionId).chain(api -> {
             ProviderCall call = Forwarding.toProvider(incoming, api.request());
             boolean signed = api.digest() != null && api.digest().sign(call);
-            return attempt(caller, api, call).chain(answer -> {
+            return exchanges.make(caller, api, call).chain(answer -> {
                 if (answer.status() != 401) {
                     return Uni.createFrom().item(answer);
                 }
@@ -61,7 +48,7 @@ public class CallsThrough {
                     return afterRefusal(caller, api, incoming, answer);
                 }
                 return api.digest() != null && api.digest().learn(answer.headers().getAll("WWW-Authenticate"), signed)
-                        ? again(answer, () -> attempt(caller, api, signedCall(api, incoming)))
+                        ? Exchanges.again(answer, () -> exchanges.make(caller, api, signedCall(api, incoming)))
                         : Uni.createFrom().item(answer);
             });
         });
@@ -105,68 +92,10 @@ public class CallsThrough {
                     return null;
                 })
                 .chain(renewed -> renewed == null ? Uni.createFrom().item(refused)
-                        : again(refused, () -> attempt(caller, renewed, Forwarding.toProvider(incoming, renewed.request()))));
-    }
-
-    /** The call once more, after the refusal is read to its end: so that its connection goes back to the pool whole. */
-    private static Uni<ProviderAnswer> again(ProviderAnswer refused, Supplier<Uni<ProviderAnswer>> attempt) {
-        return refused.body().collect().with(Collectors.counting()).onFailure().recoverWithNull().chain(ignored -> attempt.get());
-    }
-
-    /** One call to the provider, recorded. */
-    private Uni<ProviderAnswer> attempt(Caller caller, ConnectionApi api, ProviderCall call) {
-        long started = System.nanoTime();
-        return http.send(call)
-                .onFailure().recoverWithUni(failure -> record(caller, api, call, started, null, outcome(failure), null)
-                        .chain(() -> Uni.createFrom().failure(refusal(failure))))
-                .call(answer -> record(caller, api, call, started, answer.status(), "answered",
-                        answer.declaredLength() < 0 ? null : answer.declaredLength())
-                        .onFailure().invoke(answer.abandon()));
+                        : Exchanges.again(refused, () -> exchanges.make(caller, renewed, Forwarding.toProvider(incoming, renewed.request()))));
     }
 
     private static int status(Throwable failure) {
         return failure instanceof WebApplicationException refusal ? refusal.getResponse().getStatus() : 0;
-    }
-
-    private Uni<Void> record(Caller caller, ConnectionApi api, ProviderCall call, long startedNanos, Integer status,
-            String outcome, Long responseBytes) {
-        URI uri = call.uri();
-        String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        long durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
-        return events.proxied(caller, new CallProxied(api.connectionId(), api.environment(), call.method(), host, path, status,
-                        outcome, durationMs, call.body().length(), responseBytes))
-                .onFailure().transform(failure -> {
-                    LOG.warnf("could not record a call through connection %s: %s", api.connectionId(), failure.toString());
-                    return new UnavailableException("The call could not be recorded in the audit log just now, so its"
-                            + " answer was not passed on; try again shortly.");
-                });
-    }
-
-    private static String outcome(Throwable failure) {
-        if (failure instanceof RefusedOutboundUrlException) {
-            return "refused";
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return "timed_out";
-        }
-        return failure instanceof AnswerTooLargeException ? "too_large" : "unreachable";
-    }
-
-    /** What the caller is told of a call that got no answer; never a credential (the URL may hold one). */
-    private static RuntimeException refusal(Throwable failure) {
-        if (failure instanceof RefusedOutboundUrlException refused) {
-            return new CallRefusedException(502, "destination-refused", "Destination refused", "The gateway does not call"
-                    + " the connection's API at that address: " + refused.errors().get(0).message() + ".");
-        }
-        if (failure instanceof HttpTimeoutException) {
-            return new CallRefusedException(504, "upstream-timeout", "Gateway timeout", "The API did not answer in time.");
-        }
-        if (failure instanceof AnswerTooLargeException tooLarge) {
-            return new CallRefusedException(502, "upstream", "Bad gateway", "The API's answer is too large to pass on: "
-                    + tooLarge.getMessage() + ".");
-        }
-        LOG.infof("a call through the gateway failed: %s", failure.getClass().getName());
-        return new CallRefusedException(502, "upstream", "Bad gateway", "The API could not be reached.");
     }
 }

@@ -56,9 +56,10 @@ public class ConnectionApis {
      *
      * @param refreshAt when its token is due for a refresh (OAuth2), null for credentials that do not expire
      * @param expiresAt when its token expires (OAuth2), null otherwise
+     * @param provider  the catalog entry's key, {@code custom} for a custom auth config
      * @param digest    the user, password and last challenge of a Digest connection, null for other schemes
      */
-    public record ConnectionApi(String tenant, UUID connectionId, UUID authConfigId, String environment,
+    public record ConnectionApi(String tenant, UUID connectionId, UUID authConfigId, String provider, String environment,
                                 AuthorizedRequest request, boolean tokenBased, Instant refreshAt, Instant expiresAt,
                                 DigestSession digest) {
 
@@ -91,8 +92,9 @@ public class ConnectionApis {
                             "The connection's stored credentials are gone; authorize it again or make it anew."))
                     .map(read -> {
                         Map<String, String> values = scheme.values(withAuthConfig(connection, read));
-                        return new ConnectionApi(tenant, id, connection.authConfig().id, connection.environment(),
-                                scheme.request(values), scheme.option().type().tokenBased(),
+                        String provider = connection.authConfig().provider;
+                        return new ConnectionApi(tenant, id, connection.authConfig().id, provider == null ? "custom" : provider,
+                                connection.environment(), scheme.request(values), scheme.option().type().tokenBased(),
                                 RefreshMargin.refreshAt(refreshMargin, connection.tokenAt(), connection.expiresAt()),
                                 connection.expiresAt(), scheme.digest(values));
                     });

@@ -24,13 +24,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An API on this machine that records what it receives, reached over TLS (a self-signed certificate for 127.0.0.1,
  * which the gateway is told to trust as an operator would add a company CA) and over plain HTTP. Its paths, under any
  * base path: {@code /big/<bytes>} answers that many bytes (declared or, with {@code ?chunked}, streamed), {@code /slow}
- * never answers (its exchange is held until the API stops), {@code /redirect} sends the caller to another host, {@code /created} answers 201, {@code /needs/<token>} answers 401 to any other bearer token; anything else answers 200 with a small JSON
- * body and headers of its own. Each request is recorded under the value of its {@code X-Test-Call} header.
+ * never answers (its exchange is held until the API stops), {@code /redirect} sends the caller to another host,
+ * {@code /created} answers 201, {@code /needs/<token>} answers 401 to any other bearer token, {@code /busy/<n>} answers
+ * 503 with {@code Retry-After: 1} to the first n requests of a call, {@code /limited/<seconds>} answers 429 with that
+ * {@code Retry-After}; anything else answers 200 with a small JSON body and headers of its own. Each request is
+ * recorded under the value of its {@code X-Test-Call} header, and counted.
  */
 public class RecordingApi implements QuarkusTestResourceLifecycleManager {
 
@@ -46,6 +50,7 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
     }
 
     private static final Map<String, Received> RECEIVED = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> ARRIVALS = new ConcurrentHashMap<>();
     private static HttpsServer tls;
     private static HttpServer plain;
     private static CountDownLatch stopped;
@@ -64,6 +69,12 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
     /** {@code http://127.0.0.1:<port>} of the plain server. */
     public static String plainUrl() {
         return "http://127.0.0.1:" + plain.getAddress().getPort();
+    }
+
+    /** How many requests arrived under {@code call}. */
+    public static int arrivals(String call) {
+        AtomicInteger arrivals = ARRIVALS.get(call);
+        return arrivals == null ? 0 : arrivals.get();
     }
 
     /** The request recorded under {@code call}, or null when none arrived. */
@@ -110,6 +121,7 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
         String call = exchange.getRequestHeaders().getFirst("X-Test-Call");
         Map<String, List<String>> headers = new ConcurrentHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+        int arrival = call == null ? 0 : ARRIVALS.computeIfAbsent(call, ignored -> new AtomicInteger()).incrementAndGet();
         if (call != null) {
             RECEIVED.put(call, new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
@@ -129,6 +141,18 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
                 .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+        }
+        if (path.matches(".*/busy/[0-9]+") && arrival <= Integer.parseInt(path.substring(path.lastIndexOf('/') + 1))) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
+        if (path.matches(".*/limited/[0-9]+")) {
+            exchange.getResponseHeaders().add("Retry-After", path.substring(path.lastIndexOf('/') + 1));
+            exchange.sendResponseHeaders(429, -1);
             exchange.close();
             return;
         }
