@@ -13,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientRequest;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,10 +59,29 @@ public class ProviderHttp {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(target -> client.request(options(call, target)))
                 .invoke(deadline::watch)
-                .chain(request -> request.send(io.vertx.mutiny.core.buffer.Buffer.newInstance(call.body())))
+                .chain(request -> send(request, call.body()))
                 .map(response -> answer(response, deadline))
                 .ifNoItem().after(config.callTimeout()).failWith(deadline::timeout)
-                .onFailure().transform(deadline::explain);
+                .onFailure().transform(failure -> call.body() instanceof CallBody.Streamed streamed && streamed.tooLarge()
+                        ? new RequestTooLargeException(streamed.maxBytes()) : deadline.explain(failure));
+    }
+
+    /**
+     * A kept body goes in one piece; a streamed one is written as it arrives, as fast as the provider takes it, and a
+     * stream that fails (past its cap, the caller gone) resets the request, so that no provider takes a cut-off body
+     * for a whole one.
+     */
+    private static Uni<HttpClientResponse> send(HttpClientRequest request, CallBody body) {
+        if (!(body instanceof CallBody.Streamed streamed)) {
+            return request.send(io.vertx.mutiny.core.buffer.Buffer.newInstance(((CallBody.Whole) body).bytes()));
+        }
+        if (streamed.declaredLength() >= 0) {
+            request.putHeader("Content-Length", String.valueOf(streamed.declaredLength()));
+        } else {
+            request.setChunked(true);
+        }
+        streamed.take().subscribe().withSubscriber(new BodyPump(request.getDelegate()));
+        return request.response();
     }
 
     private ProviderAnswer answer(HttpClientResponse response, CallDeadline deadline) {

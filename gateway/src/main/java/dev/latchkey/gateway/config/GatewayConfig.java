@@ -68,4 +68,12 @@ public interface GatewayConfig {
      */
     @WithDefault("64")
     int maxConcurrentCalls();
+
+    /**
+     * The largest request body kept whole, so that the call can be made again after a 401, a Digest challenge or a short
+     * {@code Retry-After}; a larger one, or one sent chunked, streams through once. The largest body passed on at all is
+     * {@code quarkus.http.limits.max-body-size}.
+     */
+    @WithDefault("1M")
+    MemorySize replayableBodyBytes();
 }

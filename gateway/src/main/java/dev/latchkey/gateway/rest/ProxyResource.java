@@ -5,9 +5,11 @@ import dev.latchkey.gateway.service.CallsInFlight;
 import dev.latchkey.gateway.service.CallsThrough;
 import dev.latchkey.gateway.service.Forwarding;
 import dev.latchkey.gateway.service.IncomingCall;
+import dev.latchkey.platform.security.Caller;
 import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -45,11 +47,13 @@ public class ProxyResource {
 
     private final CallsThrough calls;
     private final CallsInFlight inFlight;
+    private final CallBodies bodies;
     private final CurrentCaller caller;
 
-    public ProxyResource(CallsThrough calls, CallsInFlight inFlight, CurrentCaller caller) {
+    public ProxyResource(CallsThrough calls, CallsInFlight inFlight, CallBodies bodies, CurrentCaller caller) {
         this.calls = calls;
         this.inFlight = inFlight;
+        this.bodies = bodies;
         this.caller = caller;
     }
 
@@ -59,7 +63,7 @@ public class ProxyResource {
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> get(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
             @Context RoutingContext routing) {
-        return call("GET", connectionId, headers, uri, routing, null);
+        return call("GET", connectionId, headers, uri, routing);
     }
 
     @HEAD
@@ -68,7 +72,7 @@ public class ProxyResource {
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> head(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
             @Context RoutingContext routing) {
-        return call("HEAD", connectionId, headers, uri, routing, null);
+        return call("HEAD", connectionId, headers, uri, routing);
     }
 
     @OPTIONS
@@ -77,7 +81,7 @@ public class ProxyResource {
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> options(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
             @Context RoutingContext routing) {
-        return call("OPTIONS", connectionId, headers, uri, routing, null);
+        return call("OPTIONS", connectionId, headers, uri, routing);
     }
 
     @DELETE
@@ -85,8 +89,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> delete(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing, byte[] body) {
-        return call("DELETE", connectionId, headers, uri, routing, body);
+            @Context RoutingContext routing) {
+        return call("DELETE", connectionId, headers, uri, routing);
     }
 
     @POST
@@ -94,8 +98,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> post(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing, byte[] body) {
-        return call("POST", connectionId, headers, uri, routing, body);
+            @Context RoutingContext routing) {
+        return call("POST", connectionId, headers, uri, routing);
     }
 
     @PUT
@@ -103,8 +107,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> put(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing, byte[] body) {
-        return call("PUT", connectionId, headers, uri, routing, body);
+            @Context RoutingContext routing) {
+        return call("PUT", connectionId, headers, uri, routing);
     }
 
     @PATCH
@@ -112,8 +116,8 @@ public class ProxyResource {
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     public RestMulti<byte[]> patch(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing, byte[] body) {
-        return call("PATCH", connectionId, headers, uri, routing, body);
+            @Context RoutingContext routing) {
+        return call("PATCH", connectionId, headers, uri, routing);
     }
 
     /**
@@ -121,17 +125,18 @@ public class ProxyResource {
      * problem any more: its connection is closed, so the caller cannot take what it got for the whole answer. The call
      * holds its place among the connection's calls in flight until its answer has ended, however it ended.
      */
-    private RestMulti<byte[]> call(String method, UUID connectionId, HttpHeaders headers, UriInfo uri, RoutingContext routing,
-            byte[] body) {
+    private RestMulti<byte[]> call(String method, UUID connectionId, HttpHeaders headers, UriInfo uri, RoutingContext routing) {
+        Caller who = caller.get();
         MultiMap incoming = MultiMap.caseInsensitiveMultiMap();
         headers.getRequestHeaders().forEach(incoming::add);
-        IncomingCall call = new IncomingCall(method, pathUnderApi(uri.getRequestUri().getRawPath()),
-                uri.getRequestUri().getRawQuery(), incoming, body == null ? Buffer.buffer() : Buffer.buffer(body));
-        CallsInFlight.Place place = inFlight.enter(caller.get().tenant(), connectionId);
+        CallsInFlight.Place place = inFlight.enter(who.tenant(), connectionId);
         routing.addEndHandler(ended -> place.release());
-        return RestMulti.fromUniResponse(calls.call(caller.get(), connectionId, call),
-                answer -> answer.body().map(Buffer::getBytes).onFailure().invoke(failure -> routing.response().close()),
-                answer -> Forwarding.toCaller(answer.headers()),
+        Uni<ProviderAnswer> answer = bodies.of(routing).chain(body -> calls.call(who, connectionId,
+                new IncomingCall(method, pathUnderApi(uri.getRequestUri().getRawPath()), uri.getRequestUri().getRawQuery(),
+                        incoming, body)));
+        return RestMulti.fromUniResponse(answer,
+                provider -> provider.body().map(Buffer::getBytes).onFailure().invoke(failure -> routing.response().close()),
+                provider -> Forwarding.toCaller(provider.headers()),
                 ProviderAnswer::status);
     }
 

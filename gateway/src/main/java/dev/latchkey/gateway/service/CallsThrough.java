@@ -34,7 +34,8 @@ public class CallsThrough {
     /**
      * The provider's answer, its body still to stream. An OAuth2 token inside its refresh margin is refreshed first;
      * a 401 to a token is answered by one refresh of it and the call once more, a 401 with a Digest challenge by the
-     * call once more answering it (the caller's body is kept whole for that).
+     * call once more answering it, when the caller's body was small enough to be kept whole; a streamed one was sent
+     * once, and the 401 is the caller's.
      */
     public Uni<ProviderAnswer> call(Caller caller, UUID connectionId, IncomingCall incoming) {
         return fresh(caller.tenant(), connectionId).chain(api -> {
@@ -45,9 +46,12 @@ public class CallsThrough {
                     return Uni.createFrom().item(answer);
                 }
                 if (api.tokenBased()) {
-                    return afterRefusal(caller, api, incoming, answer);
+                    return incoming.body().replayable() ? afterRefusal(caller, api, incoming, answer)
+                            : Uni.createFrom().item(answer);
                 }
-                return api.digest() != null && api.digest().learn(answer.headers().getAll("WWW-Authenticate"), signed)
+                boolean answerable = api.digest() != null
+                        && api.digest().learn(answer.headers().getAll("WWW-Authenticate"), signed);
+                return answerable && incoming.body().replayable()
                         ? Exchanges.again(answer, () -> exchanges.make(caller, api, signedCall(api, incoming)))
                         : Uni.createFrom().item(answer);
             });

@@ -1,6 +1,7 @@
 package dev.latchkey.gateway.service;
 
 import dev.latchkey.catalog.digest.DigestChallenge;
+import dev.latchkey.gateway.client.CallBody;
 import dev.latchkey.gateway.client.ProviderCall;
 
 import java.net.URI;
@@ -42,8 +43,13 @@ final class DigestSession {
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         call.headers().set("Authorization", answered.challenge().authorization(call.method(), target, username, password,
-                answered.count().incrementAndGet(), clientNonce(), call.body().getBytes()));
+                answered.count().incrementAndGet(), clientNonce(), wholeBody(call)));
         return true;
+    }
+
+    /** The body {@code auth-int} hashes in; a streamed one is not at hand, so such a call cannot answer it. */
+    private static byte[] wholeBody(ProviderCall call) {
+        return call.body() instanceof CallBody.Whole whole ? whole.bytes().getBytes() : new byte[0];
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.latchkey.gateway.client.AnswerTooLargeException;
 import dev.latchkey.gateway.client.ProviderAnswer;
 import dev.latchkey.gateway.client.ProviderCall;
 import dev.latchkey.gateway.client.ProviderHttp;
+import dev.latchkey.gateway.client.RequestTooLargeException;
 import dev.latchkey.gateway.config.GatewayConfig;
 import dev.latchkey.gateway.events.CallEventWriter;
 import dev.latchkey.gateway.service.ConnectionApis.ConnectionApi;
@@ -55,7 +56,8 @@ public class Exchanges {
 
     private Uni<ProviderAnswer> make(Caller caller, ConnectionApi api, ProviderCall call, int retriesLeft) {
         return once(caller, api, call).chain(answer -> {
-            Optional<Duration> wait = retriesLeft == 0 ? Optional.empty() : retryAfter.waitBefore(call.method(), answer);
+            Optional<Duration> wait = retriesLeft == 0 || !call.body().replayable() ? Optional.empty()
+                    : retryAfter.waitBefore(call.method(), answer);
             if (wait.isEmpty()) {
                 return Uni.createFrom().item(answer);
             }
@@ -109,7 +111,8 @@ public class Exchanges {
         if (failure instanceof HttpTimeoutException) {
             return "timed_out";
         }
-        return failure instanceof AnswerTooLargeException ? "too_large" : "unreachable";
+        return failure instanceof AnswerTooLargeException || failure instanceof RequestTooLargeException ? "too_large"
+                : "unreachable";
     }
 
     /** What the caller is told of a call that got no answer; never a credential (the URL may hold one). */
@@ -120,6 +123,10 @@ public class Exchanges {
         }
         if (failure instanceof HttpTimeoutException) {
             return new CallRefusedException(504, "upstream-timeout", "Gateway timeout", "The API did not answer in time.");
+        }
+        if (failure instanceof RequestTooLargeException tooLarge) {
+            return new CallRefusedException(413, "too-large", "Content too large", "The request body is too large to pass"
+                    + " on: " + tooLarge.getMessage() + ".");
         }
         if (failure instanceof AnswerTooLargeException tooLarge) {
             return new CallRefusedException(502, "upstream", "Bad gateway", "The API's answer is too large to pass on: "
