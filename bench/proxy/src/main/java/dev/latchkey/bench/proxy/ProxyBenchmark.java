@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code callers} concurrent callers (closed loop), also as ratios to the gateway's own token-check-only endpoint and to
  * pgbench on the same PostgreSQL, latency at a fixed rate (open loop: from when each request was
  * due), the latency the gateway adds (its percentiles less the direct ones), and the gateway's resident memory while a
- * {@code streamMiB} answer streams through it. The API is a Vert.x server on loopback answering at once; the gateway
+ * {@code streamMiB} answer streams through it, then a request body of that size. The API is a Vert.x server on loopback answering at once; the gateway
  * runs from its package with its usual JVM options, on this machine's PostgreSQL (a fresh database), an embedded Kafka
  * broker and mock-oauth2-server. With {@code -Dprofile=true} the gateway runs under Flight Recorder and its top frames
  * are printed at the end. Prints figures; never fails on them.
@@ -104,6 +104,7 @@ public final class ProxyBenchmark {
                             gatewayLoad.perSecond() / pgbench.selectOnly(), gatewayLoad.perSecond() / pgbench.simpleUpdate());
                 }
                 stream(vertx, gateway, connection, agent, streamBytes);
+                upload(vertx, gateway, connection, agent, streamBytes);
             }
             if (profiled) {
                 Profile.print("gateway", RECORDING);
@@ -169,5 +170,30 @@ public final class ProxyBenchmark {
         System.out.printf("FIGURE %d MiB streamed through the gateway in %.1f s (%.0f MiB/s): its RSS %d MiB before, peak %d MiB"
                         + " while streaming (+%d MiB)%n", received.get() >> 20, seconds, (received.get() >> 20) / seconds, before, peak,
                 peak - before);
+    }
+
+    /** A {@code bytes} request body streamed through the gateway as the API reads it; the gateway's resident memory meanwhile. */
+    private static void upload(Vertx vertx, ServiceProcess gateway, UUID connection, String agent, long bytes) {
+        URI base = URI.create(gateway.baseUrl());
+        var client = vertx.createHttpClient();
+        long before = PeakRss.mib(gateway.pid());
+        long started = System.nanoTime();
+        String[] answer = new String[1];
+        long peak = PeakRss.during(gateway.pid(), () -> answer[0] = client.request(new RequestOptions().setMethod(HttpMethod.PUT)
+                        .setHost(base.getHost()).setPort(base.getPort()).setURI("/api/v1/proxy/" + connection + "/upload")
+                        .putHeader("Authorization", "Bearer " + agent).putHeader("Content-Length", String.valueOf(bytes)))
+                .compose(request -> {
+                    Blocks.write(request, bytes);
+                    return request.response();
+                })
+                .compose(response -> response.body())
+                .map(body -> body.toString())
+                .toCompletionStage().toCompletableFuture().join());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        client.close();
+        long received = answer[0].matches("[0-9]+") ? Long.parseLong(answer[0]) : -1;
+        System.out.printf("FIGURE a %d MiB request body streamed through the gateway in %.1f s (%.0f MiB/s; the API got %d"
+                        + " bytes of %d): its RSS %d MiB before, peak %d MiB while streaming (+%d MiB)%n", bytes >> 20, seconds,
+                (bytes >> 20) / seconds, received, bytes, before, peak, peak - before);
     }
 }

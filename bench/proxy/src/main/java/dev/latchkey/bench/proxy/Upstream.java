@@ -3,17 +3,16 @@ package dev.latchkey.bench.proxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The API both ways of calling reach: on this machine's loopback, over plain http (the gateway runs with plain http and
  * loopback allowed, as under ./latchkey up). {@code /hello} answers a small JSON body at once; {@code /stream/<bytes>}
- * streams that many bytes, chunked, as fast as the reader takes them.
+ * streams that many bytes, chunked, as fast as the reader takes them; {@code /upload} reads the body as it comes and
+ * answers how many bytes it got.
  */
 final class Upstream implements AutoCloseable {
 
     private static final Buffer HELLO = Buffer.buffer("{\"id\": 42, \"name\": \"a small answer, as most API calls get\"}");
-    private static final Buffer BLOCK = Buffer.buffer(new byte[64 * 1024]);
 
     private final HttpServer server;
 
@@ -25,7 +24,12 @@ final class Upstream implements AutoCloseable {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
             if (path.startsWith("/stream/")) {
-                stream(request.response(), Long.parseLong(path.substring("/stream/".length())));
+                request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+                Blocks.write(request.response(), Long.parseLong(path.substring("/stream/".length())));
+            } else if (path.equals("/upload")) {
+                long[] received = {0};
+                request.handler(chunk -> received[0] += chunk.length());
+                request.endHandler(ended -> request.response().end(String.valueOf(received[0])));
             } else {
                 request.response().putHeader("Content-Type", "application/json").end(HELLO);
             }
@@ -35,26 +39,6 @@ final class Upstream implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.actualPort();
-    }
-
-    /** Writes blocks while the reader keeps up, waits when it does not: the stream is never held whole. */
-    private static void stream(HttpServerResponse response, long bytes) {
-        response.setChunked(true).putHeader("Content-Type", "application/octet-stream");
-        long[] left = {bytes};
-        Runnable[] fill = new Runnable[1];
-        fill[0] = () -> {
-            while (left[0] > 0 && !response.writeQueueFull()) {
-                int size = (int) Math.min(BLOCK.length(), left[0]);
-                response.write(size == BLOCK.length() ? BLOCK : BLOCK.getBuffer(0, size));
-                left[0] -= size;
-            }
-            if (left[0] == 0) {
-                response.end();
-            } else {
-                response.drainHandler(ignored -> fill[0].run());
-            }
-        };
-        fill[0].run();
     }
 
     @Override
