@@ -13,6 +13,7 @@ import dev.latchkey.platform.cache.ChannelListener;
 import dev.latchkey.platform.cache.NotifiedCache;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.sql.ListenConnection;
+import dev.latchkey.secrets.ChangeChannels;
 import dev.latchkey.secrets.SecretNotFoundException;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
@@ -30,8 +31,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,11 +80,8 @@ public class StoredCredentials implements ChannelListener.Listener {
         this.secrets = secrets;
         this.fields = fields;
         this.kept = new NotifiedCache<>(config.readCacheEntries(), config.readCacheMaxAge());
-        List<String> channels = new ArrayList<>(List.of(schema + "_changes"));
-        if (secretsConfig.backend() == SecretsConfig.Backend.LOCAL) {
-            channels.add(secretsConfig.local().schema() + "_changes");
-        }
-        this.changes = new ChannelListener(vertx.getDelegate(), listenConnection.options(), channels, this, LISTEN_RETRY);
+        this.changes = new ChannelListener(vertx.getDelegate(), listenConnection.options(),
+                ChangeChannels.of(schema, secretsConfig), this, LISTEN_RETRY);
     }
 
     void start(@Observes StartupEvent startup) {

@@ -12,6 +12,12 @@ import java.net.URI;
  */
 public record ProviderCall(String method, URI uri, MultiMap headers, CallBody body) {
 
+    /** The request-target as sent (RFC 9112 §3.2.1): the path, {@code /} for none, and the query. */
+    public String target() {
+        return (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     @Override
     public String toString() {
         return "ProviderCall[" + method + " " + uri.getHost() + "]";

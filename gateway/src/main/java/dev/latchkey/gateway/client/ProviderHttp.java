@@ -120,15 +120,13 @@ public class ProviderHttp {
         URI uri = call.uri();
         boolean tls = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() < 0 ? (tls ? 443 : 80) : uri.getPort();
-        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return new RequestOptions()
                 .setMethod(HttpMethod.valueOf(call.method()))
                 .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
                 .setHost(uri.getHost())
                 .setPort(port)
                 .setSsl(tls)
-                .setURI(path)
+                .setURI(call.target())
                 .setHeaders(call.headers())
                 .setFollowRedirects(false);
     }

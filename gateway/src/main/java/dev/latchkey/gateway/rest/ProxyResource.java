@@ -10,8 +10,8 @@ import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,8 +23,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestMulti;
 
@@ -61,63 +59,56 @@ public class ProxyResource {
     @Path("{path: .*}")
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public RestMulti<byte[]> get(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing) {
-        return call("GET", connectionId, headers, uri, routing);
+    public RestMulti<byte[]> get(@PathParam("connectionId") UUID connectionId, @Context RoutingContext routing) {
+        return call("GET", connectionId, routing);
     }
 
     @HEAD
     @Path("{path: .*}")
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public RestMulti<byte[]> head(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing) {
-        return call("HEAD", connectionId, headers, uri, routing);
+    public RestMulti<byte[]> head(@PathParam("connectionId") UUID connectionId, @Context RoutingContext routing) {
+        return call("HEAD", connectionId, routing);
     }
 
     @OPTIONS
     @Path("{path: .*}")
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public RestMulti<byte[]> options(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing) {
-        return call("OPTIONS", connectionId, headers, uri, routing);
+    public RestMulti<byte[]> options(@PathParam("connectionId") UUID connectionId, @Context RoutingContext routing) {
+        return call("OPTIONS", connectionId, routing);
     }
 
     @DELETE
     @Path("{path: .*}")
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public RestMulti<byte[]> delete(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing) {
-        return call("DELETE", connectionId, headers, uri, routing);
+    public RestMulti<byte[]> delete(@PathParam("connectionId") UUID connectionId, @Context RoutingContext routing) {
+        return call("DELETE", connectionId, routing);
     }
 
     @POST
     @Path("{path: .*}")
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public RestMulti<byte[]> post(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing) {
-        return call("POST", connectionId, headers, uri, routing);
+    public RestMulti<byte[]> post(@PathParam("connectionId") UUID connectionId, @Context RoutingContext routing) {
+        return call("POST", connectionId, routing);
     }
 
     @PUT
     @Path("{path: .*}")
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public RestMulti<byte[]> put(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing) {
-        return call("PUT", connectionId, headers, uri, routing);
+    public RestMulti<byte[]> put(@PathParam("connectionId") UUID connectionId, @Context RoutingContext routing) {
+        return call("PUT", connectionId, routing);
     }
 
     @PATCH
     @Path("{path: .*}")
     @Requires(Permission.CALL_THROUGH)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public RestMulti<byte[]> patch(@PathParam("connectionId") UUID connectionId, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context RoutingContext routing) {
-        return call("PATCH", connectionId, headers, uri, routing);
+    public RestMulti<byte[]> patch(@PathParam("connectionId") UUID connectionId, @Context RoutingContext routing) {
+        return call("PATCH", connectionId, routing);
     }
 
     /**
@@ -125,15 +116,13 @@ public class ProxyResource {
      * problem any more: its connection is closed, so the caller cannot take what it got for the whole answer. The call
      * holds its place among the connection's calls in flight until its answer has ended, however it ended.
      */
-    private RestMulti<byte[]> call(String method, UUID connectionId, HttpHeaders headers, UriInfo uri, RoutingContext routing) {
+    private RestMulti<byte[]> call(String method, UUID connectionId, RoutingContext routing) {
         Caller who = caller.get();
-        MultiMap incoming = MultiMap.caseInsensitiveMultiMap();
-        headers.getRequestHeaders().forEach(incoming::add);
         CallsInFlight.Place place = inFlight.enter(who.tenant(), connectionId);
         routing.addEndHandler(ended -> place.release());
+        HttpServerRequest request = routing.request();
         Uni<ProviderAnswer> answer = bodies.of(routing).chain(body -> calls.call(who, connectionId,
-                new IncomingCall(method, pathUnderApi(uri.getRequestUri().getRawPath()), uri.getRequestUri().getRawQuery(),
-                        incoming, body)));
+                new IncomingCall(method, pathUnderApi(request.path()), request.query(), request.headers(), body)));
         return RestMulti.fromUniResponse(answer,
                 provider -> provider.body().map(Buffer::getBytes).onFailure().invoke(failure -> routing.response().close()),
                 provider -> Forwarding.toCaller(provider.headers()),

@@ -4,7 +4,6 @@ import dev.latchkey.catalog.digest.DigestChallenge;
 import dev.latchkey.gateway.client.CallBody;
 import dev.latchkey.gateway.client.ProviderCall;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,11 +38,8 @@ final class DigestSession {
         if (answered == null) {
             return false;
         }
-        URI uri = call.uri();
-        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        call.headers().set("Authorization", answered.challenge().authorization(call.method(), target, username, password,
-                answered.count().incrementAndGet(), clientNonce(), wholeBody(call)));
+        call.headers().set("Authorization", answered.challenge().authorization(call.method(), call.target(), username,
+                password, answered.count().incrementAndGet(), clientNonce(), wholeBody(call)));
         return true;
     }
 

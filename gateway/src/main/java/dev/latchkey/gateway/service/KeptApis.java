@@ -5,6 +5,7 @@ import dev.latchkey.gateway.service.ConnectionApis.ConnectionApi;
 import dev.latchkey.platform.cache.ChannelListener;
 import dev.latchkey.platform.cache.NotifiedCache;
 import dev.latchkey.platform.sql.ListenConnection;
+import dev.latchkey.secrets.ChangeChannels;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretsConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,8 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -47,11 +46,8 @@ public class KeptApis implements ChannelListener.Listener {
     public KeptApis(GatewayConfig config, SecretsConfig secretsConfig, Vertx vertx, ListenConnection listenConnection,
             @ConfigProperty(name = "latchkey.schema") String schema) {
         this.kept = new NotifiedCache<>(config.cacheEntries(), config.cacheMaxAge());
-        List<String> channels = new ArrayList<>(List.of(schema + "_changes"));
-        if (secretsConfig.backend() == SecretsConfig.Backend.LOCAL) {
-            channels.add(secretsConfig.local().schema() + "_changes");
-        }
-        this.changes = new ChannelListener(vertx.getDelegate(), listenConnection.options(), channels, this, LISTEN_RETRY);
+        this.changes = new ChannelListener(vertx.getDelegate(), listenConnection.options(),
+                ChangeChannels.of(schema, secretsConfig), this, LISTEN_RETRY);
     }
 
     void start(@Observes StartupEvent startup) {
