@@ -39,6 +39,8 @@ gateway:
   # The data plane: workflows' and agents' calls to connected APIs, credentials applied (read-only Vault policy).
   paths: [/api/v1/proxy]
   secretStore: true
+  # Reads secrets and writes none: under the local backend its login role is a member of the reader role only.
+  readsSecretsOnly: true
   callsProviders: true
   # A token inside its margin, or one an API refused, is refreshed by token-refresher.
   calls: [token-refresher]
@@ -221,7 +223,11 @@ carries their checksum. Argument: (list $ "auth-config-service").
 {{- end }}
 {{- else }}
 {{- $_ := set $config "LATCHKEY_MASTER_KEY_FILE" (printf "%s/%s" (include "latchkey.masterKeyDir" $root) $secrets.local.key) }}
+{{- if $service.readsSecretsOnly }}
+{{- $_ := set $config "LATCHKEY_SECRETS_LOCAL_READ_ONLY" "true" }}
+{{- else }}
 {{- $_ := set $config "LATCHKEY_SECRETS_LOCAL_OWNER_ROLE" $secrets.local.ownerRole }}
+{{- end }}
 {{- end }}
 {{- end }}
 {{- with $service.publicBaseUrlSetting }}

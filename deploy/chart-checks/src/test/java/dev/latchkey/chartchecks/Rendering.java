@@ -47,6 +47,11 @@ final class Rendering {
                 template().withValuesFile(Checkout.PRODUCTION_VALUES).set("kafka.topics.hook", false)));
     }
 
+    /** The default values with the local secret backend (secrets in PostgreSQL) instead of Vault. */
+    static Rendering localSecrets() {
+        return CACHE.computeIfAbsent("local secrets", name -> render(name, template().set("secrets.backend", "local")));
+    }
+
     static List<Rendering> all() {
         return List.of(defaults(), production());
     }

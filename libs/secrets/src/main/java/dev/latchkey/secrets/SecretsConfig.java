@@ -42,6 +42,13 @@ public interface SecretsConfig {
          * ({@code ./latchkey up}: {@code latchkey_secrets}); the migration runs as it, so the table is everybody's.
          */
         Optional<String> ownerRole();
+
+        /**
+         * This service only reads secrets (the gateway): it neither migrates the schema nor re-wraps, and its login
+         * role may hold no more than SELECT on the table ({@code ./latchkey up}: {@code latchkey_secrets_reader}).
+         */
+        @WithDefault("false")
+        boolean readOnly();
     }
 
     interface Vault {

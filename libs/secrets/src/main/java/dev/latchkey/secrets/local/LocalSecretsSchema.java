@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * {@code db/secrets}. Every service runs it and Flyway's lock lets one at a time through, so the services share
  * one store, as they share one Vault in a cluster: an auth config's client secret written by
  * auth-config-service is the secret connected-apps-service and token-refresher exchange codes and refresh
- * tokens with.
+ * tokens with. A service that only reads ({@code latchkey.secrets.local.read-only}) leaves it to the others.
  */
 @ApplicationScoped
 public class LocalSecretsSchema {
@@ -29,7 +29,7 @@ public class LocalSecretsSchema {
     }
 
     void migrate(@Observes @Priority(1) StartupEvent startup) {
-        if (config.backend() != SecretsConfig.Backend.LOCAL) {
+        if (config.backend() != SecretsConfig.Backend.LOCAL || config.local().readOnly()) {
             return;
         }
         var flyway = Flyway.configure()

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 /**
  * Online re-wrap after a master-key rotation: every {@code rewrap-interval} the keyring re-reads its source and
  * data keys wrapped by an older master key are re-wrapped under the primary. Replicas may all run it: each
- * update is conditional on the row's old key id, so a row is re-wrapped once.
+ * update is conditional on the row's old key id, so a row is re-wrapped once. A service that only reads does not.
  */
 @ApplicationScoped
 public class RewrapJob {
@@ -29,7 +29,7 @@ public class RewrapJob {
     }
 
     void schedule(@Observes StartupEvent startup, Vertx vertx) {
-        if (config.backend() == SecretsConfig.Backend.LOCAL) {
+        if (config.backend() == SecretsConfig.Backend.LOCAL && !config.local().readOnly()) {
             vertx.setPeriodic(config.local().rewrapInterval().toMillis(), tick -> run());
         }
     }
