@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * names the server for the Host header, SNI and the certificate check, so a second DNS answer cannot point elsewhere),
  * never following a redirect. One deadline covers the whole exchange, the guard's lookup and the last byte of the
  * answer included ({@link CallDeadline}). The answer's body streams through, counted against the cap, never held.
+ * <p>
+ * The deadline's timer runs on a Vert.x event loop, not on Mutiny's default scheduler: under Quarkus that is the worker
+ * pool, which keeps a cancelled timer, and the request context it captured, until the time it would have fired. At a
+ * 60 s deadline and thousands of calls a second that is more than the heap holds (bench/proxy, run 8); an event loop
+ * drops a cancelled timer at once.
  */
 @ApplicationScoped
 public class ProviderHttp {
@@ -61,7 +66,7 @@ public class ProviderHttp {
                 .invoke(deadline::watch)
                 .chain(request -> send(request, call.body()))
                 .map(response -> answer(response, deadline))
-                .ifNoItem().after(config.callTimeout()).failWith(deadline::timeout)
+                .ifNoItem().after(config.callTimeout()).on(vertx.getDelegate().nettyEventLoopGroup()).failWith(deadline::timeout)
                 .onFailure().transform(failure -> call.body() instanceof CallBody.Streamed streamed && streamed.tooLarge()
                         ? new RequestTooLargeException(streamed.maxBytes()) : deadline.explain(failure));
     }
