@@ -57,7 +57,7 @@ public final class LoadClient implements AutoCloseable {
 
     /** Starts a closed loop that runs until {@link Running#stop()}. */
     Running start(List<String> paths, String bearer, int callers) {
-        Running running = new Running(callers);
+        Running running = new Running(vertx, callers);
         for (int i = 0; i < callers; i++) {
             next(running, paths, bearer);
         }
@@ -70,7 +70,11 @@ public final class LoadClient implements AutoCloseable {
             return;
         }
         String path = paths.get((int) (running.sent.getAndIncrement() % paths.size()));
-        send(path, bearer, System.nanoTime(), running.tally).onComplete(done -> next(running, paths, bearer));
+        // The next request starts on a later turn of the event loop: an answer that came at once (a request that
+        // failed before it was sent) would otherwise start the next one inside this call, and a run of them would
+        // overflow the stack and end the caller's loop without a trace.
+        send(path, bearer, System.nanoTime(), running.tally)
+                .onComplete(done -> vertx.runOnContext(ignored -> next(running, paths, bearer)));
     }
 
     /** {@code rate} requests a second for {@code duration}, each at its due time, going round {@code paths}. */
@@ -127,6 +131,7 @@ public final class LoadClient implements AutoCloseable {
 
     /** A closed loop under way. */
     static final class Running {
+        private final Vertx vertx;
         private final Tally tally = new Tally();
         private final AtomicLong sent = new AtomicLong();
         private final AtomicInteger callers;
@@ -134,13 +139,24 @@ public final class LoadClient implements AutoCloseable {
         private final long start = System.nanoTime();
         private volatile boolean stopped;
 
-        private Running(int callers) {
+        private Running(Vertx vertx, int callers) {
+            this.vertx = vertx;
             this.callers = new AtomicInteger(callers);
         }
 
-        /** No caller sends another request; those in flight still count. */
+        /**
+         * No caller sends another request; those in flight still count, for as long as a request may take. A caller
+         * not back by then had its loop end without a trace: the run ends all the same and says so.
+         */
         void stop() {
             stopped = true;
+            vertx.setTimer(2 * ANSWER_WITHIN_MILLIS, timer -> {
+                int lost = callers.get();
+                if (lost > 0) {
+                    tally.lost(lost);
+                    finished.complete(tally.outcome((System.nanoTime() - start) / 1e9));
+                }
+            });
         }
 
         /** Waits for the requests in flight, after {@link #stop()}. */
@@ -177,6 +193,11 @@ public final class LoadClient implements AutoCloseable {
             latencies.add(latency);
             count(path, FAILED);
             firstProblem.compareAndSet(null, "no answer: " + failure);
+        }
+
+        void lost(int callers) {
+            String lost = callers + " callers never came back: their loops ended without an answer or a failure to count";
+            firstProblem.updateAndGet(first -> first == null ? lost : lost + "; before that: " + first);
         }
 
         private void count(String path, int outcome) {
