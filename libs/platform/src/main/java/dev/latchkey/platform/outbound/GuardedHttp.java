@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Requests to URLs a tenant set (token endpoints, API test requests): through the SSRF guard, to the address it
@@ -50,8 +51,18 @@ public class GuardedHttp {
         Uni<HttpResponse<String>> response = Uni.createFrom().item(() -> guard.check(uri))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(target -> exchange(request(target, method, headers, body, deadline), maxBodyBytes))
-                .ifNoItem().after(deadline).failWith(() -> new HttpTimeoutException("no complete answer within " + deadline.toMillis() + " ms"));
+                .ifNoItem().after(deadline).on(timers(caller))
+                .failWith(() -> new HttpTimeoutException("no complete answer within " + deadline.toMillis() + " ms"));
         return caller == null ? response : response.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+    }
+
+    /**
+     * Where the deadline is timed: on the caller's Vert.x, whose event loops forget a cancelled timer at once; Mutiny's
+     * default scheduler (Quarkus' worker pool) keeps one, and what it captured, until it would have fired. A caller
+     * outside Vert.x (a test) gets that default.
+     */
+    private static ScheduledExecutorService timers(Context caller) {
+        return caller == null ? Infrastructure.getDefaultWorkerPool() : caller.owner().nettyEventLoopGroup();
     }
 
     /** The exchange, cancelled with its connection when the deadline passes or the caller stops waiting. */

@@ -2,6 +2,8 @@ package dev.latchkey.platform.outbound;
 
 import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.MisbehavingEndpoint;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -10,6 +12,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -42,6 +47,34 @@ class GuardedHttpTest {
             assertEquals("no complete answer within 1000 ms", failure.getMessage());
             assertTrue(took.compareTo(deadline) >= 0 && took.compareTo(deadline.plus(MARGIN)) < 0, "failed after " + took);
             Eventually.until("the endpoint sees the connection closed", () -> drip.hungUp() == 1);
+        }
+    }
+
+    /** As a service calls it: from a Vert.x context, where the deadline is timed on an event loop. */
+    @Test
+    void calledFromAVertxContextTheDeadlineHoldsAndTheFailureComesBackOnThatContext() throws Exception {
+        Duration deadline = Duration.ofSeconds(1);
+        Vertx vertx = Vertx.vertx();
+        try (var drip = MisbehavingEndpoint.dripping(Duration.ofMillis(200), 10_000)) {
+            Context caller = vertx.getOrCreateContext();
+            CompletableFuture<Throwable> failed = new CompletableFuture<>();
+            AtomicBoolean onCallersContext = new AtomicBoolean();
+            long started = System.nanoTime();
+
+            caller.runOnContext(ignored -> http.send("POST", URI.create(drip.url("/token")), Map.of(), "grant_type=refresh_token",
+                    deadline, CAP).subscribe().with(answer -> failed.complete(null), failure -> {
+                        onCallersContext.set(Vertx.currentContext() == caller);
+                        failed.complete(failure);
+                    }));
+            Throwable failure = failed.get(60, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertInstanceOf(HttpTimeoutException.class, failure);
+            assertTrue(took.compareTo(deadline) >= 0 && took.compareTo(deadline.plus(MARGIN)) < 0, "failed after " + took);
+            assertTrue(onCallersContext.get(), "the failure came back on another thread than the caller's context");
+            Eventually.until("the endpoint sees the connection closed", () -> drip.hungUp() == 1);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 
