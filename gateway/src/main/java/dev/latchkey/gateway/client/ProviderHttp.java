@@ -67,8 +67,11 @@ public class ProviderHttp {
                 .chain(request -> send(request, call.body()))
                 .map(response -> answer(response, deadline))
                 .ifNoItem().after(config.callTimeout()).on(vertx.getDelegate().nettyEventLoopGroup()).failWith(deadline::timeout)
-                .onFailure().transform(failure -> call.body() instanceof CallBody.Streamed streamed && streamed.tooLarge()
-                        ? new RequestTooLargeException(streamed.maxBytes()) : deadline.explain(failure));
+                .onFailure().transform(failure -> {
+                    Throwable explained = deadline.explain(failure);
+                    return call.body() instanceof CallBody.Streamed streamed && streamed.tooLarge()
+                            ? new RequestTooLargeException(streamed.maxBytes()) : explained;
+                });
     }
 
     /**
