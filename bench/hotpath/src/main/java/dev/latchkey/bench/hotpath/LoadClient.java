@@ -150,11 +150,13 @@ public final class LoadClient implements AutoCloseable {
          */
         void stop() {
             stopped = true;
+            long stoppedAt = System.nanoTime();
             vertx.setTimer(2 * ANSWER_WITHIN_MILLIS, timer -> {
                 int lost = callers.get();
                 if (lost > 0) {
                     tally.lost(lost);
-                    finished.complete(tally.outcome((System.nanoTime() - start) / 1e9));
+                    // The rate is over the time requests were sent, not the wait for callers that never came back.
+                    finished.complete(tally.outcome((stoppedAt - start) / 1e9));
                 }
             });
         }

@@ -12,15 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Commits the events that report no state change of their own (a credential read, a proxied call) together with
- * concurrent requests' ones: one multi-row insert into the outbox per batch, a single statement in autocommit, so one
- * round trip and one commit for the whole batch. {@link #append} completes once the event's batch has committed: a
+ * concurrent requests' ones: one outbox row per topic holds the whole batch, inserted in one round trip and one
+ * implicit transaction, so one commit, one tuple and one index entry for the whole batch (and one delete when the
+ * relay has sent it). {@link #append} completes once the event's batch has committed: a
  * request that waits for it answers only when its event is durable. A batch that fails fails every request in it, and
  * none of its events is stored.
  * <p>
@@ -31,9 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class OutboxBatcher {
 
-    private static final String INSERT = """
-            INSERT INTO outbox (event_id, topic, record_key, payload)
-            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])""";
+    private static final String INSERT = "INSERT INTO outbox (topic, record_keys, payloads) VALUES ($1, $2, $3)";
 
     /** An event waiting for its batch, and where to tell its request that the batch committed. */
     private record Queued(String topic, CloudEvent event, Context context, CompletableFuture<Void> committed) {
@@ -99,19 +100,14 @@ public class OutboxBatcher {
             finished();
             return;
         }
-        UUID[] ids = new UUID[batch.size()];
-        String[] topics = new String[batch.size()];
-        String[] keys = new String[batch.size()];
-        String[] payloads = new String[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            Queued queued = batch.get(i);
-            ids[i] = queued.event().id();
-            topics[i] = queued.topic();
-            keys[i] = queued.event().subject();
-            payloads[i] = EventJson.write(queued.event());
-        }
-        Tuple arrays = Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(topics).addArrayOfString(keys).addArrayOfString(payloads);
-        pool.preparedQuery(INSERT).execute(arrays).subscribe().with(
+        Map<String, List<Queued>> byTopic = batch.stream()
+                .collect(Collectors.groupingBy(Queued::topic, LinkedHashMap::new, Collectors.toList()));
+        List<Tuple> rows = new ArrayList<>(byTopic.size());
+        byTopic.forEach((topic, events) -> rows.add(Tuple.of(topic,
+                events.stream().map(queued -> queued.event().subject()).toArray(String[]::new),
+                events.stream().map(queued -> EventJson.write(queued.event())).toArray(String[]::new))));
+        // The statements of one executeBatch share one Sync: PostgreSQL runs them as one implicit transaction.
+        pool.preparedQuery(INSERT).executeBatch(rows).subscribe().with(
                 inserted -> settle(batch, null),
                 failure -> settle(batch, failure));
     }

@@ -31,7 +31,7 @@ public interface OutboxConfig {
     @WithDefault("10ms")
     Duration linger();
 
-    /** Rows claimed and sent per batch. */
+    /** Events a relay claims and sends per batch, at least: a row holding a batch of events is never split. */
     @WithDefault("200")
     int batchSize();
 

@@ -33,7 +33,17 @@ public final class OutboxRelay {
     private static final String TAKE_LEASE = """
             UPDATE outbox_lease SET holder = $1, until = now() + make_interval(secs => $2)
             WHERE until IS NULL OR until < now()""";
-    private static final String PENDING = "SELECT id, topic, record_key, payload FROM outbox ORDER BY id LIMIT $1";
+    /**
+     * The oldest rows holding about $1 events: every row whose earlier rows hold fewer than $1, so a batch row is never
+     * split and a relay batch is full (at least $1 events) whenever that many are pending. The first $1 rows hold at
+     * least $1 events, so the running sum only ever reads those.
+     */
+    private static final String PENDING = """
+            SELECT id, topic, record_key, payload, record_keys, payloads FROM (
+                SELECT *, sum(coalesce(cardinality(payloads), 1)) OVER (ORDER BY id) AS through
+                FROM (SELECT * FROM outbox ORDER BY id LIMIT $1) AS oldest) AS counted
+            WHERE through - coalesce(cardinality(payloads), 1) < $1
+            ORDER BY id""";
     private static final String DELETE_SENT = "DELETE FROM outbox WHERE id = ANY($1)";
     private static final String GIVE_BACK = "UPDATE outbox_lease SET holder = NULL, until = NULL WHERE holder = $1";
 
@@ -55,7 +65,10 @@ public final class OutboxRelay {
         return batchSize;
     }
 
-    /** Takes the lease and sends one batch; the number of rows taken, 0 when none is pending or another relay is sending. */
+    /**
+     * Takes the lease and sends one batch; the number of events taken, 0 when none is pending or another relay is
+     * sending. A batch is full when it took at least {@link #batchSize()}.
+     */
     public Uni<Integer> relayBatch() {
         return pool.query(ANY_PENDING).execute().chain(any -> !any.iterator().next().getBoolean(0)
                 ? Uni.createFrom().item(0)
@@ -64,38 +77,55 @@ public final class OutboxRelay {
                         : Uni.createFrom().item(() -> send(taken))
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                                 .chain(sent -> settle(taken, sent))
-                                .replaceWith(taken.size())));
+                                .replaceWith(events(taken))));
     }
 
     /** The oldest pending rows, if this relay got the lease; none when another relay holds it. */
-    private Uni<List<PendingEvent>> take(SqlConnection connection) {
+    private Uni<List<PendingRow>> take(SqlConnection connection) {
         return connection.preparedQuery(TAKE_LEASE).execute(Tuple.of(relayId, (double) lease.toMillis() / 1000))
                 .chain(leased -> leased.rowCount() == 0
-                        ? Uni.createFrom().item(List.<PendingEvent>of())
+                        ? Uni.createFrom().item(List.<PendingRow>of())
                         : connection.preparedQuery(PENDING).execute(Tuple.of(batchSize)).map(rows -> {
-                            List<PendingEvent> taken = new ArrayList<>();
+                            List<PendingRow> taken = new ArrayList<>();
                             for (Row row : rows) {
-                                taken.add(new PendingEvent(row.getLong("id"), row.getString("topic"),
-                                        row.getString("record_key"), row.getString("payload")));
+                                taken.add(new PendingRow(row.getLong("id"), row.getString("topic"), records(row)));
                             }
                             return taken;
                         }));
     }
 
+    private static List<PendingRow.Record> records(Row row) {
+        String[] payloads = row.getArrayOfStrings("payloads");
+        if (payloads == null) {
+            return List.of(new PendingRow.Record(row.getString("record_key"), row.getString("payload")));
+        }
+        String[] keys = row.getArrayOfStrings("record_keys");
+        List<PendingRow.Record> records = new ArrayList<>(payloads.length);
+        for (int i = 0; i < payloads.length; i++) {
+            records.add(new PendingRow.Record(keys[i], payloads[i]));
+        }
+        return records;
+    }
+
     /**
      * Blocking: sends in id order and waits for the broker. Returns how many rows, from the first, the broker
-     * acknowledged; everything after the first failure is sent again later, so no event overtakes an earlier one.
+     * acknowledged every event of; everything after the first failure is sent again later, so no event overtakes an
+     * earlier one (a batch row's events acknowledged before the failure go again too: consumers deduplicate).
      */
-    private int send(List<PendingEvent> taken) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(taken.size());
+    private int send(List<PendingRow> taken) {
+        List<List<Future<RecordMetadata>>> acks = new ArrayList<>(taken.size());
         try {
-            for (PendingEvent event : taken) {
-                var ack = producer.send(new ProducerRecord<>(event.topic(), event.recordKey(), event.payload()));
-                acks.add(ack);
-                if (ack.isDone()) {
-                    // Done at once means refused at once (no metadata: the broker is away); each further send
-                    // would wait max.block.ms for nothing.
-                    ack.get();
+            for (PendingRow row : taken) {
+                List<Future<RecordMetadata>> rowAcks = new ArrayList<>(row.records().size());
+                acks.add(rowAcks);
+                for (PendingRow.Record record : row.records()) {
+                    var ack = producer.send(new ProducerRecord<>(row.topic(), record.key(), record.payload()));
+                    rowAcks.add(ack);
+                    if (ack.isDone()) {
+                        // Done at once means refused at once (no metadata: the broker is away); each further send
+                        // would wait max.block.ms for nothing.
+                        ack.get();
+                    }
                 }
             }
         } catch (Exception e) {
@@ -103,7 +133,9 @@ public final class OutboxRelay {
         }
         for (int i = 0; i < acks.size(); i++) {
             try {
-                acks.get(i).get();
+                for (var ack : acks.get(i)) {
+                    ack.get();
+                }
             } catch (Exception e) {
                 LOG.warnf("outbox relay %s: row %d and later not acknowledged, will retry: %s",
                         relayId, taken.get(i).id(), e.getMessage());
@@ -114,7 +146,7 @@ public final class OutboxRelay {
     }
 
     /** Deletes what the broker acknowledged and gives the lease back; the rest is sent again, in order, next time. */
-    private Uni<Void> settle(List<PendingEvent> taken, int acknowledged) {
+    private Uni<Void> settle(List<PendingRow> taken, int acknowledged) {
         return pool.preparedQuery(DELETE_SENT).execute(Tuple.of((Object) ids(taken.subList(0, acknowledged))))
                 .chain(this::giveBack);
     }
@@ -124,7 +156,11 @@ public final class OutboxRelay {
         return pool.preparedQuery(GIVE_BACK).execute(Tuple.of(relayId)).replaceWithVoid();
     }
 
-    private static Long[] ids(List<PendingEvent> events) {
-        return events.stream().map(PendingEvent::id).toArray(Long[]::new);
+    private static Long[] ids(List<PendingRow> rows) {
+        return rows.stream().map(PendingRow::id).toArray(Long[]::new);
+    }
+
+    private static int events(List<PendingRow> rows) {
+        return rows.stream().mapToInt(row -> row.records().size()).sum();
     }
 }

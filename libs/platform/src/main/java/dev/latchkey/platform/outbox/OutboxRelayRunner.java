@@ -113,7 +113,7 @@ public class OutboxRelayRunner implements ChannelListener.Listener {
         wokenWhileDraining = false;
         relay.relayBatch().subscribe().with(
                 claimed -> {
-                    if (claimed == relay.batchSize()) {
+                    if (claimed >= relay.batchSize()) {
                         relayBatches();
                         return;
                     }

@@ -85,20 +85,28 @@ class OutboxBatcherTest {
     }
 
     @Test
-    void anAppendWhoseBatchFailsIsNotAnsweredAsCommitted() throws Exception {
+    void anAppendWhoseBatchFailsIsNotAnsweredAsCommittedAndNothingOfItIsStored() throws Exception {
         String topic = "latchkey.test.batched." + UUID.randomUUID();
-        UUID id = UUID.randomUUID();
-        // The relay waits for its lease until this transaction ends: the first event stays in the outbox meanwhile.
-        try (var holdTheRelay = database()) {
-            holdTheRelay.setAutoCommit(false);
-            holdTheRelay.createStatement().execute("SELECT holder FROM platform_test.outbox_lease FOR UPDATE");
-            assertEquals(200, append(topic, id).get(30, TimeUnit.SECONDS).statusCode());
+        UUID lost = UUID.randomUUID();
+        CompletableFuture<HttpResponse<String>> answer;
+        try (var lock = database()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE platform_test.outbox IN SHARE ROW EXCLUSIVE MODE");
+            answer = append(topic, lost);
+            Eventually.until("the batch's insert waiting for the lock", () -> count("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO outbox%'") == 1);
 
-            // The same event id again: the outbox refuses it, and the request fails instead of answering.
-            assertEquals(500, append(topic, id).get(30, TimeUnit.SECONDS).statusCode());
-            holdTheRelay.rollback();
+            // The database drops the batch's connection mid-insert: the batch fails as a whole.
+            assertEquals(1, count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO outbox%'"));
+            assertEquals(500, answer.get(30, TimeUnit.SECONDS).statusCode(), "answered as if its event were durable");
+            lock.rollback();
         }
-        assertEquals(Set.of(id), published(topic, 1), "the first is published, once the relay may send");
+
+        UUID next = UUID.randomUUID();
+        assertEquals(200, append(topic, next).get(30, TimeUnit.SECONDS).statusCode());
+        // The relay sends in commit order: once the later event is on the topic, a stored earlier one would be too.
+        assertEquals(Set.of(next), published(topic, 1), "the failed batch's event was never stored");
     }
 
     /** The ids of the events on {@code topic}, read until {@code expected} distinct ones arrived. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The relay against a real PostgreSQL and a real broker that this test stops and restarts. */
 class OutboxRelayTest {
@@ -52,7 +54,8 @@ class OutboxRelayTest {
         ContextManagerProvider.instance();
         database = PostgresTestDatabase.create();
         try (var connection = database.connect(); var sql = connection.createStatement()) {
-            for (String migration : List.of("V0_1_1__create_outbox.sql", "V0_1_5__outbox_rows_leave_when_sent_under_one_lease.sql")) {
+            for (String migration : List.of("V0_1_1__create_outbox.sql", "V0_1_5__outbox_rows_leave_when_sent_under_one_lease.sql",
+                    "V0_1_6__outbox_row_holds_a_batch.sql")) {
                 try (var file = OutboxRelayTest.class.getResourceAsStream("/db/platform/" + migration)) {
                     sql.execute(new String(file.readAllBytes(), StandardCharsets.UTF_8));
                 }
@@ -153,6 +156,36 @@ class OutboxRelayTest {
         assertEquals(20, TopicReader.readFor(broker.bootstrapServers(), topic, Duration.ofSeconds(5)).size());
     }
 
+    @Test
+    void aRowHoldingABatchIsSentEventByEventAndNeverSplitAcrossRelayBatches() throws Exception {
+        String topic = topic();
+        append(topic, 10);
+        appendBatch(topic, 150);
+        appendBatch(topic, 150);
+        appendBatch(topic, 150);
+        OutboxRelay relay = relay("relay-batches", 200);
+
+        assertEquals(310, relay.relayBatch().await().atMost(Duration.ofSeconds(60)),
+                "rows are taken while fewer than 200 events come before them: 10 single rows and two batch rows");
+        assertEquals(1, count("SELECT count(*) FROM outbox"), "the third batch row waits, whole");
+        assertEquals(150, relay.relayBatch().await().atMost(Duration.ofSeconds(60)));
+        assertEquals(0, count("SELECT count(*) FROM outbox"));
+
+        var records = TopicReader.readFor(broker.bootstrapServers(), topic, Duration.ofSeconds(8));
+        assertEquals(460, records.size(), "each event of a batch is a record of its own, once");
+        assertEquals(460, new HashSet<>(records.stream().map(ConsumerRecord::value).toList()).size());
+        assertInOrderPerAggregate(records);
+    }
+
+    @Test
+    void aRowIsEitherOneEventOrABatchWithAKeyForEachEvent() throws Exception {
+        assertRefused("INSERT INTO outbox (topic, record_keys, payloads) VALUES ('t', '{a,b}', '{x}')");
+        assertRefused("INSERT INTO outbox (topic, record_keys, payloads) VALUES ('t', '{}', '{}')");
+        assertRefused("INSERT INTO outbox (topic) VALUES ('t')");
+        assertRefused("INSERT INTO outbox (event_id, topic, record_key, payload, payloads) VALUES (gen_random_uuid(), 't', 'a', 'x', '{x}')");
+        assertEquals(0, count("SELECT count(*) FROM outbox"));
+    }
+
     private OutboxRelay relay(String id, int batchSize) {
         KafkaProducer<String, String> producer = RelayProducer.create(
                 Map.of("bootstrap.servers", broker.bootstrapServers()), LEASE, id);
@@ -171,14 +204,19 @@ class OutboxRelayTest {
     /** Numbers the events appended, across a test's appends (sent rows leave the table, so it cannot count them). */
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    /** Appends {@code count} events spread over five aggregates; each carries its sequence number. */
+    /** An event of {@code aggregate} carrying the next sequence number. */
+    private static CloudEvent event(String aggregate) {
+        return CloudEvent.of(URI.create("/latchkey/platform-test"), "dev.latchkey.test.v1", aggregate,
+                "demo", "system", JsonNodeFactory.instance.objectNode().put("sequence", SEQUENCE.getAndIncrement()));
+    }
+
+    /** Appends {@code count} events spread over five aggregates, a row each; each carries its sequence number. */
     private static void append(String topic, int count) throws Exception {
         try (var connection = database.connect(); var insert = connection.prepareStatement(
                 "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)")) {
             for (int i = 0; i < count; i++) {
                 String aggregate = "aggregate-" + (i % 5);
-                var event = CloudEvent.of(URI.create("/latchkey/platform-test"), "dev.latchkey.test.v1", aggregate,
-                        "demo", "system", JsonNodeFactory.instance.objectNode().put("sequence", SEQUENCE.getAndIncrement()));
+                var event = event(aggregate);
                 insert.setObject(1, event.id());
                 insert.setString(2, topic);
                 insert.setString(3, aggregate);
@@ -187,6 +225,28 @@ class OutboxRelayTest {
             }
             insert.executeBatch();
         }
+    }
+
+    /** Appends one row holding {@code count} events over five aggregates, as {@link OutboxBatcher} does. */
+    private static void appendBatch(String topic, int count) throws Exception {
+        String[] keys = new String[count];
+        String[] payloads = new String[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = "aggregate-" + (i % 5);
+            payloads[i] = EventJson.write(event(keys[i]));
+        }
+        try (var connection = database.connect(); var insert = connection.prepareStatement(
+                "INSERT INTO outbox (topic, record_keys, payloads) VALUES (?, ?, ?)")) {
+            insert.setString(1, topic);
+            insert.setArray(2, connection.createArrayOf("text", keys));
+            insert.setArray(3, connection.createArrayOf("text", payloads));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void assertRefused(String insert) {
+        var refused = assertThrows(SQLException.class, () -> execute(insert));
+        assertEquals("23514", refused.getSQLState(), "a check violation: " + refused.getMessage());
     }
 
     private static void assertInOrderPerAggregate(List<ConsumerRecord<String, String>> records) {
