@@ -19,7 +19,7 @@ auth-config-service:
   calls: [connected-apps-service]
 connected-apps-service:
   port: 8082
-  paths: [/api/v1/connections, /api/v1/connect-sessions, /connect, /oauth]
+  paths: [/api/v1/connections, /api/v1/connect-sessions, /api/v1/toolkits, /connect, /oauth]
   secretStore: true
   publicBaseUrlSetting: LATCHKEY_CONNECTIONS_PUBLIC_BASE_URL
   callsProviders: true
@@ -37,7 +37,7 @@ audit-service:
 gateway:
   port: 8085
   # The data plane: workflows' and agents' calls to connected APIs, credentials applied (read-only Vault policy).
-  paths: [/api/v1/proxy]
+  paths: [/api/v1/proxy, /api/v1/actions]
   secretStore: true
   # Reads secrets and writes none: under the local backend its login role is a member of the reader role only.
   readsSecretsOnly: true
@@ -105,14 +105,14 @@ auth-config-service:
   write: [latchkey.auth-configs.v1, latchkey.access.v1]
   read: [latchkey.connections.v1, latchkey.access.v1]
 connected-apps-service:
-  write: [latchkey.connections.v1, latchkey.access.v1]
+  write: [latchkey.connections.v1, latchkey.access.v1, latchkey.toolkits.v1]
   read: [latchkey.auth-configs.v1, latchkey.tokens.v1]
 token-refresher:
   write: [latchkey.tokens.v1, latchkey.access.v1]
   read: [latchkey.auth-configs.v1, latchkey.connections.v1]
 audit-service:
   write: [latchkey.access.v1]
-  read: [latchkey.auth-configs.v1, latchkey.connections.v1, latchkey.tokens.v1, latchkey.access.v1]
+  read: [latchkey.auth-configs.v1, latchkey.connections.v1, latchkey.tokens.v1, latchkey.access.v1, latchkey.toolkits.v1]
 gateway:
   write: [latchkey.access.v1]
   read: [latchkey.auth-configs.v1, latchkey.connections.v1, latchkey.tokens.v1]

@@ -2,6 +2,7 @@ package dev.latchkey.audit;
 
 import dev.latchkey.audit.consumers.AuditConsumer;
 import dev.latchkey.events.AccessEvents.AccessDenied;
+import dev.latchkey.events.AccessEvents.ActionRun;
 import dev.latchkey.events.AccessEvents.CallProxied;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
@@ -24,6 +25,12 @@ import dev.latchkey.events.EventType;
 import dev.latchkey.events.TokenEvents.TokenExpiring;
 import dev.latchkey.events.TokenEvents.TokenRefreshFailed;
 import dev.latchkey.events.TokenEvents.TokenRefreshed;
+import dev.latchkey.events.ToolkitEvents.Member;
+import dev.latchkey.events.ToolkitEvents.ToolkitCreated;
+import dev.latchkey.events.ToolkitEvents.ToolkitDeleted;
+import dev.latchkey.events.ToolkitEvents.ToolkitTokenIssued;
+import dev.latchkey.events.ToolkitEvents.ToolkitTokenRevoked;
+import dev.latchkey.events.ToolkitEvents.ToolkitUpdated;
 import dev.latchkey.testing.EventPublisher;
 import dev.latchkey.testing.OidcTestServer;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -109,6 +116,13 @@ abstract class AuditTestBase {
             case TOKEN_EXPIRING -> new TokenExpiring(connection, Instant.parse("2030-01-01T00:00:00Z"));
             case ACCESS_CREDENTIALS_READ -> new CredentialsRead(connection, "production", false);
             case ACCESS_PROXIED -> new CallProxied(connection, "production", "GET", "api.github.com", "/user", 200, "answered", 120, 0, 512L);
+            case TOOLKIT_CREATED -> new ToolkitCreated(connection, "Support", null, true, List.of(new Member(connection, null)));
+            case TOOLKIT_UPDATED -> new ToolkitUpdated(connection, List.of("name"), "Support desk", null, true,
+                    List.of(new Member(connection, null)), 2);
+            case TOOLKIT_DELETED -> new ToolkitDeleted(connection);
+            case TOOLKIT_TOKEN_ISSUED -> new ToolkitTokenIssued(connection, authConfig, "bot", Instant.parse("2030-01-01T00:00:00Z"));
+            case TOOLKIT_TOKEN_REVOKED -> new ToolkitTokenRevoked(connection, authConfig);
+            case ACCESS_ACTION_RUN -> new ActionRun(connection, "production", "github", "list_my_repositories", null, 200, "succeeded", 95);
             case ACCESS_DENIED -> new AccessDenied("bob", "GET", "/api/v1/connections/" + connection + "/credentials",
                     "READ_CREDENTIALS");
         };

@@ -5,8 +5,7 @@ import dev.latchkey.authconfig.service.AuthConfigChanges;
 import dev.latchkey.authconfig.service.AuthConfigService;
 import dev.latchkey.authconfig.service.NewAuthConfig;
 import dev.latchkey.platform.paging.Page;
-import dev.latchkey.platform.problem.InvalidInputException;
-import dev.latchkey.platform.problem.Problem.FieldError;
+import dev.latchkey.platform.rest.Versions;
 import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** The auth configs of the caller's tenant. Every change is an event, and so an audit entry. */
@@ -83,7 +81,7 @@ public class AuthConfigResource {
     @Operation(summary = "One auth config, with its version as ETag")
     @APIResponseSchema(value = AuthConfigView.class, responseDescription = "The auth config, its version as ETag")
     public Uni<Response> get(UUID id) {
-        return service.get(caller.get(), id).map(found -> withVersion(found.version).entity(mapper.toView(found)).build());
+        return service.get(caller.get(), id).map(found -> Versions.tagged(found.version).entity(mapper.toView(found)).build());
     }
 
     @PATCH
@@ -95,8 +93,8 @@ public class AuthConfigResource {
     @APIResponse(responseCode = "412", description = "The auth config changed since the version If-Match names")
     public Uni<Response> update(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AuthConfigChanges changes) {
-        return service.update(caller.get(), id, version(ifMatch), changes)
-                .map(updated -> withVersion(updated.version).entity(mapper.toView(updated)).build());
+        return service.update(caller.get(), id, Versions.ifMatch(ifMatch), changes)
+                .map(updated -> Versions.tagged(updated.version).entity(mapper.toView(updated)).build());
     }
 
     @POST
@@ -118,23 +116,5 @@ public class AuthConfigResource {
     @APIResponse(responseCode = "503", description = "connected-apps-service did not confirm that no connection uses it")
     public Uni<Response> delete(UUID id) {
         return service.delete(caller.get(), id).map(done -> Response.noContent().build());
-    }
-
-    private static Response.ResponseBuilder withVersion(long version) {
-        return Response.ok().tag(new EntityTag(String.valueOf(version)));
-    }
-
-    /** {@code "3"} (or weak {@code W/"3"}) to 3; no header means no precondition. */
-    private static OptionalLong version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return OptionalLong.empty();
-        }
-        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("The request has invalid fields.",
-                    List.of(new FieldError("If-Match", "must be the ETag of a version this API gave out")));
-        }
     }
 }

@@ -61,4 +61,12 @@ public interface ConnectionsConfig {
     /** The longest kept credentials are handed out without reading them again, should a change's notification be lost. */
     @WithDefault("30s")
     Duration readCacheMaxAge();
+
+    /** How long a toolkit's token lasts when its issuer does not say. */
+    @WithDefault("30d")
+    Duration toolkitTokenLifetime();
+
+    /** The longest a toolkit's token may last. */
+    @WithDefault("365d")
+    Duration toolkitTokenMaxLifetime();
 }

@@ -70,6 +70,29 @@ class PublishedContractTest extends PublishedContract {
         assertDeclared("GET", "/connect/{token}", opened);
     }
 
+    @Test
+    void aToolkitsLifeAnswersAsDeclared() {
+        String admin = mayDoEverything();
+        HttpAnswer created = ApiCall.json("POST", "/api/v1/toolkits", admin, "{\"name\": \"Contract\", \"members\": []}").send();
+        assertEquals(201, created.status(), created.toString());
+        assertDeclared("POST", "/api/v1/toolkits", created);
+        String path = "/api/v1/toolkits/" + created.json().orElseThrow().path("id").asText();
+        String one = "/api/v1/toolkits/{id}";
+
+        assertDeclared("GET", "/api/v1/toolkits", ApiCall.json("GET", "/api/v1/toolkits", admin, null).send());
+        assertDeclared("GET", one, ApiCall.json("GET", path, admin, null).send());
+        assertDeclared("PATCH", one, ApiCall.json("PATCH", path, admin, "{\"description\": \"changed\"}").send());
+        HttpAnswer issued = ApiCall.json("POST", path + "/tokens", admin, "{\"name\": \"agent\"}").send();
+        assertEquals(201, issued.status(), issued.toString());
+        assertDeclared("POST", one + "/tokens", issued);
+        assertDeclared("GET", one + "/tokens", ApiCall.json("GET", path + "/tokens", admin, null).send());
+        assertDeclared("DELETE", one + "/tokens/{tokenId}", ApiCall.json("DELETE", path + "/tokens/"
+                + issued.json().orElseThrow().path("id").asText(), admin, null).send());
+        HttpAnswer deleted = ApiCall.json("DELETE", path, admin, null).send();
+        assertEquals(204, deleted.status(), deleted.toString());
+        assertDeclared("DELETE", one, deleted);
+    }
+
     private UUID apiKeyAuthConfig() {
         return new AuthConfigs(bootstrapServers, secrets, pool).create(tenant, null, "api_key",
                 Map.of("name", "X-API-Key", "in", "header"), Map.of("apiKey", "contract-key-0123456789"));

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @WithOidcServer
 class RoleMatrixTest extends ConnectionTestBase {
 
-    private static final List<String> ROLES = List.of("admin", "developer", "viewer", "credentials:read", "service");
+    private static final List<String> ROLES = List.of("admin", "developer", "viewer", "credentials:read", "connections:call", "service");
 
     private record Call(String method, String path, String body, Set<String> allowed) {
         int as(RequestSpecification caller) {
@@ -39,6 +39,8 @@ class RoleMatrixTest extends ConnectionTestBase {
         String one = CONNECTIONS + "/" + id;
         Set<String> viewers = Set.of("admin", "developer", "viewer");
         Set<String> makers = Set.of("admin", "developer");
+        String toolkit = "/api/v1/toolkits/" + as("admin").body("{\"name\": \"roles\", \"members\": []}").post("/api/v1/toolkits")
+                .then().statusCode(201).extract().path("id");
         List<Call> calls = List.of(
                 new Call("POST", CONNECTIONS, connection(authConfig, "{}"), makers),
                 new Call("GET", CONNECTIONS, null, viewers),
@@ -52,6 +54,14 @@ class RoleMatrixTest extends ConnectionTestBase {
                         .formatted(authConfig), makers),
                 new Call("GET", "/api/v1/connect-sessions/allowed-origins", null, viewers),
                 new Call("PUT", "/api/v1/connect-sessions/allowed-origins", "{\"origins\": []}", Set.of("admin")),
+                new Call("POST", "/api/v1/toolkits", "{\"name\": \"matrix\", \"members\": []}", makers),
+                new Call("GET", "/api/v1/toolkits", null, viewers),
+                new Call("GET", toolkit, null, viewers),
+                new Call("PATCH", toolkit, "{\"description\": \"changed\"}", makers),
+                new Call("POST", toolkit + "/tokens", null, Set.of("connections:call")),
+                new Call("GET", toolkit + "/tokens", null, viewers),
+                new Call("DELETE", toolkit + "/tokens/" + UUID.randomUUID(), null, makers),
+                new Call("DELETE", toolkit, null, Set.of("admin")),
                 new Call("DELETE", one, null, Set.of("admin")));
 
         for (Call call : calls) {

@@ -76,4 +76,8 @@ public interface GatewayConfig {
      */
     @WithDefault("1M")
     MemorySize replayableBodyBytes();
+
+    /** The largest provider answer an action reads whole to map it to its output; a larger one fails the action (502). */
+    @WithDefault("4M")
+    MemorySize maxActionAnswerBytes();
 }

@@ -58,10 +58,11 @@ public class ConnectionApis {
      * @param expiresAt when its token expires (OAuth2), null otherwise
      * @param provider  the catalog entry's key, {@code custom} for a custom auth config
      * @param digest    the user, password and last challenge of a Digest connection, null for other schemes
+     * @param config    the connection's plain parameters as template values ({@code config.<name>}), for its actions
      */
     public record ConnectionApi(String tenant, UUID connectionId, UUID authConfigId, String provider, String environment,
                                 AuthorizedRequest request, boolean tokenBased, Instant refreshAt, Instant expiresAt,
-                                DigestSession digest) {
+                                DigestSession digest, Map<String, String> config) {
 
         boolean due() {
             return refreshAt != null && !refreshAt.isAfter(Instant.now());
@@ -96,9 +97,20 @@ public class ConnectionApis {
                         return new ConnectionApi(tenant, id, connection.authConfig().id, provider == null ? "custom" : provider,
                                 connection.environment(), scheme.request(values), scheme.option().type().tokenBased(),
                                 RefreshMargin.refreshAt(refreshMargin, connection.tokenAt(), connection.expiresAt()),
-                                connection.expiresAt(), scheme.digest(values));
+                                connection.expiresAt(), scheme.digest(values), plain(values));
                     });
         });
+    }
+
+    /** The template values that hold no secret: {@code config.<name>}, never {@code credentials.<name>}. */
+    private static Map<String, String> plain(Map<String, String> values) {
+        Map<String, String> plain = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (name.startsWith("config.")) {
+                plain.put(name, value);
+            }
+        });
+        return Map.copyOf(plain);
     }
 
     /**

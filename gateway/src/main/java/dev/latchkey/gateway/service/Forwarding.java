@@ -45,7 +45,8 @@ public final class Forwarding {
             }
         });
         api.headers().forEach(headers::set);
-        return new ProviderCall(call.method(), uri(api.baseUrl() + path(call.rawPath()) + query(call.rawQuery(), api.query())),
+        return new ProviderCall(call.method(), uri(api.baseUrl() + path(call.rawPath(), call.pathFromCatalog())
+                        + query(call.rawQuery(), api.query())),
                 headers, call.body());
     }
 
@@ -77,14 +78,18 @@ public final class Forwarding {
         }
     }
 
-    /** The caller's path, refused when a segment would climb above the API's base path. */
-    private static String path(String rawPath) {
+    /**
+     * The caller's path, refused when a segment would climb above the API's base path. An action's path may hold an
+     * encoded slash in a segment: the catalog encoded a value there whole, having refused one that climbs.
+     */
+    private static String path(String rawPath, boolean fromCatalog) {
         if (rawPath.isEmpty()) {
             return "";
         }
         for (String segment : rawPath.split("/")) {
             String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (decoded.equals("..") || decoded.equals(".") || decoded.contains("/") || decoded.contains("\\")) {
+            boolean climbs = Arrays.stream(decoded.split("[/\\\\]", -1)).anyMatch(part -> part.equals(".") || part.equals(".."));
+            if (climbs || !fromCatalog && (decoded.contains("/") || decoded.contains("\\"))) {
                 throw new InvalidInputException("The path may not leave the API's base path.",
                         List.of(new Problem.FieldError("path", "has a '.', '..' or encoded slash segment")));
             }

@@ -7,9 +7,11 @@ import dev.latchkey.catalog.auth.Bearer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -21,12 +23,15 @@ import java.util.stream.Stream;
  * answers a challenge ({@link dev.latchkey.catalog.digest.DigestChallenge}), so it is not placed here.
  *
  * @param baseUrl without a trailing slash
+ * @param secrets the connection's credentials as they travel: each credential value, and each header or query value
+ *                that carries one (a Basic header's encoded pair), to blank out of what a provider says back
  */
-public record AuthorizedRequest(String baseUrl, Map<String, String> headers, Map<String, String> query) {
+public record AuthorizedRequest(String baseUrl, Map<String, String> headers, Map<String, String> query, Set<String> secrets) {
 
     public AuthorizedRequest {
         headers = Map.copyOf(headers);
         query = Map.copyOf(query);
+        secrets = Set.copyOf(secrets);
     }
 
     /**
@@ -43,7 +48,19 @@ public record AuthorizedRequest(String baseUrl, Map<String, String> headers, Map
             placeCredential(option, values, headers, query);
         }
         String baseUrl = Template.parse(api.baseUrl(), declared).render(values).replaceAll("/+$", "");
-        return new AuthorizedRequest(baseUrl, headers, query);
+        return new AuthorizedRequest(baseUrl, headers, query, secrets(values, headers, query));
+    }
+
+    /** Every credential value (a Basic user name is none), and every header or query value that holds one. */
+    private static Set<String> secrets(Map<String, String> values, Map<String, String> headers, Map<String, String> query) {
+        Set<String> credentials = values.entrySet().stream().filter(value -> value.getKey().startsWith("credentials.")
+                        && !value.getKey().equals("credentials.username"))
+                .map(Map.Entry::getValue).filter(value -> !value.isEmpty()).collect(Collectors.toSet());
+        Set<String> secrets = new HashSet<>(credentials);
+        Stream.concat(headers.values().stream(), query.values().stream())
+                .filter(value -> value.startsWith("Basic ") || credentials.stream().anyMatch(value::contains))
+                .forEach(secrets::add);
+        return secrets;
     }
 
     /** Whether the base URL, the API's headers or its query parameters name one of the scheme's credentials. */

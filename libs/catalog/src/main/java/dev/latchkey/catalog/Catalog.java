@@ -1,5 +1,7 @@
 package dev.latchkey.catalog;
 
+import dev.latchkey.catalog.action.Action;
+import dev.latchkey.catalog.action.ActionsFile;
 import dev.latchkey.catalog.auth.AuthType;
 
 import java.io.BufferedReader;
@@ -19,53 +21,81 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The connector catalog: every entry under {@code catalog/entries/}, read and checked once. The build
- * lists the entry files in {@code catalog/entries.list}, because a class path cannot be listed reliably.
+ * The connector catalog: every entry under {@code catalog/entries/} and the actions under {@code catalog/actions/},
+ * read and checked once. The build lists the files in {@code catalog/entries.list} and {@code catalog/actions.list},
+ * because a class path cannot be listed reliably.
  */
 public final class Catalog {
 
     static final String ENTRIES = "/catalog/entries/";
     static final String INDEX = "/catalog/entries.list";
+    static final String ACTIONS = "/catalog/actions/";
+    static final String ACTIONS_INDEX = "/catalog/actions.list";
 
     private final Map<String, CatalogEntry> entries;
+    private final Map<String, List<Action>> actions;
 
     Catalog(List<CatalogEntry> entries) {
+        this(entries, List.of());
+    }
+
+    Catalog(List<CatalogEntry> entries, List<ActionsFile> actions) {
         this.entries = entries.stream().collect(Collectors.toMap(CatalogEntry::key, Function.identity(), (a, b) -> {
             throw new CatalogException(a.key() + ".yaml", List.of("the key '" + a.key() + "' is used twice"));
         }, TreeMap::new));
+        this.actions = actions.stream().collect(Collectors.toMap(ActionsFile::entry, ActionsFile::actions));
     }
 
     /**
      * Reads the whole catalog from the class path.
      *
-     * @throws CatalogException on the first malformed entry
+     * @throws CatalogException on the first malformed entry or actions file
      */
     public static Catalog load() {
         var reader = new CatalogEntryReader();
         List<CatalogEntry> entries = new ArrayList<>();
-        for (String file : entryFiles()) {
-            try (InputStream yaml = Catalog.class.getResourceAsStream(ENTRIES + file)) {
-                if (yaml == null) {
-                    throw new CatalogException(file, List.of("listed in " + INDEX + " but missing"));
-                }
-                entries.add(reader.read(file, yaml));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        for (String file : listed(INDEX)) {
+            entries.add(read(ENTRIES, file, yaml -> reader.read(file, yaml)));
         }
-        return new Catalog(entries);
+        Catalog catalog = new Catalog(entries);
+        var actionsReader = new ActionsReader();
+        List<ActionsFile> actions = new ArrayList<>();
+        for (String file : listed(ACTIONS_INDEX)) {
+            actions.add(read(ACTIONS, file, yaml -> actionsReader.read(file, yaml, key -> catalog.find(key).orElse(null))));
+        }
+        return new Catalog(entries, actions);
     }
 
-    private static List<String> entryFiles() {
-        try (InputStream index = Catalog.class.getResourceAsStream(INDEX)) {
-            if (index == null) {
-                throw new IllegalStateException(INDEX + " is missing: the libs/catalog build writes it");
+    private static <T> T read(String folder, String file, Function<InputStream, T> reader) {
+        try (InputStream yaml = Catalog.class.getResourceAsStream(folder + file)) {
+            if (yaml == null) {
+                throw new CatalogException(file, List.of("listed in " + folder + " but missing"));
             }
-            return new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8)).lines()
+            return reader.apply(yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> listed(String index) {
+        try (InputStream list = Catalog.class.getResourceAsStream(index)) {
+            if (list == null) {
+                throw new IllegalStateException(index + " is missing: the libs/catalog build writes it");
+            }
+            return new BufferedReader(new InputStreamReader(list, StandardCharsets.UTF_8)).lines()
                     .map(String::strip).filter(line -> line.endsWith(".yaml")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The actions of an entry, in the order its file declares them; none for an entry without actions. */
+    public List<Action> actions(String entryKey) {
+        return actions.getOrDefault(entryKey, List.of());
+    }
+
+    public Optional<Action> action(String entryKey, String name) {
+        return actions(entryKey).stream().filter(action -> action.name().equals(name)).findFirst();
     }
 
     /** Every entry, by key. */

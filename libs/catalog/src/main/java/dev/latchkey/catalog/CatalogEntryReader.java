@@ -17,31 +17,45 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Reads one entry: YAML, checked against {@code catalog-entry.schema.json}, then against {@link EntryRules}. */
+/**
+ * Reads one entry: YAML, checked against {@code catalog-entry.schema.json}, then against {@link EntryRules}; and how
+ * any catalog file is read ({@link ActionsReader}).
+ */
 final class CatalogEntryReader {
 
     static final String SCHEMA = "/catalog/catalog-entry.schema.json";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new Jdk8Module())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final JsonSchema schema;
-
-    CatalogEntryReader() {
-        try (InputStream in = CatalogEntryReader.class.getResourceAsStream(SCHEMA)) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SCHEMA, e);
-        }
-    }
+    private final JsonSchema schema = schema(SCHEMA);
 
     /**
      * @param file the entry's file name, {@code <key>.yaml}
      * @throws CatalogException naming every problem of the entry
      */
     CatalogEntry read(String file, InputStream yaml) {
+        CatalogEntry entry = bind(file, validTree(file, yaml, schema), CatalogEntry.class);
+        List<String> broken = EntryRules.check(file.replaceFirst("\\.yaml$", ""), entry);
+        if (!broken.isEmpty()) {
+            throw new CatalogException(file, broken);
+        }
+        return entry;
+    }
+
+    /** A JSON Schema (2020-12) of the class path. */
+    static JsonSchema schema(String resource) {
+        try (InputStream in = CatalogEntryReader.class.getResourceAsStream(resource)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** A YAML mapping that {@code schema} accepts. */
+    static JsonNode validTree(String file, InputStream yaml, JsonSchema schema) {
         JsonNode tree;
         try {
             tree = YAML.readTree(yaml);
@@ -55,16 +69,14 @@ final class CatalogEntryReader {
         if (!invalid.isEmpty()) {
             throw new CatalogException(file, invalid);
         }
-        CatalogEntry entry;
+        return tree;
+    }
+
+    static <T> T bind(String file, JsonNode tree, Class<T> type) {
         try {
-            entry = YAML.treeToValue(tree, CatalogEntry.class);
+            return YAML.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new CatalogException(file, List.of(e.getOriginalMessage()));
         }
-        List<String> broken = EntryRules.check(file.replaceFirst("\\.yaml$", ""), entry);
-        if (!broken.isEmpty()) {
-            throw new CatalogException(file, broken);
-        }
-        return entry;
     }
 }

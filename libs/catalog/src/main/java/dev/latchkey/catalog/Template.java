@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A catalog template such as {@code https://{{config.subdomain}}.zendesk.com/api/v2}.
+ * A catalog template such as {@code https://{{config.subdomain}}.zendesk.com/api/v2}, or an action's
+ * {@code /repos/{{input.owner}}/{{input.repo}}/issues}.
  * Rendering only substitutes values: there are no expressions, loops or calls, so a template
  * can never execute anything. Variables are checked when the template is parsed against the
  * names an entry declares, so a typo fails the build, not a user's request.
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 public final class Template {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
-    private static final Pattern VARIABLE = Pattern.compile("(config|credentials)\\.[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern VARIABLE = Pattern.compile("(config|credentials|input)\\.[A-Za-z_][A-Za-z0-9_]*");
 
     private final String source;
     private final List<Object> parts;
@@ -43,7 +44,7 @@ public final class Template {
             String name = matcher.group(1);
             if (!VARIABLE.matcher(name).matches()) {
                 throw new TemplateException("'" + name + "' in '" + source
-                        + "' is not a variable (expected config.<name> or credentials.<name>)");
+                        + "' is not a variable (expected config.<name>, credentials.<name> or, in an action, input.<name>)");
             }
             if (!declared.contains(name)) {
                 throw new TemplateException("'" + name + "' in '" + source + "' is not declared by the entry");

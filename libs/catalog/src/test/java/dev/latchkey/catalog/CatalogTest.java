@@ -28,7 +28,12 @@ class CatalogTest {
     static void load() {
         catalog = Catalog.load();
         System.out.println("catalog: " + catalog.all().size() + " entries; by category " + catalog.countByCategory()
-                + "; by auth type " + catalog.countByAuthType());
+                + "; by auth type " + catalog.countByAuthType() + "; " + withActions().size() + " entries with "
+                + withActions().stream().mapToInt(entry -> catalog.actions(entry.key()).size()).sum() + " actions");
+    }
+
+    private static List<CatalogEntry> withActions() {
+        return catalog.all().stream().filter(entry -> !catalog.actions(entry.key()).isEmpty()).toList();
     }
 
     @Test
@@ -36,6 +41,22 @@ class CatalogTest {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/catalog/entries"))) {
             List<String> keys = files.map(file -> file.getFileName().toString().replaceFirst("\\.yaml$", "")).sorted().toList();
             assertEquals(keys, catalog.all().stream().map(CatalogEntry::key).toList());
+        }
+    }
+
+    @Test
+    void atLeast30ProvidersOffer150ActionsAndEachOfThemAtLeastThree() {
+        List<CatalogEntry> providers = withActions();
+        assertTrue(providers.size() >= 30, "entries with actions: " + providers.size());
+        assertTrue(providers.stream().mapToInt(entry -> catalog.actions(entry.key()).size()).sum() >= 150);
+        providers.forEach(entry -> assertTrue(catalog.actions(entry.key()).size() >= 3, entry.key() + " has fewer than 3 actions"));
+    }
+
+    @Test
+    void everyActionsFileIsInTheCatalog() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/catalog/actions"))) {
+            List<String> keys = files.map(file -> file.getFileName().toString().replaceFirst("\\.yaml$", "")).sorted().toList();
+            assertEquals(keys, withActions().stream().map(CatalogEntry::key).toList());
         }
     }
 

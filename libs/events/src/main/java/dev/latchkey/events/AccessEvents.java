@@ -51,6 +51,31 @@ public final class AccessEvents {
     }
 
     /**
+     * A caller ran a catalog action of a connection through the gateway (a workflow's call, or an agent's tool call
+     * through a toolkit). What was run and how it ended, never an input or output value: {@code status} is the
+     * provider's last answer (null when it never answered), {@code outcome} one of {@code succeeded},
+     * {@code provider_error}, {@code invalid_input}, {@code unreachable}; {@code toolkitId} is null outside a toolkit.
+     */
+    public record ActionRun(UUID connectionId,
+            String environment,
+            String provider,
+            String action,
+            UUID toolkitId,
+            Integer status,
+            String outcome,
+            long durationMs) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.ACCESS_ACTION_RUN;
+        }
+
+        @Override
+        public String aggregateId() {
+            return String.valueOf(connectionId);
+        }
+    }
+
+    /**
      * A caller was refused: missing permission. {@code count}: how many denials of this caller the entry stands for,
      * 1 for the first in a window and then the number of repeats in that window (absent in older events: 1).
      */

@@ -19,7 +19,13 @@ public sealed interface EventData permits
         TokenEvents.TokenRefreshFailed,
         TokenEvents.TokenExpiring,
         AccessEvents.CredentialsRead,
+        ToolkitEvents.ToolkitCreated,
+        ToolkitEvents.ToolkitUpdated,
+        ToolkitEvents.ToolkitDeleted,
+        ToolkitEvents.ToolkitTokenIssued,
+        ToolkitEvents.ToolkitTokenRevoked,
         AccessEvents.CallProxied,
+        AccessEvents.ActionRun,
         AccessEvents.AccessDenied {
 
     EventType eventType();

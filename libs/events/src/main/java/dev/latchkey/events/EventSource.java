@@ -33,7 +33,7 @@ public enum EventSource {
     static EventSource ownerOf(String topic) {
         return switch (topic) {
             case Topics.AUTH_CONFIGS -> AUTH_CONFIG_SERVICE;
-            case Topics.CONNECTIONS, Topics.ACCESS -> CONNECTED_APPS_SERVICE;
+            case Topics.CONNECTIONS, Topics.ACCESS, Topics.TOOLKITS -> CONNECTED_APPS_SERVICE;
             case Topics.TOKENS -> TOKEN_REFRESHER;
             default -> throw new IllegalArgumentException("no Latchkey topic '" + topic + "'");
         };

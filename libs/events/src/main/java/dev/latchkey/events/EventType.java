@@ -28,9 +28,15 @@ public enum EventType {
     TOKEN_REFRESHED("token.refreshed", Topics.TOKENS, TokenEvents.TokenRefreshed.class),
     TOKEN_REFRESH_FAILED("token.refresh_failed", Topics.TOKENS, TokenEvents.TokenRefreshFailed.class),
     TOKEN_EXPIRING("token.expiring", Topics.TOKENS, TokenEvents.TokenExpiring.class),
+    TOOLKIT_CREATED("toolkit.created", Topics.TOOLKITS, ToolkitEvents.ToolkitCreated.class),
+    TOOLKIT_UPDATED("toolkit.updated", Topics.TOOLKITS, ToolkitEvents.ToolkitUpdated.class),
+    TOOLKIT_DELETED("toolkit.deleted", Topics.TOOLKITS, ToolkitEvents.ToolkitDeleted.class),
+    TOOLKIT_TOKEN_ISSUED("toolkit.token_issued", Topics.TOOLKITS, ToolkitEvents.ToolkitTokenIssued.class),
+    TOOLKIT_TOKEN_REVOKED("toolkit.token_revoked", Topics.TOOLKITS, ToolkitEvents.ToolkitTokenRevoked.class),
     ACCESS_CREDENTIALS_READ("access.credentials_read", Topics.ACCESS, AccessEvents.CredentialsRead.class),
     /** The gateway, Latchkey's data plane, reports the calls it carries. */
     ACCESS_PROXIED("access.proxied", Topics.ACCESS, AccessEvents.CallProxied.class, EnumSet.of(EventSource.GATEWAY)),
+    ACCESS_ACTION_RUN("access.action_run", Topics.ACCESS, AccessEvents.ActionRun.class, EnumSet.of(EventSource.GATEWAY)),
     /** Every service's permission filter reports the denials it makes. */
     ACCESS_DENIED("access.denied", Topics.ACCESS, AccessEvents.AccessDenied.class, EnumSet.allOf(EventSource.class));
 

@@ -9,8 +9,9 @@ public final class Topics {
     public static final String CONNECTIONS = "latchkey.connections.v1";
     public static final String TOKENS = "latchkey.tokens.v1";
     public static final String ACCESS = "latchkey.access.v1";
+    public static final String TOOLKITS = "latchkey.toolkits.v1";
 
-    public static final List<String> ALL = List.of(AUTH_CONFIGS, CONNECTIONS, TOKENS, ACCESS);
+    public static final List<String> ALL = List.of(AUTH_CONFIGS, CONNECTIONS, TOKENS, ACCESS, TOOLKITS);
 
     private Topics() {
     }

@@ -43,7 +43,7 @@ class CloudEventJsonTest {
 
     @Test
     void topicsFollowTheVersionedNamingScheme() {
-        assertEquals(4, Topics.ALL.size());
+        assertEquals(5, Topics.ALL.size());
         Topics.ALL.forEach(topic -> assertEquals(true, topic.matches("latchkey\\.[a-z-]+\\.v1"), topic));
     }
 }
