@@ -56,6 +56,12 @@ class AuditIngestionTest extends AuditTestBase {
                 .body("outcome", equalTo("failure")).body("target.type", equalTo("auth_config"));
         asAdmin().get("/api/v1/audit-events/" + events.get(EventType.CONNECTION_ALLOWED_ORIGINS_CHANGED.ordinal()).id()).then()
                 .body("target.type", equalTo("tenant")).body("target.id", equalTo(tenant));
+        asAdmin().get("/api/v1/audit-events/" + events.get(EventType.ACCESS_ACTION_RUN.ordinal()).id()).then()
+                .body("outcome", equalTo("success")).body("target.type", equalTo("connection"));
+        asAdmin().get("/api/v1/audit-events/" + events.get(EventType.TOOLKIT_CREATED.ordinal()).id()).then()
+                .body("target.type", equalTo("toolkit")).body("target.name", equalTo("Support"));
+        asAdmin().get("/api/v1/audit-events/" + events.get(EventType.TOOLKIT_TOKEN_ISSUED.ordinal()).id()).then()
+                .body("target.type", equalTo("toolkit")).body("target.name", equalTo(null)).body("details.name", equalTo("bot"));
     }
 
     @Test

@@ -40,13 +40,15 @@ public final class AuditEntries {
             targetType = "tenant";
             targetId = event.tenantid();
         } else {
-            targetType = action.startsWith("auth_config.") ? "auth_config" : "connection";
+            targetType = action.startsWith("auth_config.") ? "auth_config" : action.startsWith("toolkit.") ? "toolkit" : "connection";
             targetId = data.aggregateId();
         }
+        // A token's events name the token, not the toolkit they target: the name in their details is the token's.
+        String targetName = action.startsWith("toolkit.token_") ? null : text(event.data(), "name");
         return new AuditEntry(0, event.id(), storable(event.tenantid()), 0, micros(event.time() == null ? receivedAt : event.time()),
                 micros(receivedAt), actor[0], storable(actor[1]),
                 storable(event.actorname() != null ? event.actorname() : actor[0].equals("user") ? null : actor[1]),
-                action, targetType, storable(targetId), text(event.data(), "name"), outcome(action, event.data()),
+                action, targetType, storable(targetId), targetName, outcome(action, event.data()),
                 text(event.data(), "environment"), event.data().toString(), null, null);
     }
 
@@ -63,10 +65,13 @@ public final class AuditEntries {
                 "audit.retention_changed", "tenant", caller.tenant(), null, "success", null, details.toString(), null, null);
     }
 
-    /** {@code denied} for a refusal; {@code failure} for a failed attempt or a test that did not pass. */
+    /** {@code denied} for a refusal; {@code failure} for a failed attempt, a test that did not pass or an action not carried out. */
     private static String outcome(String action, JsonNode data) {
         if (action.equals("access.denied")) {
             return "denied";
+        }
+        if (action.equals("access.action_run")) {
+            return data.path("outcome").asText().equals("succeeded") ? "success" : "failure";
         }
         boolean failed = action.endsWith("_failed") || data.path("success").isBoolean() && !data.path("success").asBoolean();
         return failed ? "failure" : "success";
