@@ -81,11 +81,16 @@ public class ActionRuns {
                 return run.ended(null, "invalid_input").chain(() -> Uni.createFrom().failure(invalid));
             }
             return calls.call(caller, connectionId, incoming(call))
-                    .onFailure().call(failure -> run.ended(null, "unreachable"))
+                    .onFailure().recoverWithUni(failure -> unreachable(run, null, failure))
                     .chain(answer -> read(answer)
-                            .onFailure().call(failure -> run.ended(answer.status(), "unreachable"))
+                            .onFailure().recoverWithUni(failure -> unreachable(run, answer.status(), failure))
                             .chain(body -> outcome(run, answer, body)));
         });
+    }
+
+    /** A run that got no answer it could read: its event first, then the failure (or a 503 when the event is not durable). */
+    private static <T> Uni<T> unreachable(Run run, Integer status, Throwable failure) {
+        return run.ended(status, "unreachable").chain(() -> Uni.createFrom().failure(failure));
     }
 
     private static ActionCall prepared(Action action, JsonNode input, ConnectionApi api) {
