@@ -39,6 +39,8 @@ public class ToolkitRepository {
                 updated_at = now()
             WHERE tenant = ?1 AND id = ?2 RETURNING version""";
     private static final String DELETE = "DELETE FROM toolkits WHERE tenant = ?1 AND id = ?2";
+    private static final String WITH_MEMBER = "SELECT " + COLUMNS + " FROM toolkits WHERE tenant = ?1"
+            + " AND members @> CAST(CAST(?2 AS text) AS jsonb) ORDER BY id FOR UPDATE";
     private static final String NAME_TAKEN = "SELECT count(*) FROM toolkits WHERE tenant = ?1 AND name = ?2 AND id <> ?3";
 
     private static final String TOKEN_COLUMNS = "id, toolkit_id, name, expires_at, revoked_at, created_by, created_at";
@@ -67,6 +69,13 @@ public class ToolkitRepository {
     /** {@link #find}, locked until the transaction ends: concurrent changes wait for each other. */
     public Uni<Toolkit> findForUpdate(String tenant, UUID id) {
         return one(LOCK, tenant, id);
+    }
+
+    /** The tenant's toolkits that have {@code connectionId} among their members, locked until the transaction ends. */
+    public Uni<List<Toolkit>> withMemberForUpdate(String tenant, UUID connectionId) {
+        String member = "[{\"connectionId\": \"" + connectionId + "\"}]";
+        return Panache.getSession().chain(session -> session.createNativeQuery(WITH_MEMBER).setParameter(1, tenant)
+                .setParameter(2, member).getResultList()).map(rows -> rows.stream().map(row -> toolkit((Object[]) row)).toList());
     }
 
     /** The tenant's toolkits, newest first, after {@code after} (null for the first page). */

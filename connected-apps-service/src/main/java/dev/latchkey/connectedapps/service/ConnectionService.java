@@ -65,12 +65,14 @@ public class ConnectionService {
     private final ConnectionTokens tokens;
     private final StoredCredentials stored;
     private final ViewedConnections viewed;
+    private final Toolkits toolkits;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
             SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
             TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens,
-            StoredCredentials stored, ViewedConnections viewed) {
+            StoredCredentials stored, ViewedConnections viewed, Toolkits toolkits) {
         this.config = config;
+        this.toolkits = toolkits;
         this.stored = stored;
         this.viewed = viewed;
         this.tokens = tokens;
@@ -182,13 +184,15 @@ public class ConnectionService {
 
     /**
      * Deletes a connection: revokes its token at the provider where that is possible (a provider that refuses or
-     * is down does not keep the connection alive), then removes the row and destroys the secret.
+     * is down does not keep the connection alive), then removes the row, takes it out of the toolkits it was in and
+     * destroys the secret.
      */
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> connections.get(caller.tenant(), id))
                 .chain(revocation::revoke)
                 .chain(revoked -> Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id)
-                        .call(connection -> connections.delete(connection).call(() -> events.deleted(caller, connection, revoked)))))
+                        .call(connection -> connections.delete(connection).call(() -> events.deleted(caller, connection, revoked))
+                                .call(() -> toolkits.withoutConnection(caller, id)))))
                 .invoke(() -> stored.forget(id))
                 .chain(() -> secrets.destroy(SecretPath.connection(caller.tenant(), id)));
     }

@@ -110,6 +110,23 @@ public class Toolkits {
                 .chain(toolkit -> toolkits.delete(caller.tenant(), id)).chain(() -> events.deleted(caller, id)));
     }
 
+    /**
+     * Takes a connection being deleted out of every toolkit it is in, in the deletion's transaction: each such toolkit
+     * changes, with its event, and offers nothing of the connection any more.
+     */
+    public Uni<Void> withoutConnection(Caller caller, UUID connectionId) {
+        return toolkits.withMemberForUpdate(caller.tenant(), connectionId).chain(found -> Multi.createFrom().iterable(found)
+                .onItem().transformToUniAndConcatenate(toolkit -> {
+                    List<Member> left = toolkit.members().stream().filter(member -> !member.connectionId().equals(connectionId)).toList();
+                    Toolkit changed = new Toolkit(toolkit.id(), toolkit.tenant(), toolkit.name(), toolkit.description(), toolkit.readOnly(),
+                            left, toolkit.version(), toolkit.createdBy(), toolkit.createdAt(), Instant.now());
+                    return toolkits.update(changed).chain(version -> events.updated(caller, new Toolkit(changed.id(), changed.tenant(),
+                            changed.name(), changed.description(), changed.readOnly(), left, version, changed.createdBy(),
+                            changed.createdAt(), changed.updatedAt()), List.of("members")));
+                })
+                .collect().last().replaceWithVoid());
+    }
+
     private Uni<Void> unique(Toolkit toolkit) {
         return toolkits.nameTaken(toolkit.tenant(), toolkit.name(), toolkit.id()).invoke(taken -> {
             if (taken) {

@@ -135,6 +135,23 @@ class ToolkitTest extends ConnectionTestBase {
     }
 
     @Test
+    void aDeletedConnectionLeavesEveryToolkitItWasIn() {
+        String kept = gitea();
+        String deleted = gitea();
+        String id = toolkit("""
+                {"name": "Two accounts", "members": [{"connectionId": "%s"}, {"connectionId": "%s", "actions": ["get_issue"]}]}"""
+                .formatted(kept, deleted));
+
+        as("admin").delete(CONNECTIONS + "/" + deleted).then().statusCode(204);
+
+        as("viewer").get(TOOLKITS + "/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("members.connectionId", equalTo(List.of(kept)));
+        JsonNode updated = event(id, "toolkit.updated").path("data");
+        assertEquals("members", updated.path("changed").get(0).asText());
+        assertEquals(1, updated.path("members").size());
+    }
+
+    @Test
     void deletingAToolkitDeletesItsTokens() {
         String id = toolkit("{\"name\": \"Short-lived\", \"members\": []}");
         String tokenId = as("connections:call").post(TOOLKITS + "/" + id + "/tokens").then().statusCode(201).extract().path("id");
