@@ -18,4 +18,14 @@ public record Toolkit(UUID id, String tenant, String name, String description, b
     public Toolkit {
         members = List.copyOf(members);
     }
+
+    /** This toolkit with these fields changed now, still at its version until it is stored. */
+    public Toolkit changed(String name, String description, boolean readOnly, List<Member> members) {
+        return new Toolkit(id, tenant, name, description, readOnly, members, version, createdBy, createdAt, Instant.now());
+    }
+
+    /** This toolkit as stored at {@code version}. */
+    public Toolkit atVersion(long version) {
+        return new Toolkit(id, tenant, name, description, readOnly, members, version, createdBy, createdAt, updatedAt);
+    }
 }

@@ -92,12 +92,12 @@ public class ToolkitRepository {
                 .setParameter(2, name).setParameter(3, id).getSingleResult()).map(count -> ((Number) count).longValue() > 0);
     }
 
-    /** Stores the toolkit as changed; answers its new version. */
-    public Uni<Long> update(Toolkit toolkit) {
+    /** Stores the toolkit as changed; answers it at its new version. */
+    public Uni<Toolkit> update(Toolkit toolkit) {
         return Panache.getSession().chain(session -> session.createNativeQuery(UPDATE).setParameter(1, toolkit.tenant())
                 .setParameter(2, toolkit.id()).setParameter(3, toolkit.name()).setParameter(4, toolkit.description())
                 .setParameter(5, toolkit.readOnly()).setParameter(6, json(toolkit.members())).getSingleResult())
-                .map(version -> ((Number) version).longValue());
+                .map(version -> toolkit.atVersion(((Number) version).longValue()));
     }
 
     /** Deletes the toolkit and its tokens. */

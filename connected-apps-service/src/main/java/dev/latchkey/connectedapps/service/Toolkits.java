@@ -88,18 +88,14 @@ public class Toolkits {
                             : changes.members() == null ? recheck(caller.tenant(), current.members(), readOnly)
                             : checked(caller.tenant(), changes.members(), readOnly);
                     return members.chain(checked -> {
-                        Toolkit changed = new Toolkit(id, current.tenant(), changes.name() == null ? current.name() : changes.name(),
-                                changes.description() == null ? current.description() : changes.description(), readOnly, checked,
-                                current.version(), current.createdBy(), current.createdAt(), Instant.now());
+                        Toolkit changed = current.changed(changes.name() == null ? current.name() : changes.name(),
+                                changes.description() == null ? current.description() : changes.description(), readOnly, checked);
                         List<String> what = changedFields(current, changed);
                         if (what.isEmpty()) {
                             return Uni.createFrom().item(current);
                         }
-                        return unique(changed).chain(() -> toolkits.update(changed)).chain(version -> {
-                            Toolkit stored = new Toolkit(id, changed.tenant(), changed.name(), changed.description(), changed.readOnly(),
-                                    changed.members(), version, changed.createdBy(), changed.createdAt(), changed.updatedAt());
-                            return events.updated(caller, stored, what).replaceWith(stored);
-                        });
+                        return unique(changed).chain(() -> toolkits.update(changed))
+                                .call(stored -> events.updated(caller, stored, what));
                     });
                 }));
     }
@@ -118,11 +114,8 @@ public class Toolkits {
         return toolkits.withMemberForUpdate(caller.tenant(), connectionId).chain(found -> Multi.createFrom().iterable(found)
                 .onItem().transformToUniAndConcatenate(toolkit -> {
                     List<Member> left = toolkit.members().stream().filter(member -> !member.connectionId().equals(connectionId)).toList();
-                    Toolkit changed = new Toolkit(toolkit.id(), toolkit.tenant(), toolkit.name(), toolkit.description(), toolkit.readOnly(),
-                            left, toolkit.version(), toolkit.createdBy(), toolkit.createdAt(), Instant.now());
-                    return toolkits.update(changed).chain(version -> events.updated(caller, new Toolkit(changed.id(), changed.tenant(),
-                            changed.name(), changed.description(), changed.readOnly(), left, version, changed.createdBy(),
-                            changed.createdAt(), changed.updatedAt()), List.of("members")));
+                    return toolkits.update(toolkit.changed(toolkit.name(), toolkit.description(), toolkit.readOnly(), left))
+                            .chain(stored -> events.updated(caller, stored, List.of("members")));
                 })
                 .collect().last().replaceWithVoid());
     }

@@ -12,31 +12,16 @@ import java.nio.charset.StandardCharsets;
 public class ActionFailedException extends RuntimeException {
 
     /** As much of the provider's answer as a problem quotes. */
-    static final int QUOTED_CHARACTERS = 1000;
+    private static final int QUOTED_CHARACTERS = 1000;
 
-    private final int providerStatus;
-    private final String providerAnswer;
-
-    private ActionFailedException(String detail, int providerStatus, String providerAnswer) {
+    private ActionFailedException(String detail) {
         super(detail);
-        this.providerStatus = providerStatus;
-        this.providerAnswer = providerAnswer;
     }
 
     static ActionFailedException of(String action, int status, Buffer answer, Redactions redactions) {
         String text = answer.toString(StandardCharsets.UTF_8);
         String quoted = redactions.apply(text.length() > QUOTED_CHARACTERS ? text.substring(0, QUOTED_CHARACTERS) + "…" : text);
-        String detail = "The API did not carry out '" + action + "': it answered " + status
-                + (quoted.isBlank() ? " with no body." : ": " + quoted);
-        return new ActionFailedException(detail, status, quoted);
-    }
-
-    public int providerStatus() {
-        return providerStatus;
-    }
-
-    /** The start of the provider's answer, credentials blanked out. */
-    public String providerAnswer() {
-        return providerAnswer;
+        return new ActionFailedException("The API did not carry out '" + action + "': it answered " + status
+                + (quoted.isBlank() ? " with no body." : ": " + quoted));
     }
 }

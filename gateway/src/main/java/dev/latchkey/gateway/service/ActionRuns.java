@@ -78,7 +78,7 @@ public class ActionRuns {
             try {
                 call = prepared(action, input, api);
             } catch (InvalidInputException invalid) {
-                return run.ended(null, "invalid_input").chain(() -> Uni.createFrom().failure(invalid));
+                return ended(run, null, "invalid_input").chain(() -> Uni.createFrom().failure(invalid));
             }
             return calls.call(caller, connectionId, incoming(call))
                     .onFailure().recoverWithUni(failure -> unreachable(run, null, failure))
@@ -89,8 +89,8 @@ public class ActionRuns {
     }
 
     /** A run that got no answer it could read: its event first, then the failure (or a 503 when the event is not durable). */
-    private static <T> Uni<T> unreachable(Run run, Integer status, Throwable failure) {
-        return run.ended(status, "unreachable").chain(() -> Uni.createFrom().failure(failure));
+    private <T> Uni<T> unreachable(Run run, Integer status, Throwable failure) {
+        return ended(run, status, "unreachable").chain(() -> Uni.createFrom().failure(failure));
     }
 
     private static ActionCall prepared(Action action, JsonNode input, ConnectionApi api) {
@@ -142,21 +142,21 @@ public class ActionRuns {
 
     private Uni<ObjectNode> outcome(Run run, ProviderAnswer answer, Buffer body) {
         JsonNode json = parsed(body);
+        Redactions redactions = Redactions.of(run.api().request());
         boolean succeeded = answer.status() / 100 == 2 && json != null && ActionAnswer.expected(run.action(), json);
         if (!succeeded) {
-            ActionFailedException failed = ActionFailedException.of(run.action().name(), answer.status(), body,
-                    Redactions.of(run.api().request()));
-            return run.ended(answer.status(), "provider_error").chain(() -> Uni.createFrom().failure(failed));
+            ActionFailedException failed = ActionFailedException.of(run.action().name(), answer.status(), body, redactions);
+            return ended(run, answer.status(), "provider_error").chain(() -> Uni.createFrom().failure(failed));
         }
         ObjectNode output;
         try {
-            output = ActionAnswer.output(run.action(), Redactions.of(run.api().request()).apply(json), answer.headers().getAll("Link"),
+            output = ActionAnswer.output(run.action(), redactions.apply(json), answer.headers().getAll("Link"),
                     run.api().request().baseUrl(), run.api().request().query().keySet());
         } catch (IllegalStateException outside) {
-            return run.ended(answer.status(), "provider_error").chain(() -> Uni.createFrom().failure(
+            return ended(run, answer.status(), "provider_error").chain(() -> Uni.createFrom().failure(
                     new CallRefusedException(502, "upstream", "Bad gateway", "The API answered: " + outside.getMessage() + ".")));
         }
-        return run.ended(answer.status(), "succeeded").replaceWith(output);
+        return ended(run, answer.status(), "succeeded").replaceWith(output);
     }
 
     /** The answer as JSON: an empty body is an empty object (a 204), and what is not JSON is null. */
@@ -171,36 +171,17 @@ public class ActionRuns {
         }
     }
 
-    /** One run under way: how it ended becomes its event, and nobody learns of the end before the event is durable. */
-    private final class Run {
-        private final Caller caller;
-        private final ConnectionApi api;
-        private final Action action;
-        private final UUID toolkitId;
-        private final long startedNanos;
+    /** One run under way. */
+    private record Run(Caller caller, ConnectionApi api, Action action, UUID toolkitId, long startedNanos) {
+    }
 
-        Run(Caller caller, ConnectionApi api, Action action, UUID toolkitId, long startedNanos) {
-            this.caller = caller;
-            this.api = api;
-            this.action = action;
-            this.toolkitId = toolkitId;
-            this.startedNanos = startedNanos;
-        }
-
-        ConnectionApi api() {
-            return api;
-        }
-
-        Action action() {
-            return action;
-        }
-
-        Uni<Void> ended(Integer status, String outcome) {
-            long durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
-            return events.actionRun(caller, new ActionRun(api.connectionId(), api.environment(), api.provider(), action.name(),
-                            toolkitId, status, outcome, durationMs))
-                    .onFailure().transform(failure -> new UnavailableException("The action's run could not be recorded in"
-                            + " the audit log just now, so how it ended is not passed on; try again shortly."));
-        }
+    /** How the run ended, as its event: nobody learns of the end before the event is durable (a 503 when it cannot be). */
+    private Uni<Void> ended(Run run, Integer status, String outcome) {
+        long durationMs = (System.nanoTime() - run.startedNanos()) / 1_000_000;
+        ConnectionApi api = run.api();
+        return events.actionRun(run.caller(), new ActionRun(api.connectionId(), api.environment(), api.provider(),
+                        run.action().name(), run.toolkitId(), status, outcome, durationMs))
+                .onFailure().transform(failure -> new UnavailableException("The action's run could not be recorded in"
+                        + " the audit log just now, so how it ended is not passed on; try again shortly."));
     }
 }

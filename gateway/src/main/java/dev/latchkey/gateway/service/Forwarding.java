@@ -1,6 +1,7 @@
 package dev.latchkey.gateway.service;
 
 import dev.latchkey.catalog.AuthorizedRequest;
+import dev.latchkey.catalog.RawQuery;
 import dev.latchkey.gateway.client.ProviderCall;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem;
@@ -99,10 +100,7 @@ public final class Forwarding {
 
     /** The caller's query without parameters the API sets itself, then the API's (a key in the query among them). */
     private static String query(String rawQuery, Map<String, String> apiQuery) {
-        String callers = rawQuery == null ? "" : Arrays.stream(rawQuery.split("&"))
-                .filter(pair -> !pair.isEmpty() && !apiQuery.containsKey(URLDecoder.decode(pair.split("=", 2)[0]
-                        .replace("+", "%2B"), StandardCharsets.UTF_8)))
-                .collect(Collectors.joining("&"));
+        String callers = rawQuery == null ? "" : RawQuery.without(rawQuery, apiQuery.keySet());
         String apis = apiQuery.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));

@@ -3,17 +3,15 @@ package dev.latchkey.catalog.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.catalog.RawQuery;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A provider's successful JSON answer to an action, as the action's output: each output property from its JSON Pointer
@@ -109,9 +107,7 @@ public final class ActionAnswer {
         if (!sameOrigin || !(path.equals(basePath) || path.startsWith(basePath + "/"))) {
             throw new IllegalStateException("the provider named a next page outside the API's base URL");
         }
-        String query = next.getRawQuery() == null ? "" : Arrays.stream(next.getRawQuery().split("&"))
-                .filter(pair -> !pair.isEmpty() && !apiQuery.contains(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8)))
-                .collect(Collectors.joining("&"));
+        String query = next.getRawQuery() == null ? "" : RawQuery.without(next.getRawQuery(), apiQuery);
         String target = path.substring(basePath.length());
         return (target.isEmpty() ? "/" : target) + (query.isEmpty() ? "" : "?" + query);
     }
