@@ -36,14 +36,17 @@ audit-service:
   auditRoles: true
 gateway:
   port: 8085
-  # The data plane: workflows' and agents' calls to connected APIs, credentials applied (read-only Vault policy).
-  paths: [/api/v1/proxy, /api/v1/actions]
+  # The data plane: workflows' and agents' calls to connected APIs, credentials applied (read-only Vault policy), and
+  # the MCP server with its protected resource metadata (RFC 9728).
+  paths: [/api/v1/proxy, /api/v1/actions, /mcp, /.well-known/oauth-protected-resource/mcp]
   secretStore: true
   # Reads secrets and writes none: under the local backend its login role is a member of the reader role only.
   readsSecretsOnly: true
+  publicBaseUrlSetting: LATCHKEY_GATEWAY_PUBLIC_BASE_URL
   callsProviders: true
-  # A token inside its margin, or one an API refused, is refreshed by token-refresher.
-  calls: [token-refresher]
+  # A token inside its margin, or one an API refused, is refreshed by token-refresher; a toolkit token is introspected
+  # by connected-apps-service, which issues them.
+  calls: [token-refresher, connected-apps-service]
 {{- end }}
 
 {{/* The release's name prefix: the release name alone when it already says latchkey. */}}

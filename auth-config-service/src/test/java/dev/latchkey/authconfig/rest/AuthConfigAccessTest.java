@@ -1,5 +1,6 @@
 package dev.latchkey.authconfig.rest;
 
+import dev.latchkey.testing.ConnectedAppsProcess;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;

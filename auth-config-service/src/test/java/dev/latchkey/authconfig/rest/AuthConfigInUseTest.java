@@ -1,5 +1,6 @@
 package dev.latchkey.authconfig.rest;
 
+import dev.latchkey.testing.ConnectedAppsProcess;
 import dev.latchkey.testing.Eventually;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.WithKafka;

@@ -1,6 +1,7 @@
 package dev.latchkey.authconfig.rest;
 
 import dev.latchkey.testing.ApiCall;
+import dev.latchkey.testing.ConnectedAppsProcess;
 import dev.latchkey.testing.HttpAnswer;
 import dev.latchkey.testing.PublishedContract;
 import dev.latchkey.testing.WithKafka;

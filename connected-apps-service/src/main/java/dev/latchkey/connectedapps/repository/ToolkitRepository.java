@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,6 +54,9 @@ public class ToolkitRepository {
             UPDATE toolkit_tokens SET revoked_at = now()
             WHERE tenant = ?1 AND toolkit_id = ?2 AND id = ?3 AND revoked_at IS NULL RETURNING id""";
     private static final String TOKEN = "SELECT " + TOKEN_COLUMNS + " FROM toolkit_tokens WHERE tenant = ?1 AND toolkit_id = ?2 AND id = ?3";
+    private static final String HOLDING = "SELECT t.id, t.toolkit_id, t.name, t.expires_at, t.revoked_at, t.created_by, t.created_at,"
+            + " k.id, k.tenant, k.name, k.description, k.read_only, k.members::text, k.version, k.created_by, k.created_at, k.updated_at"
+            + " FROM toolkit_tokens t JOIN toolkits k ON k.id = t.toolkit_id AND k.tenant = t.tenant WHERE t.token_hash = ?1";
 
     public Uni<Void> insert(Toolkit toolkit) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT).setParameter(1, toolkit.id())
@@ -124,6 +128,22 @@ public class ToolkitRepository {
         return Panache.getSession().chain(session -> session.createNativeQuery(TOKEN).setParameter(1, tenant)
                         .setParameter(2, toolkitId).setParameter(3, tokenId).getResultList())
                 .map(rows -> rows.isEmpty() ? null : token((Object[]) rows.get(0)));
+    }
+
+    /** A token and its toolkit, found by the hash of the token's value. */
+    public record Held(ToolkitToken token, Toolkit toolkit) {
+    }
+
+    /** The token whose value hashes to {@code tokenHash}, with its toolkit, in whichever tenant; null when none does. */
+    public Uni<Held> byHash(String tokenHash) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(HOLDING).setParameter(1, tokenHash).getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] row = (Object[]) rows.get(0);
+                    return new Held(token(row), toolkit(Arrays.copyOfRange(row, 7, row.length)));
+                });
     }
 
     /** Revokes the token; false when it was revoked already (or is not the toolkit's). */

@@ -1,9 +1,11 @@
 package dev.latchkey.connectedapps.service;
 
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
+import dev.latchkey.connectedapps.domain.Toolkit;
 import dev.latchkey.connectedapps.domain.ToolkitToken;
 import dev.latchkey.connectedapps.events.ToolkitEventWriter;
 import dev.latchkey.connectedapps.repository.ToolkitRepository;
+import dev.latchkey.events.ToolkitGrant;
 import dev.latchkey.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +25,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ToolkitTokens {
-
-    /** What a token's value starts with, so that a leaked one is recognised (secret scanners, logs). */
-    static final String PREFIX = "lkt_";
 
     private final ToolkitRepository toolkits;
     private final ToolkitEventWriter events;
@@ -50,7 +49,7 @@ public class ToolkitTokens {
         if (lasting.compareTo(config.toolkitTokenMaxLifetime()) > 0 || lasting.isNegative() || lasting.isZero()) {
             throw ConnectionService.invalid("expiresInDays", "must be between 1 and " + config.toolkitTokenMaxLifetime().toDays());
         }
-        String value = PREFIX + OpaqueTokens.random(32);
+        String value = ToolkitGrant.TOKEN_PREFIX + OpaqueTokens.random(32);
         ToolkitToken token = new ToolkitToken(UUID.randomUUID(), toolkitId, name, Instant.now().plus(lasting).truncatedTo(ChronoUnit.SECONDS),
                 null, caller.actor(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return Panache.withTransaction(() -> toolkits.findForUpdate(caller.tenant(), toolkitId).onItem().ifNull().failWith(NotFoundException::new)
@@ -63,6 +62,24 @@ public class ToolkitTokens {
     public Uni<List<ToolkitToken>> of(Caller caller, UUID toolkitId) {
         return Panache.withSession(() -> toolkits.find(caller.tenant(), toolkitId).onItem().ifNull().failWith(NotFoundException::new)
                 .chain(toolkit -> toolkits.tokens(caller.tenant(), toolkitId)));
+    }
+
+    /**
+     * What the token's holder may call, for the gateway: inactive when the value is no toolkit token, or its token is
+     * revoked or expired. Looked up by the value's hash, as the value is stored nowhere.
+     */
+    public Uni<ToolkitGrant> grant(String value) {
+        if (value == null || !value.startsWith(ToolkitGrant.TOKEN_PREFIX)) {
+            return Uni.createFrom().item(ToolkitGrant.inactive());
+        }
+        return Panache.withSession(() -> toolkits.byHash(OpaqueTokens.sha256(value))).map(held -> {
+            if (held == null || !held.token().usable(Instant.now())) {
+                return ToolkitGrant.inactive();
+            }
+            Toolkit toolkit = held.toolkit();
+            return new ToolkitGrant(true, toolkit.tenant(), held.token().id(), held.token().expiresAt(), toolkit.id(),
+                    toolkit.name(), toolkit.readOnly(), toolkit.members());
+        });
     }
 
     /** Revokes the token; revoking one revoked already changes nothing and writes no event. */

@@ -2,11 +2,13 @@ package dev.latchkey.connectedapps.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
@@ -38,6 +41,13 @@ class ToolkitTest extends ConnectionTestBase {
 
     private static final String TOOLKITS = "/api/v1/toolkits";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INTROSPECTION = "/internal/v1/toolkit-tokens/introspection";
+
+    /** As the gateway asks: with a service token. */
+    private static ValidatableResponse introspect(String token) {
+        return given().auth().oauth2(OidcTestServer.current().accessToken("system", "gateway", "service")).contentType("application/json")
+                .body("{\"token\": \"%s\"}".formatted(token)).post(INTROSPECTION).then();
+    }
 
     /** A Gitea connection of the tenant: its catalog entry has actions, read-only ones and changing ones. */
     private String gitea() {
@@ -132,6 +142,31 @@ class ToolkitTest extends ConnectionTestBase {
         assertEquals(tokenId, event(id, "toolkit.token_revoked").path("data").path("tokenId").asText());
         String all = TopicReader.readFor(bootstrapServers, "latchkey.toolkits.v1", Duration.ofSeconds(3)).toString();
         assertFalse(all.contains(value) || all.contains(stored), "no token value or hash in any event");
+    }
+
+    /**
+     * The gateway's introspection (the {@code service} role): an issued token's tenant, toolkit and members, and
+     * {@code active: false} alone once it is revoked, for a value never issued, and for a value that is no toolkit token.
+     */
+    @Test
+    void anIntrospectedTokenNamesItsToolkitUntilItIsRevoked() {
+        String gitea = gitea();
+        String id = toolkit("""
+                {"name": "Reader", "readOnly": true, "members": [{"connectionId": "%s", "actions": ["get_issue"]}]}""".formatted(gitea));
+        var issued = as("connections:call").post(TOOLKITS + "/" + id + "/tokens").then().statusCode(201).extract();
+        String value = issued.path("token");
+
+        introspect(value).statusCode(200).body("active", equalTo(true)).body("tenant", equalTo(tenant))
+                .body("tokenId", equalTo(issued.path("id"))).body("toolkitId", equalTo(id)).body("toolkitName", equalTo("Reader"))
+                .body("readOnly", equalTo(true)).body("members[0].connectionId", equalTo(gitea))
+                .body("members[0].actions", equalTo(List.of("get_issue")));
+        as("developer").delete(TOOLKITS + "/" + id + "/tokens/" + issued.path("id")).then().statusCode(200);
+
+        introspect(value).statusCode(200).body("active", equalTo(false)).body("tenant", nullValue()).body("members", equalTo(List.of()));
+        introspect("lkt_" + "x".repeat(43)).statusCode(200).body("active", equalTo(false));
+        introspect("not-a-toolkit-token").statusCode(200).body("active", equalTo(false));
+        as("connections:call").contentType("application/json").body("{\"token\": \"%s\"}".formatted(value))
+                .post(INTROSPECTION).then().statusCode(403);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** How the gateway calls connections' APIs. */
@@ -80,4 +81,25 @@ public interface GatewayConfig {
     /** The largest provider answer an action reads whole to map it to its output; a larger one fails the action (502). */
     @WithDefault("4M")
     MemorySize maxActionAnswerBytes();
+
+    /** Where clients reach the gateway: the MCP server is {@code <public-base-url>/mcp}, as its resource metadata says. */
+    @WithDefault("http://localhost:8085")
+    String publicBaseUrl();
+
+    /** How many tools one page of an MCP {@code tools/list} answer holds; the rest follow its {@code nextCursor}. */
+    @WithDefault("100")
+    int mcpToolsPageSize();
+
+    /**
+     * Browser origins whose pages may call the MCP server (an MCP Inspector's page, say); a request with any other
+     * {@code Origin} is refused (DNS rebinding). Clients that are not browsers send none and are not affected.
+     */
+    Optional<List<String>> mcpAllowedOrigins();
+
+    /**
+     * The secret that next-page cursors are sealed with ({@code PageCursors}), the same in every replica: by default the
+     * gateway's own OIDC client secret (application.properties), so that no other secret has to be kept. Changing it
+     * turns away the cursors given before, and nothing else.
+     */
+    String pageCursorKey();
 }

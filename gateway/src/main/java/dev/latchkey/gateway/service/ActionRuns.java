@@ -33,8 +33,9 @@ import java.util.UUID;
  * Runs a connection's catalog actions ({@link Action}): the input checked against the action's schema, the request
  * rendered ({@link ActionCall}) and made through the connection like any proxied call ({@link CallsThrough}: fresh
  * token, one refresh after a 401, Digest, Retry-After, each exchange an {@code access.proxied} event), the answer read
- * whole and mapped to the action's output ({@link ActionAnswer}). Every run that names an action of the connection is an
- * {@code access.action_run} event, and its caller learns how it ended only once that event is committed.
+ * whole and mapped to the action's output ({@link ActionAnswer}), a next-page URL's cursor sealed ({@link PageCursors}).
+ * Every run that names an action of the connection is an {@code access.action_run} event, and its caller learns how it
+ * ended only once that event is committed.
  */
 @ApplicationScoped
 public class ActionRuns {
@@ -45,13 +46,16 @@ public class ActionRuns {
     private final ConnectionApis apis;
     private final CallsThrough calls;
     private final CallEventWriter events;
+    private final PageCursors cursors;
     private final long maxAnswerBytes;
 
-    public ActionRuns(Catalog catalog, ConnectionApis apis, CallsThrough calls, CallEventWriter events, GatewayConfig config) {
+    public ActionRuns(Catalog catalog, ConnectionApis apis, CallsThrough calls, CallEventWriter events, PageCursors cursors,
+            GatewayConfig config) {
         this.catalog = catalog;
         this.apis = apis;
         this.calls = calls;
         this.events = events;
+        this.cursors = cursors;
         this.maxAnswerBytes = config.maxActionAnswerBytes().asLongValue();
     }
 
@@ -93,7 +97,7 @@ public class ActionRuns {
         return ended(run, status, "unreachable").chain(() -> Uni.createFrom().failure(failure));
     }
 
-    private static ActionCall prepared(Action action, JsonNode input, ConnectionApi api) {
+    private ActionCall prepared(Action action, JsonNode input, ConnectionApi api) {
         if (input == null || !input.isObject()) {
             throw new InvalidInputException("An action's input is a JSON object.", List.of(new Problem.FieldError("input",
                     "must be a JSON object")));
@@ -102,6 +106,11 @@ public class ActionRuns {
                 .map(problem -> new Problem.FieldError(problem.field(), problem.message())).toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The input does not fit the action's input schema.", errors);
+        }
+        if (PageCursors.sealed(action) && input.path(Action.CURSOR).isTextual()) {
+            ObjectNode opened = ((ObjectNode) input).deepCopy();
+            opened.put(Action.CURSOR, cursors.open(api, action, input.get(Action.CURSOR).textValue()));
+            input = opened;
         }
         try {
             return ActionCall.of(action, input, api.config());
@@ -155,6 +164,9 @@ public class ActionRuns {
         } catch (IllegalStateException outside) {
             return ended(run, answer.status(), "provider_error").chain(() -> Uni.createFrom().failure(
                     new CallRefusedException(502, "upstream", "Bad gateway", "The API answered: " + outside.getMessage() + ".")));
+        }
+        if (PageCursors.sealed(run.action()) && output.hasNonNull(Action.NEXT_CURSOR)) {
+            output.put(Action.NEXT_CURSOR, cursors.seal(run.api(), run.action(), output.get(Action.NEXT_CURSOR).textValue()));
         }
         return ended(run, answer.status(), "succeeded").replaceWith(output);
     }

@@ -80,7 +80,8 @@ record Connections(String bootstrapServers, SecretStore secrets, Pool pool) {
         awaitProjected(id, to);
     }
 
-    private UUID authConfig(String tenant, String provider, String authType, Map<String, Object> settings) {
+    /** An auth config of {@code provider} (null: a custom one) with {@code settings}, once the gateway's projection has it. */
+    UUID authConfig(String tenant, String provider, String authType, Map<String, Object> settings) {
         UUID id = UUID.randomUUID();
         publish(tenant, new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider", provider,
                 authType, null, settings, List.of()));
@@ -93,7 +94,8 @@ record Connections(String bootstrapServers, SecretStore secrets, Pool pool) {
         EventPublisher.publish(bootstrapServers, tenant, data);
     }
 
-    private void awaitProjected(UUID id, String status) {
+    /** Waits until the gateway's projection has the connection in {@code status}. */
+    void awaitProjected(UUID id, String status) {
         Eventually.until("the connection " + id + " " + status + " in the projection",
                 () -> count("SELECT count(*) FROM connections WHERE id = $1 AND status = $2", Tuple.of(id, status)) == 1);
     }

@@ -1,17 +1,24 @@
 package dev.latchkey.gateway.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.events.Topics;
 import dev.latchkey.secrets.SecretStore;
 import dev.latchkey.testing.OidcTestServer;
+import dev.latchkey.testing.TopicReader;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What the proxy's tests share: a fresh tenant each test, callers by role, connections made by events. */
 abstract class ProxyTestBase {
@@ -51,6 +58,19 @@ abstract class ProxyTestBase {
     UUID gitea() {
         return connections.withCredentials(tenant, "gitea", "api_key", Map.of("host", RecordingApi.tlsHost()),
                 Map.of("apiKey", GITEA_KEY));
+    }
+
+    /** The newest access.action_run event of the connection. */
+    JsonNode runEvent(String connection) {
+        var records = TopicReader.readUntil(bootstrapServers, Topics.ACCESS, record -> record.key().equals(connection)
+                && record.value().contains("access.action_run"), Duration.ofSeconds(30));
+        var last = records.get(records.size() - 1);
+        assertEquals(connection, last.key(), "no access.action_run event of " + connection);
+        try {
+            return new ObjectMapper().readTree(last.value());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A unique label for one request, so its recording is found. */

@@ -22,6 +22,11 @@ public record ApiOperation(String method, String path, JsonNode definition, Map<
         return definition.path("security").size() > 0;
     }
 
+    /** Whether it takes the OIDC issuer's bearer tokens (the {@code bearer} scheme), not a toolkit token. */
+    public boolean takesIssuersTokens() {
+        return definition.path("security").findValues("bearer").size() > 0;
+    }
+
     public boolean takesBody() {
         return definition.has("requestBody");
     }

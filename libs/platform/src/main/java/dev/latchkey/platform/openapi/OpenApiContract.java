@@ -1,6 +1,7 @@
 package dev.latchkey.platform.openapi;
 
 import dev.latchkey.platform.problem.Problem;
+import dev.latchkey.platform.security.Permission;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -29,6 +30,8 @@ import java.util.Map;
 public class OpenApiContract implements OASFilter {
 
     static final String BEARER = "bearer";
+    /** The scheme of the MCP server's operation: a toolkit token, which no OIDC issuer makes. */
+    static final String TOOLKIT_TOKEN = "toolkitToken";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     private final SecuredOperations secured;
@@ -44,20 +47,21 @@ public class OpenApiContract implements OASFilter {
         }
         openAPI.getComponents().setSecuritySchemes(Map.of(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("An access token of the platform's OIDC issuer with the audience latchkey, naming the tenant and roles")));
+                .description("An access token of the platform's OIDC issuer with the audience latchkey, naming the tenant and roles"),
+                TOOLKIT_TOKEN, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("lkt_")
+                .description("A toolkit token (lkt_...), issued by connected-apps-service's POST /api/v1/toolkits/{id}/tokens")));
         openAPI.getComponents().addSchema("Problem", problemSchema());
         if (openAPI.getPaths() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            if (secured.contains(method, path)) {
-                describe(operation);
-            }
+            secured.permission(method, path).ifPresent(permission ->
+                    describe(operation, permission == Permission.CALL_TOOLKIT ? TOOLKIT_TOKEN : BEARER));
         }));
     }
 
-    private static void describe(Operation operation) {
-        operation.security(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)));
+    private static void describe(Operation operation, String scheme) {
+        operation.security(List.of(OASFactory.createSecurityRequirement().addScheme(scheme)));
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.responses(responses);
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();

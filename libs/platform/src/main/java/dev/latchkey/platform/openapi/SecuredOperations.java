@@ -1,5 +1,6 @@
 package dev.latchkey.platform.openapi;
 
+import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,9 +16,9 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -36,22 +37,24 @@ final class SecuredOperations {
             DotName.createSimple(PATCH.class), HttpMethod.PATCH,
             DotName.createSimple(DELETE.class), HttpMethod.DELETE);
 
-    private final Set<String> operations = new HashSet<>();
+    private final Map<String, Permission> operations = new HashMap<>();
 
     SecuredOperations(IndexView index) {
         for (AnnotationInstance requires : index.getAnnotations(REQUIRES)) {
             AnnotationTarget target = requires.target();
+            Permission permission = Permission.valueOf(requires.value().asEnum());
             Stream<MethodInfo> methods = target.kind() == AnnotationTarget.Kind.CLASS
                     ? target.asClass().methods().stream() : Stream.of(target.asMethod());
-            methods.forEach(method -> httpMethod(method).ifPresent(verb -> operations.add(key(verb, path(method)))));
+            methods.forEach(method -> httpMethod(method).ifPresent(verb -> operations.put(key(verb, path(method)), permission)));
         }
     }
 
-    boolean contains(HttpMethod method, String path) {
-        return operations.contains(key(method, path));
+    /** The permission the operation requires; empty for one that requires none (a public page). */
+    Optional<Permission> permission(HttpMethod method, String path) {
+        return Optional.ofNullable(operations.get(key(method, path)));
     }
 
-    private static java.util.Optional<HttpMethod> httpMethod(MethodInfo method) {
+    private static Optional<HttpMethod> httpMethod(MethodInfo method) {
         return HTTP_METHODS.entrySet().stream().filter(entry -> method.hasDeclaredAnnotation(entry.getKey()))
                 .map(Map.Entry::getValue).findFirst();
     }

@@ -25,6 +25,9 @@ public class HttpLayerProblems {
     /** Just before authentication: an oversized request is refused without spending a signature check on it. */
     private static final int BEFORE_AUTHENTICATION = -SecurityHandlerPriorities.AUTHENTICATION - 1;
 
+    private static final String CHALLENGE = "latchkey.challenge";
+    private static final String CHALLENGE_DETAIL = "latchkey.challenge-detail";
+
     private final int maxUriLength;
     private final long maxBodySize;
 
@@ -52,15 +55,38 @@ public class HttpLayerProblems {
         }
     }
 
-    /** Says why without repeating anything of the token: its claims are the caller's business, not the answer's. */
+    /**
+     * How an authentication mechanism of a service's own that refuses a request wants it answered: its
+     * {@code WWW-Authenticate} challenge and the problem's detail, instead of the bearer-token ones.
+     */
+    public static void challenge(RoutingContext context, String wwwAuthenticate, String detail) {
+        context.put(CHALLENGE, wwwAuthenticate);
+        context.put(CHALLENGE_DETAIL, detail);
+    }
+
+    /**
+     * Says why without repeating anything of the token: its claims are the caller's business, not the answer's. A token
+     * that could not be checked because the service that knows it did not answer ({@link UnavailableException}, from a
+     * mechanism of a service's own) is a 503: the caller may try again.
+     */
     private void rejectToken(RoutingContext context) {
-        if (!(context.failure() instanceof AuthenticationFailedException) || context.response().ended()) {
+        if (context.response().ended()) {
             context.next();
             return;
         }
-        context.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        send(context, Problem.of("unauthorized", "Unauthorized", 401,
-                "The bearer token is malformed, expired, not signed by the trusted issuer or meant for another audience.",
+        if (context.failure() instanceof UnavailableException unavailable) {
+            send(context, Problem.of("unavailable", "Service unavailable", 503, unavailable.getMessage(), instance(context.request())));
+            return;
+        }
+        if (!(context.failure() instanceof AuthenticationFailedException)) {
+            context.next();
+            return;
+        }
+        String challenge = context.get(CHALLENGE);
+        String detail = context.get(CHALLENGE_DETAIL);
+        context.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, challenge != null ? challenge : "Bearer error=\"invalid_token\"");
+        send(context, Problem.of("unauthorized", "Unauthorized", 401, detail != null ? detail
+                : "The bearer token is malformed, expired, not signed by the trusted issuer or meant for another audience.",
                 instance(context.request())));
     }
 

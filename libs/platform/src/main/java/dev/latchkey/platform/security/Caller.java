@@ -17,6 +17,8 @@ public record Caller(String tenant, String subject, Set<String> roles, String na
     public static final String CREDENTIALS_READ = "credentials:read";
     public static final String CONNECTIONS_CALL = "connections:call";
     public static final String SERVICE = "service";
+    /** A toolkit token's holder (an agent): its subject is the token's id. */
+    public static final String TOOLKIT = "toolkit";
 
     private static final Map<String, Set<Permission>> GRANTS = Map.of(
             ADMIN, EnumSet.of(Permission.VIEW, Permission.CREATE, Permission.EDIT, Permission.TEST,
@@ -26,7 +28,8 @@ public record Caller(String tenant, String subject, Set<String> roles, String na
             VIEWER, EnumSet.of(Permission.VIEW),
             CREDENTIALS_READ, EnumSet.of(Permission.READ_CREDENTIALS),
             CONNECTIONS_CALL, EnumSet.of(Permission.CALL_THROUGH),
-            SERVICE, EnumSet.of(Permission.INTERNAL));
+            SERVICE, EnumSet.of(Permission.INTERNAL),
+            TOOLKIT, EnumSet.of(Permission.CALL_TOOLKIT));
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -50,8 +53,11 @@ public record Caller(String tenant, String subject, Set<String> roles, String na
                 .sorted().toList();
     }
 
-    /** How events name this caller: {@code user:<subject>} or {@code service:<subject>}. */
+    /** How events name this caller: {@code user:<subject>}, {@code service:<subject>} or {@code toolkit-token:<id>}. */
     public String actor() {
+        if (has(TOOLKIT)) {
+            return "toolkit-token:" + subject;
+        }
         return (has(SERVICE) ? "service:" : "user:") + subject;
     }
 }

@@ -35,6 +35,7 @@ public final class CallerClaims {
         return claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
     }
 
+    /** The claim's roles, never {@link Caller#TOOLKIT}: only a toolkit token makes a toolkit's caller, no issuer's JWT. */
     private static Set<String> roles(Object claim) {
         Set<String> roles = new LinkedHashSet<>();
         if (claim instanceof JsonArray array) {
@@ -42,6 +43,7 @@ public final class CallerClaims {
         } else if (claim instanceof Collection<?> values) {
             values.forEach(role -> roles.add(String.valueOf(role)));
         }
+        roles.remove(Caller.TOOLKIT);
         return roles;
     }
 }

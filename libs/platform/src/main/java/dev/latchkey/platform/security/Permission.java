@@ -21,6 +21,11 @@ public enum Permission {
      * {@code connections:call} role, for workflows and agents. It does not imply reading them, nor the reverse.
      */
     CALL_THROUGH,
+    /**
+     * Call the actions of one toolkit, as MCP tools: the {@code toolkit} role, which only a toolkit token's caller has
+     * (the gateway's {@code ToolkitTokenMechanism}). Nothing else: no credential, no call through, no management.
+     */
+    CALL_TOOLKIT,
     /** Service-to-service calls, such as an on-demand refresh: the {@code service} role. */
     INTERNAL
 }

@@ -36,7 +36,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
     /** The attribute of a kept identity that holds its {@link Caller}; absent when the token names no tenant. */
-    static final String CALLER = "latchkey.caller";
+    public static final String CALLER = "latchkey.caller";
 
     /** A verified identity and the second its token expires. */
     private record Verified(SecurityIdentity identity, long expiresAt) {

@@ -63,6 +63,15 @@ class PermissionTest {
         as("service").post("/permission-test/internal").then().statusCode(200);
     }
 
+    /** Only a toolkit token makes a toolkit's caller (the gateway's mechanism): a JWT that claims the role is not one. */
+    @Test
+    void noIssuersTokenMayCallAToolkit() {
+        as("toolkit").post("/permission-test/toolkit").then().statusCode(403);
+        given().auth().oauth2(OidcTestServer.current().accessToken("demo", "agent", "toolkit", "viewer")).get("/permission-test")
+                .then().statusCode(200);
+        as("admin").post("/permission-test/toolkit").then().statusCode(403);
+    }
+
     @Test
     void anEndpointThatDeclaresNoPermissionIsRefusedToEveryone() {
         as("admin").get("/permission-test/undeclared").then().statusCode(403);

@@ -42,6 +42,13 @@ public class PermissionTestResource {
         return "credentials";
     }
 
+    @POST
+    @Path("/toolkit")
+    @Requires(Permission.CALL_TOOLKIT)
+    public String toolkit() {
+        return "toolkit";
+    }
+
     /** Forgot to declare a permission: nobody may call it. */
     @GET
     @Path("/undeclared")

@@ -1,14 +1,14 @@
-package dev.latchkey.authconfig.rest;
+package dev.latchkey.testing;
 
-import dev.latchkey.testing.ServiceUnderTest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * connected-apps-service, the real one, which a deletion asks whether an auth config is in use: started by
- * {@link #ensureRunning} once the test application is up (on-demand refreshes are not asked of it here).
+ * connected-apps-service, the real one, for a test application that calls it (auth-config-service's deletions ask whether
+ * an auth config is in use; the gateway introspects toolkit tokens): started by {@link #ensureRunning} once the test
+ * application is up, its REST client key {@code connected-apps-service}.
  */
 public class ConnectedAppsProcess implements QuarkusTestResourceLifecycleManager {
 
@@ -20,11 +20,16 @@ public class ConnectedAppsProcess implements QuarkusTestResourceLifecycleManager
         return CONNECTED_APPS.reserve();
     }
 
-    static void ensureRunning() {
+    public static void ensureRunning() {
         CONNECTED_APPS.ensureRunning(Map.of());
     }
 
-    static String baseUrl() {
+    /** Stops it until the next {@link #ensureRunning}: how a test makes it unreachable. */
+    public static void stopRunning() {
+        CONNECTED_APPS.stop();
+    }
+
+    public static String baseUrl() {
         return CONNECTED_APPS.baseUrl();
     }
 
