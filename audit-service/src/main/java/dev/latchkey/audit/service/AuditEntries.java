@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * What the audit log records of an event: the actor from the envelope ({@code user:<id>}, {@code service:<id>},
- * anything else is the system; its name from {@code actorname}, or a service's id), the action (the event's name), the target (an auth config or a connection, whose
+ * {@code toolkit-token:<id>}, anything else is the system; its name from {@code actorname}, or a service's id), the action (the event's name), the target (an auth config or a connection, whose
  * id is the event's subject; an endpoint for a denial; the tenant for tenant settings), the outcome and the event's
  * data as details. Events carry no secret, so neither do the details.
  */
@@ -78,7 +78,7 @@ public final class AuditEntries {
     }
 
     private static String[] actor(String actor) {
-        if (actor != null && (actor.startsWith("user:") || actor.startsWith("service:"))) {
+        if (actor != null && (actor.startsWith("user:") || actor.startsWith("service:") || actor.startsWith("toolkit-token:"))) {
             return actor.split(":", 2);
         }
         return new String[] {"system", actor == null ? "system" : actor};

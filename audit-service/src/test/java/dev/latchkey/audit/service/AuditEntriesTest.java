@@ -45,4 +45,15 @@ class AuditEntriesTest {
         assertEquals(TOOLKIT.toString(), issued.targetId());
         assertNull(issued.targetName(), "the name in a token's event is the token's");
     }
+
+    @Test
+    void anAgentsToolCallNamesItsTokenAsTheActor() {
+        UUID token = UUID.randomUUID();
+        AuditEntry run = AuditEntries.of(EventJson.envelope(new ActionRun(CONNECTION, "production", "github", "get_issue", TOOLKIT,
+                200, "succeeded", 80), EventSource.GATEWAY.uri(), "acme", "toolkit-token:" + token, "Release bot"), Instant.now());
+
+        assertEquals("toolkit-token", run.actorType());
+        assertEquals(token.toString(), run.actorId());
+        assertEquals("Release bot", run.actorName());
+    }
 }
