@@ -17,7 +17,6 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -39,8 +38,6 @@ public class ToolkitTokenMechanism implements HttpAuthenticationMechanism {
     /** The attribute of a toolkit token's identity that holds its {@link ToolkitGrant}. */
     public static final String GRANT = "latchkey.toolkit-grant";
 
-    private static final String BEARER = "Bearer ";
-
     private final ToolkitTokenIntrospection introspection;
     private final McpEndpoint endpoint;
 
@@ -51,7 +48,7 @@ public class ToolkitTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String token = bearer(context);
+        String token = VerifiedTokens.bearer(context);
         if (token == null && endpoint.isMcp(context.normalizedPath())) {
             return refused(context, "Bearer " + metadata(), "The MCP server needs a toolkit token as bearer token.");
         }
@@ -109,12 +106,5 @@ public class ToolkitTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public int getPriority() {
         return Integer.MAX_VALUE;
-    }
-
-    private static String bearer(RoutingContext context) {
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim()
-                : null;
     }
 }

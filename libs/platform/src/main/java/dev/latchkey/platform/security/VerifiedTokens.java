@@ -97,7 +97,8 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
         verified.put(token, new Verified(kept.build(), jwt.getExpirationTime()));
     }
 
-    private static String bearer(RoutingContext context) {
+    /** The request's bearer token, null when it has none. */
+    public static String bearer(RoutingContext context) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? authorization.substring(BEARER.length()).trim()
