@@ -3,6 +3,9 @@ package dev.latchkey.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.catalog.action.Action;
 import dev.latchkey.catalog.action.ActionAnswer;
@@ -45,8 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Contract tests of the catalog's actions: each case of {@code action-contracts/<entry>.yaml} renders an action's
  * request from an example input, sends it over real HTTP to a local server standing in for the provider, checks what
  * arrived (method, path, query, body) against the request the provider's API reference documents, answers with the
- * response the reference documents, and checks the action's output and next page. They prove the catalog's data against
- * the providers' documentation, not against the providers: the cases' sources are in VERIFICATION.md.
+ * response the reference documents, and checks the action's output (against its output schema too, as MCP clients do)
+ * and next page. They prove the catalog's data against the providers' documentation, not against the providers: the
+ * cases' sources are in VERIFICATION.md.
  */
 class ActionContractTest {
 
@@ -55,6 +59,7 @@ class ActionContractTest {
     private static final Path CONTRACTS = Path.of("src/test/resources/action-contracts");
 
     private static final Catalog CATALOG = Catalog.load();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static HttpServer provider;
     private static final AtomicReference<Arrived> ARRIVED = new AtomicReference<>();
@@ -171,6 +176,8 @@ class ActionContractTest {
         JsonNode answered = answer.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body());
         assertTrue(ActionAnswer.expected(action, answered), "the documented success is one the action expects");
         ObjectNode output = ActionAnswer.output(action, answered, answer.headers().allValues("Link"), base, Set.of());
+        Set<ValidationMessage> misfits = SCHEMAS.getSchema(action.outputSchema()).validate(output);
+        assertTrue(misfits.isEmpty(), "the output fits the action's output schema, which MCP clients hold it to: " + misfits);
         if (each.has("output")) {
             assertContains(each.get("output"), output, "output");
         }
