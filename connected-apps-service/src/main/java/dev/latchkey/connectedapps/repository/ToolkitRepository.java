@@ -44,7 +44,7 @@ public class ToolkitRepository {
             + " AND members @> CAST(CAST(?2 AS text) AS jsonb) ORDER BY id FOR UPDATE";
     private static final String NAME_TAKEN = "SELECT count(*) FROM toolkits WHERE tenant = ?1 AND name = ?2 AND id <> ?3";
 
-    private static final String TOKEN_COLUMNS = "id, toolkit_id, name, expires_at, revoked_at, created_by, created_at";
+    private static final String TOKEN_COLUMNS = "id, toolkit_id, name, expires_at, revoked_at, created_by, created_at, last_used_at";
     private static final String INSERT_TOKEN = """
             INSERT INTO toolkit_tokens (id, toolkit_id, tenant, name, token_hash, expires_at, created_by)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""";
@@ -54,7 +54,8 @@ public class ToolkitRepository {
             UPDATE toolkit_tokens SET revoked_at = now()
             WHERE tenant = ?1 AND toolkit_id = ?2 AND id = ?3 AND revoked_at IS NULL RETURNING id""";
     private static final String TOKEN = "SELECT " + TOKEN_COLUMNS + " FROM toolkit_tokens WHERE tenant = ?1 AND toolkit_id = ?2 AND id = ?3";
-    private static final String HOLDING = "SELECT t.id, t.toolkit_id, t.name, t.expires_at, t.revoked_at, t.created_by, t.created_at,"
+    private static final String USED = "UPDATE toolkit_tokens SET last_used_at = now() WHERE id = ?1";
+    private static final String HOLDING = "SELECT t.id, t.toolkit_id, t.name, t.expires_at, t.revoked_at, t.created_by, t.created_at, t.last_used_at,"
             + " k.id, k.tenant, k.name, k.description, k.read_only, k.members::text, k.version, k.created_by, k.created_at, k.updated_at"
             + " FROM toolkit_tokens t JOIN toolkits k ON k.id = t.toolkit_id AND k.tenant = t.tenant WHERE t.token_hash = ?1";
 
@@ -142,8 +143,14 @@ public class ToolkitRepository {
                         return null;
                     }
                     Object[] row = (Object[]) rows.get(0);
-                    return new Held(token(row), toolkit(Arrays.copyOfRange(row, 7, row.length)));
+                    return new Held(token(row), toolkit(Arrays.copyOfRange(row, 8, row.length)));
                 });
+    }
+
+    /** Records that the token was used now. */
+    public Uni<Void> used(UUID tokenId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(USED).setParameter(1, tokenId).executeUpdate())
+                .replaceWithVoid();
     }
 
     /** Revokes the token; false when it was revoked already (or is not the toolkit's). */
@@ -169,7 +176,7 @@ public class ToolkitRepository {
 
     private static ToolkitToken token(Object[] row) {
         return new ToolkitToken((UUID) row[0], (UUID) row[1], (String) row[2], instant(row[3]), instant(row[4]), (String) row[5],
-                instant(row[6]));
+                instant(row[6]), instant(row[7]));
     }
 
     private static String json(List<Member> members) {

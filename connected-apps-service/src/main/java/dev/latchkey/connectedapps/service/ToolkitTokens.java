@@ -51,7 +51,7 @@ public class ToolkitTokens {
         }
         String value = ToolkitGrant.TOKEN_PREFIX + OpaqueTokens.random(32);
         ToolkitToken token = new ToolkitToken(UUID.randomUUID(), toolkitId, name, Instant.now().plus(lasting).truncatedTo(ChronoUnit.SECONDS),
-                null, caller.actor(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                null, caller.actor(), Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
         return Panache.withTransaction(() -> toolkits.findForUpdate(caller.tenant(), toolkitId).onItem().ifNull().failWith(NotFoundException::new)
                 .chain(toolkit -> toolkits.insertToken(caller.tenant(), token, OpaqueTokens.sha256(value)))
                 .chain(() -> events.tokenIssued(caller, token))
@@ -66,20 +66,26 @@ public class ToolkitTokens {
 
     /**
      * What the token's holder may call, for the gateway: inactive when the value is no toolkit token, or its token is
-     * revoked or expired. Looked up by the value's hash, as the value is stored nowhere.
+     * revoked or expired. Looked up by the value's hash, as the value is stored nowhere. A use is recorded (its
+     * {@code lastUsedAt}) when the last one is older than {@link ToolkitToken#LAST_USE_PRECISION}: one write a minute
+     * per token in use, not one a request.
      */
     public Uni<ToolkitGrant> grant(String value) {
         if (value == null || !value.startsWith(ToolkitGrant.TOKEN_PREFIX)) {
             return Uni.createFrom().item(ToolkitGrant.inactive());
         }
-        return Panache.withSession(() -> toolkits.byHash(OpaqueTokens.sha256(value))).map(held -> {
-            if (held == null || !held.token().usable(Instant.now())) {
-                return ToolkitGrant.inactive();
+        Instant now = Instant.now();
+        return Panache.withSession(() -> toolkits.byHash(OpaqueTokens.sha256(value)).chain(held -> {
+            if (held == null || !held.token().usable(now)) {
+                return Uni.createFrom().item(ToolkitGrant.inactive());
             }
             Toolkit toolkit = held.toolkit();
-            return new ToolkitGrant(true, toolkit.tenant(), held.token().id(), held.token().expiresAt(), toolkit.id(),
+            ToolkitGrant grant = new ToolkitGrant(true, toolkit.tenant(), held.token().id(), held.token().expiresAt(), toolkit.id(),
                     toolkit.name(), toolkit.readOnly(), toolkit.members());
-        });
+            return held.token().lastUseStale(now)
+                    ? Panache.withTransaction(() -> toolkits.used(held.token().id())).replaceWith(grant)
+                    : Uni.createFrom().item(grant);
+        }));
     }
 
     /** Revokes the token; revoking one revoked already changes nothing and writes no event. */

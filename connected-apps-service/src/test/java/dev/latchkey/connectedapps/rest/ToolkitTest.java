@@ -145,8 +145,9 @@ class ToolkitTest extends ConnectionTestBase {
     }
 
     /**
-     * The gateway's introspection (the {@code service} role): an issued token's tenant, toolkit and members, and
-     * {@code active: false} alone once it is revoked, for a value never issued, and for a value that is no toolkit token.
+     * The gateway's introspection (the {@code service} role): an issued token's tenant, toolkit and members (its use
+     * recorded, once within the minute), and {@code active: false} alone once it is revoked, for a value never issued,
+     * and for a value that is no toolkit token.
      */
     @Test
     void anIntrospectedTokenNamesItsToolkitUntilItIsRevoked() {
@@ -155,11 +156,16 @@ class ToolkitTest extends ConnectionTestBase {
                 {"name": "Reader", "readOnly": true, "members": [{"connectionId": "%s", "actions": ["get_issue"]}]}""".formatted(gitea));
         var issued = as("connections:call").post(TOOLKITS + "/" + id + "/tokens").then().statusCode(201).extract();
         String value = issued.path("token");
+        as("viewer").get(TOOLKITS + "/" + id + "/tokens").then().statusCode(200).body("[0].lastUsedAt", nullValue());
 
         introspect(value).statusCode(200).body("active", equalTo(true)).body("tenant", equalTo(tenant))
                 .body("tokenId", equalTo(issued.path("id"))).body("toolkitId", equalTo(id)).body("toolkitName", equalTo("Reader"))
                 .body("readOnly", equalTo(true)).body("members[0].connectionId", equalTo(gitea))
                 .body("members[0].actions", equalTo(List.of("get_issue")));
+        String lastUsed = as("viewer").get(TOOLKITS + "/" + id + "/tokens").then().statusCode(200).extract().path("[0].lastUsedAt");
+        assertTrue(Duration.between(Instant.parse(lastUsed), Instant.now()).abs().toSeconds() < 60, "used just now: " + lastUsed);
+        introspect(value).statusCode(200).body("active", equalTo(true));
+        as("viewer").get(TOOLKITS + "/" + id + "/tokens").then().body("[0].lastUsedAt", equalTo(lastUsed));
         as("developer").delete(TOOLKITS + "/" + id + "/tokens/" + issued.path("id")).then().statusCode(200);
 
         introspect(value).statusCode(200).body("active", equalTo(false)).body("tenant", nullValue()).body("members", equalTo(List.of()));
