@@ -37,6 +37,18 @@ public final class LoadClient implements AutoCloseable {
     public static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
     private static final long ANSWER_WITHIN_MILLIS = 30_000;
 
+    /** One request of a loop: a GET of its path, or a POST of a JSON body. */
+    public record Request(HttpMethod method, String path, String json) {
+
+        public static Request get(String path) {
+            return new Request(HttpMethod.GET, path, null);
+        }
+
+        public static Request post(String path, String json) {
+            return new Request(HttpMethod.POST, path, json);
+        }
+    }
+
     private final Vertx vertx;
     private final HttpClient http;
     private final URI base;
@@ -48,33 +60,46 @@ public final class LoadClient implements AutoCloseable {
                 new PoolOptions().setHttp1MaxSize(connections).setEventLoopSize(EVENT_LOOPS));
     }
 
-    /** {@code callers} requests in flight for {@code duration}, going round {@code paths}. */
+    /** {@code callers} GETs in flight for {@code duration}, going round {@code paths}. */
     public Outcome closedLoop(List<String> paths, String bearer, int callers, Duration duration) {
-        Running running = start(paths, bearer, callers);
+        return closedLoopOf(gets(paths), bearer, callers, duration);
+    }
+
+    /** {@code callers} requests in flight for {@code duration}, going round {@code requests}. */
+    public Outcome closedLoopOf(List<Request> requests, String bearer, int callers, Duration duration) {
+        Running running = startOf(requests, bearer, callers);
         vertx.setTimer(duration.toMillis(), timer -> running.stop());
         return running.await();
     }
 
-    /** Starts a closed loop that runs until {@link Running#stop()}. */
+    /** Starts a closed loop of GETs that runs until {@link Running#stop()}. */
     Running start(List<String> paths, String bearer, int callers) {
+        return startOf(gets(paths), bearer, callers);
+    }
+
+    private Running startOf(List<Request> requests, String bearer, int callers) {
         Running running = new Running(vertx, callers);
         for (int i = 0; i < callers; i++) {
-            next(running, paths, bearer);
+            next(running, requests, bearer);
         }
         return running;
     }
 
-    private void next(Running running, List<String> paths, String bearer) {
+    private static List<Request> gets(List<String> paths) {
+        return paths.stream().map(Request::get).toList();
+    }
+
+    private void next(Running running, List<Request> requests, String bearer) {
         if (running.stopped) {
             running.callerDone();
             return;
         }
-        String path = paths.get((int) (running.sent.getAndIncrement() % paths.size()));
+        Request request = requests.get((int) (running.sent.getAndIncrement() % requests.size()));
         // The next request starts on a later turn of the event loop: an answer that came at once (a request that
         // failed before it was sent) would otherwise start the next one inside this call, and a run of them would
         // overflow the stack and end the caller's loop without a trace.
-        send(path, bearer, System.nanoTime(), running.tally)
-                .onComplete(done -> vertx.runOnContext(ignored -> next(running, paths, bearer)));
+        send(request, bearer, System.nanoTime(), running.tally)
+                .onComplete(done -> vertx.runOnContext(ignored -> next(running, requests, bearer)));
     }
 
     /** {@code rate} requests a second for {@code duration}, each at its due time, going round {@code paths}. */
@@ -90,7 +115,7 @@ public final class LoadClient implements AutoCloseable {
             long now = System.nanoTime();
             for (long due = start + next[0] * 1_000_000_000L / rate; next[0] < total && due <= now;
                     due = start + next[0] * 1_000_000_000L / rate) {
-                send(paths.get((int) (next[0]++ % paths.size())), bearer, due, tally).onComplete(done -> {
+                send(Request.get(paths.get((int) (next[0]++ % paths.size()))), bearer, due, tally).onComplete(done -> {
                     if (finished.incrementAndGet() == total) {
                         allAnswered.complete(null);
                     }
@@ -105,21 +130,24 @@ public final class LoadClient implements AutoCloseable {
     }
 
     /**
-     * One GET, its latency counted from {@code due}; never fails, not even when the client throws rather than fails a
-     * future (a caller whose loop ended that way would never finish its run): a missing answer is counted as such.
+     * One request, its latency counted from {@code due}; never fails, not even when the client throws rather than fails
+     * a future (a caller whose loop ended that way would never finish its run): a missing answer is counted as such.
      */
-    private Future<Void> send(String path, String bearer, long due, Tally tally) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
-                .setURI(path).putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).setConnectTimeout(ANSWER_WITHIN_MILLIS)
+    private Future<Void> send(Request request, String bearer, long due, Tally tally) {
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(base.getHost()).setPort(base.getPort())
+                .setURI(request.path()).putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer).setConnectTimeout(ANSWER_WITHIN_MILLIS)
                 .setIdleTimeout(ANSWER_WITHIN_MILLIS);
+        if (request.json() != null) {
+            options.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        }
         return Future.succeededFuture(options).compose(http::request)
-                .compose(request -> request.send())
+                .compose(sent -> request.json() == null ? sent.send() : sent.send(request.json()))
                 .compose(response -> response.body().map(body -> {
-                    tally.answered(path, response.statusCode(), System.nanoTime() - due, body.toString());
+                    tally.answered(request.path(), response.statusCode(), System.nanoTime() - due, body.toString());
                     return (Void) null;
                 }))
                 .recover(failure -> {
-                    tally.failed(path, System.nanoTime() - due, failure);
+                    tally.failed(request.path(), System.nanoTime() - due, failure);
                     return Future.succeededFuture();
                 });
     }

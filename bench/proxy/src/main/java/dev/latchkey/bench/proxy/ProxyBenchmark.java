@@ -1,6 +1,7 @@
 package dev.latchkey.bench.proxy;
 
 import dev.latchkey.bench.hotpath.LoadClient;
+import dev.latchkey.bench.hotpath.LoadClient.Request;
 import dev.latchkey.bench.hotpath.Outcome;
 import dev.latchkey.bench.hotpath.PgBench;
 import dev.latchkey.bench.hotpath.Profile;
@@ -61,12 +62,14 @@ public final class ProxyBenchmark {
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
              KafkaTestBroker broker = KafkaTestBroker.start();
              OidcTestServer oidc = OidcTestServer.start();
-             Upstream api = Upstream.start(vertx)) {
+             Upstream api = Upstream.start(vertx);
+             GiteaApi gitea = GiteaApi.start(vertx)) {
             PgBench.Tps pgbench = PgBench.measure(callers, duration);
             System.out.printf("reference pgbench -S: %.0f TPS; pgbench -N: %.0f TPS%n", pgbench.selectOnly(), pgbench.simpleUpdate());
             String masterKey = MasterKeyring.newKeyset();
             RefreshBenchmark setting = new RefreshBenchmark(database, broker.bootstrapServers(), oidc, masterKey);
-            try (ServiceProcess gateway = gateway(setting, profiled)) {
+            try (ServiceProcess connectedApps = connectedApps(setting);
+                 ServiceProcess gateway = gateway(setting, profiled, connectedApps, gitea)) {
                 LocalSecretStore secrets = new LocalSecretStore(setting.pool(io.vertx.mutiny.core.Vertx.newInstance(vertx)),
                         new MasterKeyring(() -> masterKey), "secrets.secrets");
                 UUID connection = connection(setting, secrets, broker.bootstrapServers(), api.url());
@@ -102,6 +105,8 @@ public final class ProxyBenchmark {
                     System.out.printf("FIGURE the same as ratios: %.2fx the gateway's token check (%.0f req/s), %.2fx pgbench -S, %.2fx"
                                     + " pgbench -N%n", gatewayLoad.perSecond() / tokenCheck.perSecond(), tokenCheck.perSecond(),
                             gatewayLoad.perSecond() / pgbench.selectOnly(), gatewayLoad.perSecond() / pgbench.simpleUpdate());
+                    toolCalls(Toolkit.make(setting, connectedApps, oidc, broker.bootstrapServers(), gitea), gateway, toGateway,
+                            agent, callers, duration, tokenCheck, pgbench);
                 }
                 stream(vertx, gateway, connection, agent, streamBytes);
                 upload(vertx, gateway, connection, agent, streamBytes);
@@ -114,9 +119,54 @@ public final class ProxyBenchmark {
         }
     }
 
-    /** The gateway from its package, the rate limits out of reach so that the figures are the path's; JFR when profiled. */
-    private static ServiceProcess gateway(RefreshBenchmark setting, boolean profiled) {
+    /**
+     * The tool-call figures: one catalog action ({@code gitea_get_issue}) run by a workflow through
+     * {@code POST /api/v1/actions/...} and called by an agent as an MCP tool (its toolkit token introspected by
+     * connected-apps-service on every request), and an MCP {@code ping} (the introspection alone), each a closed loop of
+     * {@code callers}, as ratios to the gateway's token check measured above and to pgbench.
+     */
+    private static void toolCalls(Toolkit toolkit, ServiceProcess gateway, LoadClient toGateway, String agent, int callers,
+            Duration duration, Outcome tokenCheck, PgBench.Tps pgbench) throws Exception {
+        toolkit.checkOnce(gateway);
+        List<Request> run = List.of(Request.post(toolkit.actionPath(), Toolkit.actionInput()));
+        List<Request> tool = List.of(Request.post("/mcp", Toolkit.toolCall()));
+        List<Request> ping = List.of(Request.post("/mcp", Toolkit.ping()));
+        System.out.println("warming up the action run and the tool call for 10 s each");
+        toGateway.closedLoopOf(run, agent, callers, Duration.ofSeconds(10));
+        toGateway.closedLoopOf(tool, toolkit.token(), callers, Duration.ofSeconds(10));
+        Outcome runLoad = toGateway.closedLoopOf(run, agent, callers, duration);
+        Outcome toolLoad = toGateway.closedLoopOf(tool, toolkit.token(), callers, duration);
+        Outcome pingLoad = toGateway.closedLoopOf(ping, toolkit.token(), callers, duration);
+        System.out.printf("throughput, %d callers: the action run (POST /api/v1/actions/…/get_issue) %s%n", callers, runLoad.describe());
+        System.out.printf("throughput, %d callers: the MCP tool call (tools/call gitea_get_issue) %s%n", callers, toolLoad.describe());
+        System.out.printf("throughput, %d callers: the MCP ping (the toolkit token's introspection only) %s%n", callers,
+                pingLoad.describe());
+        System.out.printf("FIGURE tool call: %.0f req/s = %.2fx the gateway's token check, %.2fx the same action run directly,"
+                        + " %.2fx pgbench -S, %.2fx pgbench -N%n", toolLoad.perSecond(), toolLoad.perSecond() / tokenCheck.perSecond(),
+                toolLoad.perSecond() / runLoad.perSecond(), toolLoad.perSecond() / pgbench.selectOnly(),
+                toolLoad.perSecond() / pgbench.simpleUpdate());
+        System.out.printf("FIGURE MCP ping (introspection): %.0f req/s = %.2fx the gateway's token check%n", pingLoad.perSecond(),
+                pingLoad.perSecond() / tokenCheck.perSecond());
+    }
+
+    /**
+     * connected-apps-service, which issues toolkit tokens and introspects them for the gateway (a service's calls are
+     * never rate-limited).
+     */
+    private static ServiceProcess connectedApps(RefreshBenchmark setting) {
+        Map<String, String> config = setting.common("connected-apps-service");
+        config.put("quarkus.datasource.reactive.additional-properties.application_name", "connected-apps-service");
+        return ServiceProcess.start("connected-apps-service", ServiceProcess.freePort(), config);
+    }
+
+    /**
+     * The gateway from its package, the rate limits out of reach so that the figures are the path's; JFR when profiled.
+     * It asks {@code connectedApps} about toolkit tokens and trusts the Gitea's certificate.
+     */
+    private static ServiceProcess gateway(RefreshBenchmark setting, boolean profiled, ServiceProcess connectedApps, GiteaApi gitea) {
         Map<String, String> config = setting.common("gateway");
+        config.put("quarkus.rest-client.connected-apps-service.url", connectedApps.baseUrl());
+        config.put("latchkey.gateway.trusted-certificates", gitea.certificate().toString());
         String group = "gateway-bench-" + UUID.randomUUID();
         for (String channel : List.of("auth-configs", "connections", "tokens")) {
             config.put("mp.messaging.incoming." + channel + ".group.id", group);
