@@ -2,6 +2,7 @@ package dev.latchkey.connectedapps.rest;
 
 import dev.latchkey.connectedapps.service.ToolkitTokens;
 import dev.latchkey.events.ToolkitGrant;
+import dev.latchkey.events.ToolkitGrant.Introspection;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/internal/v1/toolkit-tokens/introspection")
 @Produces(MediaType.APPLICATION_JSON)
 public class ToolkitTokenIntrospectionResource {
-
-    /** The token to look at. */
-    public record Introspection(String token) {
-    }
 
     private final ToolkitTokens tokens;
 

@@ -1,6 +1,7 @@
 package dev.latchkey.gateway.client;
 
 import dev.latchkey.events.ToolkitGrant;
+import dev.latchkey.events.ToolkitGrant.Introspection;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
@@ -15,10 +16,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @OidcClientFilter
 @Path("/internal/v1/toolkit-tokens/introspection")
 public interface ToolkitTokenIntrospection {
-
-    /** The token to look at. */
-    record Introspection(String token) {
-    }
 
     @POST
     Uni<ToolkitGrant> introspect(Introspection introspection);

@@ -1,8 +1,8 @@
 package dev.latchkey.gateway.mcp;
 
 import dev.latchkey.events.ToolkitGrant;
+import dev.latchkey.events.ToolkitGrant.Introspection;
 import dev.latchkey.gateway.client.ToolkitTokenIntrospection;
-import dev.latchkey.gateway.client.ToolkitTokenIntrospection.Introspection;
 import dev.latchkey.platform.problem.HttpLayerProblems;
 import dev.latchkey.platform.problem.UnavailableException;
 import dev.latchkey.platform.security.Caller;

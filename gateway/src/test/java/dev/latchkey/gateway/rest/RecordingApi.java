@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.latchkey.testing.LoopbackCertificate;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -85,17 +86,10 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            Path directory = Files.createTempDirectory("recording-api");
-            Path keyStore = directory.resolve("server.p12");
-            Path certificate = directory.resolve("server.pem");
-            keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                    "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD));
-            keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(), "-storepass",
-                    new String(PASSWORD), "-file", certificate.toString());
+            LoopbackCertificate certificate = LoopbackCertificate.create("recording-api", new String(PASSWORD));
             stopped = new CountDownLatch(1);
             tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            tlsContext = sslContext(keyStore);
+            tlsContext = sslContext(certificate.keyStore());
             tls.setHttpsConfigurator(new HttpsConfigurator(tlsContext));
             plain = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             for (HttpServer server : List.of(tls, plain)) {
@@ -103,7 +97,7 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
                 server.setExecutor(Executors.newCachedThreadPool());
                 server.start();
             }
-            return Map.of("latchkey.gateway.trusted-certificates", certificate.toString());
+            return Map.of("latchkey.gateway.trusted-certificates", certificate.certificate().toString());
         } catch (IOException | GeneralSecurityException | InterruptedException e) {
             throw new IllegalStateException("the recording API did not start", e);
         }
@@ -208,16 +202,6 @@ public class RecordingApi implements QuarkusTestResourceLifecycleManager {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
-    }
-
-    private static void keytool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(arguments));
-        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (keytool.waitFor() != 0) {
-            throw new IllegalStateException("keytool failed: " + output);
-        }
     }
 
     static String basic(String user, String password) {

@@ -26,6 +26,10 @@ public record ToolkitGrant(boolean active,
     /** What a toolkit token's value starts with, so that a leaked one is recognised (secret scanners, logs). */
     public static final String TOKEN_PREFIX = "lkt_";
 
+    /** What the gateway asks about: a token's value, sent in the body, never in a URL that a log could keep. */
+    public record Introspection(String token) {
+    }
+
     public ToolkitGrant {
         members = members == null ? List.of() : List.copyOf(members);
     }
