@@ -8,23 +8,30 @@ import java.util.Optional;
 
 /** The schemes of a custom auth config, by the names the API uses, and the catalog auth type each one is. */
 public enum CustomType {
-    NO_AUTH("no_auth", AuthType.NO_AUTH),
-    OAUTH2("oauth2", AuthType.OAUTH2),
-    OAUTH2_CLIENT_CREDENTIALS("oauth2_client_credentials", AuthType.OAUTH2_CLIENT_CREDENTIALS),
-    API_KEY("api_key", AuthType.API_KEY),
-    BEARER_TOKEN("bearer_token", AuthType.BEARER),
-    BASIC("basic", AuthType.BASIC);
+    NO_AUTH("no_auth", AuthType.NO_AUTH, "No authentication"),
+    OAUTH2("oauth2", AuthType.OAUTH2, "OAuth2, authorization code"),
+    OAUTH2_CLIENT_CREDENTIALS("oauth2_client_credentials", AuthType.OAUTH2_CLIENT_CREDENTIALS, "OAuth2, client credentials"),
+    API_KEY("api_key", AuthType.API_KEY, "API key (header, query or cookie)"),
+    BEARER_TOKEN("bearer_token", AuthType.BEARER, "Bearer token"),
+    BASIC("basic", AuthType.BASIC, "Basic (user name and password)");
 
     private final String id;
     private final AuthType authType;
+    private final String label;
 
-    CustomType(String id, AuthType authType) {
+    CustomType(String id, AuthType authType, String label) {
         this.id = id;
         this.authType = authType;
+        this.label = label;
     }
 
     public String id() {
         return id;
+    }
+
+    /** How people call it: the type picker's words. */
+    public String label() {
+        return label;
     }
 
     public AuthType authType() {

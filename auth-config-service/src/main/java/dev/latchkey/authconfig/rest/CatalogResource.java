@@ -1,5 +1,7 @@
 package dev.latchkey.authconfig.rest;
 
+import dev.latchkey.authconfig.domain.CustomType;
+import dev.latchkey.authconfig.service.CustomForms;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.CatalogEntry;
 import dev.latchkey.catalog.Category;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,6 +75,20 @@ public class CatalogResource {
         int offset = paging.after().orElse(0);
         List<CatalogEntry> rows = entries.skip(offset).limit(paging.fetchSize()).toList();
         return paging.page(rows, last -> String.valueOf(offset + paging.limit()), CatalogResource::summary);
+    }
+
+    @GET
+    @Path("/custom")
+    @Requires(Permission.VIEW)
+    @Operation(summary = "The custom schemes: the form each one fills in, and the redirect URI for custom OAuth2")
+    public CatalogViews.Custom custom() {
+        List<CatalogViews.Option> options = Arrays.stream(CustomType.values())
+                .map(type -> {
+                    CredentialForm form = CustomForms.of(type);
+                    return new CatalogViews.Option(type.id(), type.label(), null, Map.of(), List.of(), null, form.config(),
+                            form.secrets());
+                }).toList();
+        return new CatalogViews.Custom(options, mapper.redirectUri(AuthType.OAUTH2.id()));
     }
 
     @GET

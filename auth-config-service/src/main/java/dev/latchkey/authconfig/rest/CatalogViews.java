@@ -35,4 +35,12 @@ public final class CatalogViews {
     public record Detail(String key, String name, Category category, String description, String docsUrl,
                          List<Option> authOptions, String redirectUri) {
     }
+
+    /**
+     * The custom schemes, each an option whose {@code type} is the custom type an auth config names.
+     *
+     * @param redirectUri the redirect URI to register for a custom OAuth2 server
+     */
+    public record Custom(List<Option> authOptions, String redirectUri) {
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The form of a custom auth config: the fields its scheme needs, as no catalog entry describes it. */
-final class CustomForms {
+public final class CustomForms {
 
     /** http only passes where the operator allows it (latchkey.outbound.allow-http), checked by the service. */
     private static final String WEB_URL = "^https?://[^\\s]+$";
@@ -18,7 +18,7 @@ final class CustomForms {
     private CustomForms() {
     }
 
-    static CredentialForm of(CustomType type) {
+    public static CredentialForm of(CustomType type) {
         // Where the gateway calls the API with these credentials; without it, they are only read.
         CredentialForm form = CredentialForm.empty().withConfig("baseUrl", url("API base URL, for calls through the gateway"), false);
         return switch (type) {

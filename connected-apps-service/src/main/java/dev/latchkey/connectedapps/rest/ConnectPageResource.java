@@ -3,6 +3,7 @@ package dev.latchkey.connectedapps.rest;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.form.FormField;
 import dev.latchkey.connectedapps.service.ConnectSessions;
 import dev.latchkey.connectedapps.service.ConnectSessions.ConnectSessionUsedException;
 import dev.latchkey.connectedapps.service.ConnectSessions.Opened;
@@ -30,9 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The hosted connect page an end user opens from a connect link. Public: the link's token, random, single use
@@ -43,6 +42,7 @@ import java.util.Map;
 @Path("/connect")
 @PermitAll
 @TemplateData(target = FieldError.class)
+@TemplateData(target = FormField.class)
 @Produces(MediaType.TEXT_HTML)
 public class ConnectPageResource {
 
@@ -96,9 +96,8 @@ public class ConnectPageResource {
             if (opened == null) {
                 return Uni.createFrom().item(unusable());
             }
-            Map<String, String> values = new HashMap<>();
-            form.forEach((name, list) -> values.put(name, list.isEmpty() ? null : list.get(0)));
-            ObjectNode credentials = ConnectFormField.credentials(opened.form(), values);
+            ObjectNode credentials = FormField.values(opened.form().config(), form);
+            credentials.setAll(FormField.values(opened.form().secrets(), form));
             return sessions.connect(browser, credentials)
                     .map(created -> OAuthCallbackResource.back(opened.session().returnUrl(), created.connection().id, null))
                     .onFailure(InvalidInputException.class).recoverWithItem(failure -> render(400, opened,
@@ -130,7 +129,7 @@ public class ConnectPageResource {
     private Response render(int status, Opened opened, ObjectNode submitted, List<FieldError> errors) {
         String html = connect.data("app", opened.appName())
                 .data("oauth", opened.authType() == AuthType.OAUTH2)
-                .data("fields", ConnectFormField.of(opened.form(), submitted))
+                .data("fields", FormField.of(opened.form(), submitted))
                 .data("errors", errors)
                 .render();
         return CallbackPage.secured(Response.status(status).entity(html)).build();

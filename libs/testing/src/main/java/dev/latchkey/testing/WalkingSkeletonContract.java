@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -113,7 +114,8 @@ public abstract class WalkingSkeletonContract {
                 .then().statusCode(200)
                 .body("tenant", equalTo("demo"))
                 .body("subject", equalTo("alice"))
-                .body("roles", containsInAnyOrder("developer", "viewer"));
+                .body("roles", containsInAnyOrder("developer", "viewer"))
+                .body("permissions", contains("SIGNED_IN", "VIEW", "CREATE", "EDIT", "TEST", "CONNECT", "READ_AUDIT"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.latchkey.platform.security;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,15 @@ public record Caller(String tenant, String subject, Set<String> roles, String na
             return true;
         }
         return roles.stream().anyMatch(role -> GRANTS.getOrDefault(role, Set.of()).contains(permission));
+    }
+
+    /**
+     * Everything the caller's roles allow, in the enum's order: what a client such as the console shows buttons for
+     * (the services still decide each request on their own).
+     */
+    @JsonProperty
+    public List<Permission> permissions() {
+        return Arrays.stream(Permission.values()).filter(this::can).toList();
     }
 
     /** The roles that grant {@code permission}, in a stable order: what a refused caller is told to ask for. */

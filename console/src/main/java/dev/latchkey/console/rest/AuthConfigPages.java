@@ -1,0 +1,200 @@
+package dev.latchkey.console.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.console.client.ApiProblem;
+import dev.latchkey.console.client.AuthConfigsApi;
+import dev.latchkey.console.client.ConnectionsApi;
+import dev.latchkey.console.security.CsrfTokens;
+import dev.latchkey.console.service.AuthConfigForms;
+import dev.latchkey.console.service.AuthConfigForms.Kind;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Auth Configs: the list, the type picker, the form of each kind, a config's page with Test, Edit and Delete. */
+@Path("/auth-configs")
+@Produces(MediaType.TEXT_HTML)
+public class AuthConfigPages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AuthConfigsApi api;
+    private final ConnectionsApi connections;
+    private final AuthConfigForms forms;
+    private final CsrfTokens csrf;
+    private final Template authConfigs;
+    private final Template authConfigNew;
+    private final Template authConfigForm;
+    private final Template authConfig;
+    private final Template authConfigDelete;
+    private final Template testResult;
+
+    public AuthConfigPages(@RestClient AuthConfigsApi api, @RestClient ConnectionsApi connections, AuthConfigForms forms,
+            CsrfTokens csrf, Template authConfigs, Template authConfigNew, Template authConfigForm, Template authConfig,
+            Template authConfigDelete, Template testResult) {
+        this.api = api;
+        this.connections = connections;
+        this.forms = forms;
+        this.csrf = csrf;
+        this.authConfigs = authConfigs;
+        this.authConfigNew = authConfigNew;
+        this.authConfigForm = authConfigForm;
+        this.authConfig = authConfig;
+        this.authConfigDelete = authConfigDelete;
+        this.testResult = testResult;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("q") String text, @QueryParam("category") String category,
+            @QueryParam("status") String status, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor) {
+        String order = Pages.blankToNull(sort) == null ? "-createdAt" : sort;
+        return authConfigs.data("page", api.list(Pages.blankToNull(text), Pages.blankToNull(category), null,
+                        Pages.blankToNull(status), order, Pages.blankToNull(cursor)))
+                .data("q", text).data("category", category).data("status", status).data("sort", order);
+    }
+
+    /** The type picker: an app of the gallery, a native connector, or a custom scheme. */
+    @GET
+    @Path("/new")
+    public TemplateInstance pick() {
+        return authConfigNew.data("custom", forms.kinds(AuthConfigForms.CUSTOM));
+    }
+
+    @GET
+    @Path("/new/{provider}")
+    public TemplateInstance create(@PathParam("provider") String provider, @QueryParam("type") String type) {
+        Kind kind = forms.kind(provider, type);
+        return form(kind, null, kind.initialValues(), Map.of(), null)
+                .data("kinds", forms.kinds(provider)).data("name", kind.providerName());
+    }
+
+    @POST
+    @Path("/new/{provider}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("provider") String provider, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst("csrf"));
+        Kind kind = forms.kind(provider, form.getFirst("type"));
+        ObjectNode config = kind.config(Pages.part(form, "config"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", Pages.first(form, "name"));
+        body.put("category", kind.category());
+        body.put("provider", kind.category().equals(AuthConfigForms.CUSTOM) ? null : provider);
+        body.put("type", kind.type());
+        body.put("environment", Pages.first(form, "environment"));
+        body.put("description", Pages.first(form, "description"));
+        body.put("config", config);
+        body.put("secrets", kind.secrets(Pages.part(form, "secrets")));
+        try {
+            Map<String, Object> created = api.create(body);
+            return Pages.seeOther("/auth-configs/" + created.get("id") + "?created=true");
+        } catch (ApiProblem problem) {
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            return Response.status(400).entity(form(kind, null, config, problem.fieldErrors(), problem.detail())
+                    .data("kinds", forms.kinds(provider)).data("name", Pages.first(form, "name"))
+                    .data("environment", Pages.first(form, "environment"))
+                    .data("description", Pages.first(form, "description"))).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance get(@PathParam("id") String id, @QueryParam("created") boolean created) {
+        return authConfig.data("config", api.get(id)).data("created", created)
+                .data("connections", connections.list(null, null, id, null));
+    }
+
+    @GET
+    @Path("/{id}/edit")
+    public TemplateInstance edit(@PathParam("id") String id) {
+        Map<String, Object> existing = api.get(id);
+        Kind kind = forms.of(existing);
+        return form(kind, existing, JSON.valueToTree(existing.get("config")), Map.of(), null)
+                .data("name", existing.get("name")).data("description", existing.get("description"));
+    }
+
+    /** Saves the edit as a merge patch at the version the form was read at; a secret left blank stays as it is. */
+    @POST
+    @Path("/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response edit(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst("csrf"));
+        Map<String, Object> existing = api.get(id);
+        Kind kind = forms.of(existing);
+        ObjectNode config = kind.config(Pages.part(form, "config"));
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("name", Pages.first(form, "name"));
+        changes.put("description", Pages.first(form, "description"));
+        changes.put("config", config);
+        ObjectNode secrets = kind.secrets(Pages.part(form, "secrets"));
+        if (!secrets.isEmpty()) {
+            changes.put("secrets", secrets);
+        }
+        try {
+            api.update(id, "\"" + form.getFirst("version") + "\"", changes);
+            return Pages.seeOther("/auth-configs/" + id);
+        } catch (ApiProblem problem) {
+            if (problem.status() != 400 && problem.status() != 409 && problem.status() != 412) {
+                throw problem;
+            }
+            return Response.status(problem.status()).entity(form(kind, existing, config, problem.fieldErrors(),
+                    problem.detail()).data("name", Pages.first(form, "name"))
+                    .data("description", Pages.first(form, "description"))).build();
+        }
+    }
+
+    /** Runs the auth config's test; htmx puts the result in place, so the page stays where it is. */
+    @POST
+    @Path("/{id}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance test(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst("csrf"));
+        return testResult.data("result", api.test(id));
+    }
+
+    /** The confirmation, saying how many connections use it (the service refuses the delete while any does). */
+    @GET
+    @Path("/{id}/delete")
+    public TemplateInstance confirmDelete(@PathParam("id") String id) {
+        return authConfigDelete.data("config", api.get(id)).data("problem", null);
+    }
+
+    @POST
+    @Path("/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst("csrf"));
+        try {
+            api.delete(id);
+            return Pages.seeOther("/auth-configs");
+        } catch (ApiProblem problem) {
+            if (problem.status() != 409) {
+                throw problem;
+            }
+            return Response.status(409).entity(authConfigDelete.data("config", api.get(id)).data("problem", problem)).build();
+        }
+    }
+
+    private TemplateInstance form(Kind kind, Map<String, Object> existing, ObjectNode values, Map<String, String> errors,
+            String problem) {
+        return authConfigForm.data("kind", kind).data("existing", existing).data("fields", kind.fields(values))
+                .data("errors", errors).data("problem", problem).data("kinds", List.of(kind))
+                .data("environment", existing == null ? null : existing.get("environment"));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.latchkey.console.rest;
+
+import io.quarkus.qute.TemplateGlobal;
+
+import java.util.List;
+
+/** The fixed choices the pages' filters and forms offer, as the APIs name them. */
+@TemplateGlobal
+public final class Choices {
+
+    static final List<String> environments = List.of("development", "staging", "production");
+    static final List<String> authConfigCategories = List.of("oauth2_provider", "native_connector", "custom");
+    static final List<String> authConfigStatuses = List.of("ACTIVE", "ERROR");
+    static final List<String> connectionStatuses = List.of("ACTIVE", "PENDING", "EXPIRED", "ERROR");
+    static final List<String> auditOutcomes = List.of("success", "failure", "denied");
+
+    private Choices() {
+    }
+}

@@ -1,0 +1,109 @@
+package dev.latchkey.console.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.catalog.form.CredentialForm;
+import dev.latchkey.catalog.form.FormField;
+import dev.latchkey.console.client.AuthConfigsApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The form of an auth config of one provider (or custom scheme) and type, read from the catalog's JSON Schemas, and a
+ * submitted form turned back into the API's {@code config} and {@code secrets}.
+ */
+@ApplicationScoped
+public class AuthConfigForms {
+
+    /** The provider key of custom auth configs: their forms come from {@code GET /api/v1/catalog/custom}. */
+    public static final String CUSTOM = "custom";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AuthConfigsApi api;
+
+    public AuthConfigForms(@RestClient AuthConfigsApi api) {
+        this.api = api;
+    }
+
+    /**
+     * One way to authenticate: its form, its scopes (name to description) and the redirect URI to register.
+     *
+     * @param entry the catalog entry (name, category, docs), or null for a custom scheme
+     */
+    public record Kind(String provider, String type, String label, Map<String, Object> entry, CredentialForm form,
+                       Map<String, String> scopes, List<String> defaultScopes, String redirectUri, String helpUrl) {
+
+        public String category() {
+            return entry == null ? CUSTOM : String.valueOf(entry.get("category"));
+        }
+
+        public String providerName() {
+            return entry == null ? "Custom" : String.valueOf(entry.get("name"));
+        }
+
+        /** Whether users authorize at the provider: the form shows the redirect URI to register there. */
+        public boolean oauth() {
+            return redirectUri != null && type.equals("oauth2");
+        }
+
+        /** What a new auth config's form starts with: the scopes the catalog suggests, ticked. */
+        public ObjectNode initialValues() {
+            ObjectNode values = JSON.createObjectNode();
+            if (!defaultScopes.isEmpty()) {
+                defaultScopes.forEach(values.putArray("scopes")::add);
+            }
+            return values;
+        }
+
+        public List<FormField> fields(JsonNode values) {
+            return FormField.of(form, values == null ? JSON.createObjectNode() : values);
+        }
+
+        /** The API's body fields of a submitted form: {@code config} and {@code secrets}, blanks left out. */
+        public ObjectNode config(Map<String, List<String>> submitted) {
+            return FormField.values(form.config(), submitted);
+        }
+
+        public ObjectNode secrets(Map<String, List<String>> submitted) {
+            return FormField.values(form.secrets(), submitted);
+        }
+    }
+
+    /** The kinds a provider offers, in the catalog's order; the first is its default. */
+    @SuppressWarnings("unchecked")
+    public List<Kind> kinds(String provider) {
+        Map<String, Object> entry = provider.equals(CUSTOM) ? null : api.entry(provider);
+        Map<String, Object> source = entry != null ? entry : api.customSchemes();
+        List<Map<String, Object>> options = (List<Map<String, Object>>) source.get("authOptions");
+        return options.stream().map(option -> new Kind(provider, (String) option.get("type"), (String) option.get("label"),
+                entry, new CredentialForm(object(option.get("config")), object(option.get("secrets"))),
+                option.get("scopes") == null ? Map.of() : (Map<String, String>) option.get("scopes"),
+                option.get("defaultScopes") == null ? List.of() : (List<String>) option.get("defaultScopes"),
+                (String) source.get("redirectUri"), (String) option.get("helpUrl"))).toList();
+    }
+
+    /** The kind named, or the provider's first when none is; an unknown one is a 404. */
+    public Kind kind(String provider, String type) {
+        List<Kind> kinds = kinds(provider);
+        if (type == null || type.isBlank()) {
+            return kinds.get(0);
+        }
+        return kinds.stream().filter(kind -> kind.type().equals(type)).findFirst().orElseThrow(NotFoundException::new);
+    }
+
+    /** The kind an existing auth config (as the API shows it) is of. */
+    public Kind of(Map<String, Object> authConfig) {
+        String category = String.valueOf(authConfig.get("category"));
+        return kind(category.equals(CUSTOM) ? CUSTOM : (String) authConfig.get("provider"), (String) authConfig.get("type"));
+    }
+
+    private static ObjectNode object(Object schema) {
+        return JSON.valueToTree(schema == null ? Map.of() : schema);
+    }
+}
