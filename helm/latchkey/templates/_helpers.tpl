@@ -47,6 +47,14 @@ gateway:
   # A token inside its margin, or one an API refused, is refreshed by token-refresher; a toolkit token is introspected
   # by connected-apps-service, which issues them.
   calls: [token-refresher, connected-apps-service]
+console:
+  port: 8080
+  # The operators' pages: every path the services' prefixes leave (an Ingress prefers the longest prefix).
+  paths: [/]
+  # No database, no broker, no secret store: it signs users in at the issuer and calls the services' public APIs
+  # with the user's own token.
+  stateless: true
+  calls: [auth-config-service, connected-apps-service, audit-service]
 {{- end }}
 
 {{/* The release's name prefix: the release name alone when it already says latchkey. */}}
@@ -152,6 +160,16 @@ carries their checksum. Argument: (list $ "auth-config-service").
 {{- $kafka := $root.Values.kafka }}
 {{- $oidc := $root.Values.oidc }}
 {{- $config := dict }}
+{{- if $service.stateless }}
+{{- /* The console: sign-in at the issuer as its own client; behind the Ingress, the redirect URI it builds takes the
+       scheme and host the browser used (X-Forwarded-Proto, X-Forwarded-Host). */}}
+{{- $_ := set $config "QUARKUS_OIDC_AUTH_SERVER_URL" $oidc.issuer }}
+{{- $_ := set $config "QUARKUS_OIDC_CLIENT_ID" $oidc.console.clientId }}
+{{- $issuer := urlParse $oidc.issuer }}
+{{- $_ := set $config "LATCHKEY_CONSOLE_IDENTITY_ORIGIN" (printf "%s://%s" $issuer.scheme $issuer.host) }}
+{{- $_ := set $config "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING" "true" }}
+{{- $_ := set $config "QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST" "true" }}
+{{- else }}
 {{- /* PostgreSQL: JDBC for Flyway, the reactive client for the service, as the service's own login role; audit-service
        migrates as its schema's owner and deletes expired entries through a second reactive datasource. */}}
 {{- $reactive := list "QUARKUS_DATASOURCE_REACTIVE" }}
@@ -198,11 +216,14 @@ carries their checksum. Argument: (list $ "auth-config-service").
 {{- $_ := set $config "QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH" $oidc.rolesClaim }}
 {{- $_ := set $config "LATCHKEY_SECURITY_ROLES_CLAIM" $oidc.rolesClaim }}
 {{- $_ := set $config "LATCHKEY_SECURITY_TENANT_CLAIM" $oidc.tenantClaim }}
+{{- end }}
+{{- if not $service.stateless }}
 {{- with $root.Values.outbound.allowHosts }}
 {{- $_ := set $config "LATCHKEY_OUTBOUND_ALLOW_HOSTS" (join "," .) }}
 {{- end }}
 {{- with $root.Values.outbound.allowCidrs }}
 {{- $_ := set $config "LATCHKEY_OUTBOUND_ALLOW_CIDRS" (join "," .) }}
+{{- end }}
 {{- end }}
 {{- $_ := set $config "JDK_JAVA_OPTIONS" $root.Values.javaOptions }}
 {{- if $service.secretStore }}
@@ -239,7 +260,9 @@ carries their checksum. Argument: (list $ "auth-config-service").
 {{- range $callee := $service.calls }}
 {{- $url := printf "http://%s:%v" (include "latchkey.name" (list $root $callee)) (index $services $callee).port }}
 {{- $_ := set $config (printf "QUARKUS_REST_CLIENT_%s_URL" ($callee | upper | replace "-" "_")) $url }}
+{{- if not $service.stateless }}
 {{- $_ := set $config "QUARKUS_OIDC_CLIENT_CLIENT_ID" $oidc.client.id }}
+{{- end }}
 {{- end }}
 {{- range $key, $value := $values.config }}
 {{- $_ := set $config $key $value }}
