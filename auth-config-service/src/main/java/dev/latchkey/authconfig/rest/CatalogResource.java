@@ -102,6 +102,16 @@ public class CatalogResource {
                 options, mapper.redirectUri(entry.offers(AuthType.OAUTH2) ? AuthType.OAUTH2.id() : null));
     }
 
+    @GET
+    @Path("/{key}/actions")
+    @Requires(Permission.VIEW)
+    @Operation(summary = "The catalog actions of one entry: what a toolkit can offer of its connections as tools")
+    public List<CatalogViews.ActionSummary> actions(String key) {
+        catalog.find(key).orElseThrow(NotFoundException::new);
+        return catalog.actions(key).stream().map(action -> new CatalogViews.ActionSummary(action.name(), action.title(),
+                action.description(), action.hints().readOnly(), action.hints().destructive())).toList();
+    }
+
     private static CatalogViews.Summary summary(CatalogEntry entry) {
         return new CatalogViews.Summary(entry.key(), entry.name(), entry.category(), entry.description(),
                 entry.auth().stream().map(option -> option.type().id()).distinct().toList(), entry.docsUrl());

@@ -43,4 +43,8 @@ public final class CatalogViews {
      */
     public record Custom(List<Option> authOptions, String redirectUri) {
     }
+
+    /** A catalog action as a toolkit's editor lists it; its schemas and request are the gateway's business. */
+    public record ActionSummary(String name, String title, String description, boolean readOnly, boolean destructive) {
+    }
 }

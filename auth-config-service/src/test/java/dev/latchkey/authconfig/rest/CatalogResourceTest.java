@@ -50,6 +50,28 @@ class CatalogResourceTest extends AuthConfigTestBase {
     }
 
     @Test
+    void theCustomSchemesShowTheirFormsAsTheirTypesAreNamed() {
+        as("demo", "viewer").get("/api/v1/catalog/custom").then().statusCode(200)
+                .body("authOptions.type", equalTo(java.util.List.of("no_auth", "oauth2", "oauth2_client_credentials",
+                        "api_key", "bearer_token", "basic")))
+                .body("authOptions[3].label", equalTo("API key (header, query or cookie)"))
+                .body("authOptions[3].config.required", hasItem("name"))
+                .body("authOptions[3].secrets.properties.apiKey.writeOnly", equalTo(true))
+                .body("authOptions[1].config.properties.tokenUrl.destination", equalTo(true))
+                .body("redirectUri", equalTo("http://localhost:8082/oauth/callback"));
+    }
+
+    @Test
+    void anEntrysActionsAreListedWithTheirHints() {
+        as("demo", "viewer").get("/api/v1/catalog/github/actions").then().statusCode(200)
+                .body("name", hasItem("list_pull_requests"))
+                .body("find { it.name == 'list_pull_requests' }.readOnly", equalTo(true))
+                .body("find { it.name == 'list_pull_requests' }.title", not(nullValue()));
+        as("demo", "viewer").get("/api/v1/catalog/postgresql/actions").then().statusCode(200).body("size()", equalTo(0));
+        as("demo", "viewer").get("/api/v1/catalog/no-such-app/actions").then().statusCode(404);
+    }
+
+    @Test
     void unknownKeyIs404AndBadFiltersAre400() {
         as("demo", "viewer").get("/api/v1/catalog/no-such-app").then().statusCode(404);
         as("demo", "viewer").queryParam("category", "gadgets").get("/api/v1/catalog").then().statusCode(400)

@@ -53,5 +53,8 @@ class PublishedContractTest extends PublishedContract {
     @Test
     void aCatalogEntryAnswersAsDeclared() {
         assertDeclared("GET", "/api/v1/catalog/{key}", ApiCall.json("GET", "/api/v1/catalog/github", mayDoEverything(), null).send());
+        assertDeclared("GET", "/api/v1/catalog/{key}/actions",
+                ApiCall.json("GET", "/api/v1/catalog/github/actions", mayDoEverything(), null).send());
+        assertDeclared("GET", "/api/v1/catalog/custom", ApiCall.json("GET", "/api/v1/catalog/custom", mayDoEverything(), null).send());
     }
 }

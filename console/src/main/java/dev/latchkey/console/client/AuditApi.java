@@ -1,6 +1,8 @@
 package dev.latchkey.console.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -28,6 +30,17 @@ public interface AuditApi {
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     Map<String, Object> verify();
+
+    @GET
+    @Path("/retention")
+    @Produces(MediaType.APPLICATION_JSON)
+    Map<String, Object> retention();
+
+    @PUT
+    @Path("/retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Map<String, Object> changeRetention(Map<String, Object> retention);
 
     /** The export streamed as the service sends it (NDJSON or CSV), for the browser to save. */
     @GET

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.util.List;
 import java.util.Map;
 
 /** auth-config-service's public API: the catalog, auth configs, and how it sees the caller. */
@@ -36,6 +37,10 @@ public interface AuthConfigsApi {
     @GET
     @Path("/catalog/{key}")
     Map<String, Object> entry(@PathParam("key") String key);
+
+    @GET
+    @Path("/catalog/{key}/actions")
+    List<Map<String, Object>> actions(@PathParam("key") String key);
 
     @GET
     @Path("/catalog/custom")

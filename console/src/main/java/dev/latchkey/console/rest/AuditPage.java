@@ -33,9 +33,19 @@ public class AuditPage {
             @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
         return audit.data("page", api.list(Pages.blankToNull(actor), Pages.blankToNull(action), Pages.blankToNull(targetId),
                         Pages.blankToNull(outcome), instant(from), instant(to), Pages.blankToNull(cursor), 50))
-                .data("verification", api.verify())
                 .data("actor", actor).data("action", action).data("targetId", targetId).data("outcome", outcome)
                 .data("from", from).data("to", to);
+    }
+
+    /**
+     * The chain's verification, a badge htmx loads once the page is shown: it reads the tenant's whole log, so the list
+     * does not wait for it.
+     */
+    @GET
+    @Path("/verification")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance verification() {
+        return audit.getFragment("verification").data("verification", api.verify());
     }
 
     /** The same filters' events as NDJSON or CSV, streamed from audit-service to the browser as a file. */

@@ -2,6 +2,7 @@ package dev.latchkey.console.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.catalog.form.FormField;
 import dev.latchkey.console.client.ApiProblem;
 import dev.latchkey.console.client.AuthConfigsApi;
 import dev.latchkey.console.client.ConnectionsApi;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Auth Configs: the list, the type picker, the form of each kind, a config's page with Test, Edit and Delete. */
 @Path("/auth-configs")
@@ -193,8 +195,12 @@ public class AuthConfigPages {
 
     private TemplateInstance form(Kind kind, Map<String, Object> existing, ObjectNode values, Map<String, String> errors,
             String problem) {
-        return authConfigForm.data("kind", kind).data("existing", existing).data("fields", kind.fields(values))
-                .data("errors", errors).data("problem", problem).data("kinds", List.of(kind))
+        List<FormField> fields = kind.fields(values);
+        Map<String, String> elsewhere = new TreeMap<>(errors);
+        elsewhere.keySet().removeAll(List.of("name", "description", "environment"));
+        fields.forEach(field -> elsewhere.remove(field.path()));
+        return authConfigForm.data("kind", kind).data("existing", existing).data("fields", fields)
+                .data("errors", errors).data("elsewhere", elsewhere).data("problem", problem).data("kinds", List.of(kind))
                 .data("environment", existing == null ? null : existing.get("environment"));
     }
 }

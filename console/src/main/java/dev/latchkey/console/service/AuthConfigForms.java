@@ -3,6 +3,7 @@ package dev.latchkey.console.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.FormField;
 import dev.latchkey.console.client.AuthConfigsApi;
@@ -39,8 +40,12 @@ public class AuthConfigForms {
     public record Kind(String provider, String type, String label, Map<String, Object> entry, CredentialForm form,
                        Map<String, String> scopes, List<String> defaultScopes, String redirectUri, String helpUrl) {
 
+        /** The auth config's category: custom, a native connector of the catalog, or an app of the catalog. */
         public String category() {
-            return entry == null ? CUSTOM : String.valueOf(entry.get("category"));
+            if (entry == null) {
+                return CUSTOM;
+            }
+            return type.equals(AuthType.NATIVE.id()) ? "native_connector" : "oauth2_provider";
         }
 
         public String providerName() {

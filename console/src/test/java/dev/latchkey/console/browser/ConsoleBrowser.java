@@ -3,6 +3,7 @@ package dev.latchkey.console.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,8 +70,14 @@ final class ConsoleBrowser implements AutoCloseable {
         return seen();
     }
 
+    /** The element, once it is there; if it never comes, the failure says where the browser was and what it showed. */
     WebElement find(String css) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + ", which shows:\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     List<WebElement> all(String css) {

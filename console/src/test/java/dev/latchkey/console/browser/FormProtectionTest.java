@@ -99,7 +99,7 @@ class FormProtectionTest {
                     if (method.isAnnotationPresent(POST.class)) {
                         Path sub = method.getAnnotation(Path.class);
                         String path = (root.value() + (sub == null ? "" : sub.value())).replace("//", "/");
-                        paths.add(path.replace("{id}", UUID.randomUUID().toString()).replace("{provider}", "custom"));
+                        paths.add(path.replace("{provider}", "custom").replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
                     }
                 }
             }
