@@ -42,14 +42,7 @@ class AdminJourneyTest {
     @AfterAll
     static void cleanUp() {
         try {
-            if (connectionPath != null) {
-                browser.open(connectionPath);
-                browser.driver().executeScript("window.confirm = () => true");
-                browser.clickAndWait("form[action$='/delete'] button");
-            }
-            if (authConfigPath != null) {
-                browser.open(authConfigPath + "/delete").clickAndWait("form[action$='/delete'] button");
-            }
+            browser.delete(connectionPath, authConfigPath);
         } finally {
             browser.close();
         }
@@ -72,19 +65,19 @@ class AdminJourneyTest {
     @Order(2)
     void aCustomApiKeyAuthConfigIsMadeFromItsFormAndBadFieldsAreNamedNextToThem() {
         browser.open("/auth-configs/new");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("auth-config-type-picker");
         browser.clickAndWait("a[href='/auth-configs/new/custom?type=api_key']");
         fillApiKeyForm("X Api Key");
         browser.clickAndWait("form.form button[type=submit]");
         assertFalse(browser.text("#f-config-name + small + .field-error, #f-config-name ~ .field-error").isBlank(),
                 "the header name's error is next to its field");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("auth-config-form-errors");
         fillApiKeyForm("X-Api-Key");
         browser.clickAndWait("form.form button[type=submit]");
         assertTrue(browser.text(".alert.success").contains("created"), browser.html());
-        authConfigPath = browser.url().replaceFirst("^" + ConsoleBrowser.CONSOLE, "").replaceFirst("\\?.*$", "");
+        authConfigPath = browser.path();
         assertTrue(browser.text("dl.facts").contains("apiKey"), "the secret is named");
     }
 
@@ -95,7 +88,7 @@ class AdminJourneyTest {
         assertTrue(browser.text("#test-result").contains("Not tested yet"));
         browser.click("form[action$='/test'] button");
         browser.find("#test-result.alert");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("auth-config");
     }
 
@@ -103,17 +96,17 @@ class AdminJourneyTest {
     @Order(4)
     void connectingTheAuthConfigMakesAnActiveConnection() {
         browser.open(authConfigPath).clickAndWait("a[href^='/connections/new?authConfigId=']");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("connect");
         browser.type("#f-name", "Orders, production account " + RUN);
         browser.clickAndWait("form.form button[type=submit]");
-        connectionPath = browser.url().replaceFirst("^" + ConsoleBrowser.CONSOLE, "");
+        connectionPath = browser.path();
         assertEquals("Active", browser.text("h1 .badge"));
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("connection");
         browser.open("/connections?environment=development");
         assertTrue(browser.text("table").contains("Orders, production account " + RUN));
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("connections");
     }
 
@@ -124,11 +117,11 @@ class AdminJourneyTest {
         assertTrue(browser.text("main").contains("1 connection uses this auth config"), browser.text("main"));
         browser.clickAndWait("form[action$='/delete'] button");
         assertTrue(browser.text(".alert.error").toLowerCase().contains("connection"), browser.text(".alert.error"));
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("auth-config-delete-refused");
         browser.open("/auth-configs");
         assertTrue(browser.text("table").contains(NAME));
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("auth-configs");
     }
 
@@ -139,11 +132,11 @@ class AdminJourneyTest {
         browser.type("#q", "github");
         browser.waitForText("#cards", "GitHub");
         assertTrue(browser.all("#cards .card").size() < 10, "the search narrowed the gallery");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("gallery");
         browser.clickAndWait("a[href='/auth-configs/new/github']");
         assertTrue(browser.text("main").contains("Redirect URI"), "an OAuth2 app's form shows its redirect URI");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("auth-config-form-github");
     }
 
@@ -153,7 +146,7 @@ class AdminJourneyTest {
         browser.open("/audit");
         browser.waitForText("#verification", "Chain verified");
         assertTrue(browser.text("table").contains("auth_config.created"), "the journey's changes are in the log");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("audit");
     }
 
@@ -170,10 +163,5 @@ class AdminJourneyTest {
     private static void fillApiKeyForm(String headerName) {
         browser.type("#f-name", NAME).type("#f-config-baseUrl", "https://orders.example.com")
                 .type("#f-config-name", headerName).type("#f-secrets-apiKey", CANARY);
-    }
-
-    private static void assertAccessible() {
-        List<String> violations = browser.accessibilityViolations();
-        assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 }

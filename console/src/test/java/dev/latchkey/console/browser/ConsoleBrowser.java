@@ -119,6 +119,26 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** The console page shown, as its path without the query: where to come back to. */
+    String path() {
+        return driver.getCurrentUrl().replaceFirst("^" + CONSOLE, "").replaceFirst("\\?.*$", "");
+    }
+
+    /**
+     * Deletes what a test made, through the pages, in the order given (a toolkit or connection before the auth config it
+     * uses): a connection or toolkit by its page's Delete (confirmed), an auth config by its delete page's button.
+     */
+    void delete(String... paths) {
+        for (String path : paths) {
+            if (path == null) {
+                continue;
+            }
+            open(path.startsWith("/auth-configs/") ? path + "/delete" : path);
+            driver.executeScript("window.confirm = () => true");
+            clickAndWait("main form[action$='/delete'] button");
+        }
+    }
+
     String html() {
         return driver.getPageSource();
     }
@@ -140,9 +160,17 @@ final class ConsoleBrowser implements AutoCloseable {
         return pagesSeen;
     }
 
+    /** Fails the test with axe-core's serious and critical violations on the page shown, if it has any. */
+    void assertAccessible() {
+        List<String> violations = accessibilityViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(String.join("\n", violations));
+        }
+    }
+
     /** axe-core's serious and critical violations on the page shown: rule, impact, and the first offending element. */
     @SuppressWarnings("unchecked")
-    List<String> accessibilityViolations() {
+    private List<String> accessibilityViolations() {
         try {
             ((JavascriptExecutor) driver).executeScript(Files.readString(AXE));
         } catch (IOException e) {

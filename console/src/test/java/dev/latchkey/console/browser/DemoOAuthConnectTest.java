@@ -34,14 +34,7 @@ class DemoOAuthConnectTest {
     @AfterAll
     static void cleanUp() {
         try {
-            if (connectionPath != null) {
-                browser.open(connectionPath);
-                browser.driver().executeScript("window.confirm = () => true");
-                browser.clickAndWait("form[action$='/delete'] button");
-            }
-            if (authConfigPath != null) {
-                browser.open(authConfigPath + "/delete").clickAndWait("form[action$='/delete'] button");
-            }
+            browser.delete(connectionPath, authConfigPath);
         } finally {
             browser.close();
         }
@@ -62,7 +55,7 @@ class DemoOAuthConnectTest {
                 .type("#f-secrets-clientSecret", CLIENT_SECRET);
         browser.screenshot("auth-config-form-oauth2");
         browser.clickAndWait("form.form button[type=submit]");
-        authConfigPath = browser.url().replaceFirst("^" + ConsoleBrowser.CONSOLE, "").replaceFirst("\\?.*$", "");
+        authConfigPath = browser.path();
 
         browser.clickAndWait("a[href^='/connections/new?authConfigId=']");
         browser.type("#f-name", "My demo account " + run);

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,17 +36,7 @@ class ToolkitAndSettingsTest {
     @AfterAll
     static void cleanUp() {
         try {
-            browser.driver().executeScript("window.confirm = () => true");
-            for (String path : new String[] {toolkitPath, connectionPath}) {
-                if (path != null) {
-                    browser.open(path);
-                    browser.driver().executeScript("window.confirm = () => true");
-                    browser.clickAndWait("main form[action$='/delete'] button");
-                }
-            }
-            if (authConfigPath != null) {
-                browser.open(authConfigPath + "/delete").clickAndWait("form[action$='/delete'] button");
-            }
+            browser.delete(toolkitPath, connectionPath, authConfigPath);
         } finally {
             browser.close();
         }
@@ -59,18 +48,18 @@ class ToolkitAndSettingsTest {
         browser.open("/auth-configs/new/github?type=bearer");
         browser.type("#f-name", "GitHub PAT " + RUN).type("#f-secrets-token", "ghp_" + RUN + "x".repeat(28));
         browser.clickAndWait("form.form button[type=submit]");
-        authConfigPath = browser.url().replaceFirst("^" + ConsoleBrowser.CONSOLE, "").replaceFirst("\\?.*$", "");
+        authConfigPath = browser.path();
         browser.clickAndWait("a[href^='/connections/new?authConfigId=']");
         browser.type("#f-name", "GitHub, release bot " + RUN).clickAndWait("form.form button[type=submit]");
-        connectionPath = browser.url().replaceFirst("^" + ConsoleBrowser.CONSOLE, "");
+        connectionPath = browser.path();
         assertEquals("Active", browser.text("h1 .badge"));
 
         browser.clickAndWait("a[href^='/toolkits/new?connectionId=']");
         browser.type("#f-name", "Release helper " + RUN).click("input[name=actions][value=list_pull_requests]");
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("toolkit-new");
         browser.clickAndWait("form.form button[type=submit]");
-        toolkitPath = browser.url().replaceFirst("^" + ConsoleBrowser.CONSOLE, "");
+        toolkitPath = browser.path();
         assertTrue(browser.text("main").contains("list_pull_requests"), browser.text("main"));
         assertFalse(browser.text("main").contains("add_issue_comment"), "only the action picked");
     }
@@ -82,7 +71,7 @@ class ToolkitAndSettingsTest {
         browser.clickAndWait("form[action$='/tokens'] button");
         String token = browser.find("#issued-token").getAttribute("value");
         assertTrue(token.startsWith("lkt_"), token);
-        assertAccessible();
+        browser.assertAccessible();
         // The picture in docs/ shows no token, even a revoked one of a local run.
         browser.driver().executeScript("document.getElementById('issued-token').value = arguments[0]", "lkt_…");
         browser.screenshot("toolkit-token-issued");
@@ -93,7 +82,7 @@ class ToolkitAndSettingsTest {
         assertEquals("revoked", browser.text("tbody .badge"));
         browser.open("/toolkits");
         assertTrue(browser.text("table").contains("Release helper " + RUN));
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("toolkits");
     }
 
@@ -110,12 +99,7 @@ class ToolkitAndSettingsTest {
         assertEquals("http://localhost:3000", browser.find("#f-origins").getAttribute("value").strip());
         browser.type("#f-days", "400").clickAndWait("form[action='/settings/retention'] button");
         assertEquals("400", browser.find("#f-days").getAttribute("value"));
-        assertAccessible();
+        browser.assertAccessible();
         browser.screenshot("settings");
-    }
-
-    private static void assertAccessible() {
-        List<String> violations = browser.accessibilityViolations();
-        assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 }
