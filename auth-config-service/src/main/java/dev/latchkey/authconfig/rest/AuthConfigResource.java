@@ -3,6 +3,7 @@ package dev.latchkey.authconfig.rest;
 import dev.latchkey.authconfig.repository.AuthConfigQuery;
 import dev.latchkey.authconfig.service.AuthConfigChanges;
 import dev.latchkey.authconfig.service.AuthConfigService;
+import dev.latchkey.authconfig.service.DraftAuthConfig;
 import dev.latchkey.authconfig.service.NewAuthConfig;
 import dev.latchkey.platform.paging.Page;
 import dev.latchkey.platform.rest.Versions;
@@ -95,6 +96,16 @@ public class AuthConfigResource {
             @Valid @NotNull AuthConfigChanges changes) {
         return service.update(caller.get(), id, Versions.ifMatch(ifMatch), changes)
                 .map(updated -> Versions.tagged(updated.version).entity(mapper.toView(updated)).build());
+    }
+
+    @POST
+    @Path("/test")
+    @Requires(Permission.TEST)
+    @Operation(summary = "Test settings before saving them: checked as a create checks them, tested, nothing stored")
+    @APIResponseSchema(value = TestResultView.class, responseDescription = "The outcome, passed or failed; no status")
+    @APIResponse(responseCode = "429", description = "The tenant or the service runs as many tests as it may")
+    public Uni<TestResultView> testDraft(@Valid @NotNull DraftAuthConfig draft) {
+        return service.testDraft(caller.get(), draft).map(outcome -> new TestResultView(outcome, null));
     }
 
     @POST

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.authconfig.client.ConnectedApps;
 import dev.latchkey.authconfig.domain.AuthConfig;
+import dev.latchkey.probes.ProbeResult;
 import dev.latchkey.authconfig.domain.AuthConfigStatus;
 import dev.latchkey.authconfig.domain.SecretField;
 import dev.latchkey.authconfig.events.AuthConfigEventWriter;
@@ -199,6 +200,24 @@ public class AuthConfigService {
                                 outcome.ok() ? AuthConfigStatus.ACTIVE : AuthConfigStatus.ERROR)
                         .chain(() -> found(caller, id))
                         .call(entity -> events.tested(caller, entity, outcome))));
+    }
+
+    /**
+     * Tests settings before they are saved (a form's "Test" before "Create"): checked as a create would check them, run
+     * against the real provider or system under the tenant's test slots, and then forgotten: no row, no secret, no event.
+     */
+    public Uni<ProbeResult> testDraft(Caller caller, DraftAuthConfig draft) {
+        AuthConfigKind kind = kinds.resolve(draft.category(), draft.provider(), draft.type());
+        ObjectNode config = objectOrEmpty(draft.config());
+        ObjectNode secretValues = objectOrEmpty(draft.secrets());
+        validate(kind.form(), config, secretValues);
+        AuthConfig unsaved = new AuthConfig();
+        unsaved.tenant = caller.tenant();
+        unsaved.category = kind.category();
+        unsaved.provider = kind.provider();
+        unsaved.authType = kind.authType();
+        unsaved.config = Json.toMap(config);
+        return slots.run(caller.tenant(), () -> tester.test(unsaved, kind, Json.toStrings(secretValues)));
     }
 
     /** The secret fields' values at the version the row refers to; empty when none is set. */

@@ -45,6 +45,8 @@ class PublishedContractTest extends PublishedContract {
         assertEquals(409, sameName.status(), sameName.toString());
         assertDeclared("POST", AuthConfigTestBase.AUTH_CONFIGS, sameName);
         assertDeclared("POST", ID + "/test", ApiCall.json("POST", path + "/test", admin, null).send());
+        assertDeclared("POST", AuthConfigTestBase.AUTH_CONFIGS + "/test", ApiCall.json("POST", AuthConfigTestBase.AUTH_CONFIGS + "/test",
+                admin, "{\"category\": \"custom\", \"type\": \"no_auth\"}").send());
         HttpAnswer deleted = ApiCall.json("DELETE", path, admin, null).send();
         assertEquals(204, deleted.status(), deleted.toString());
         assertDeclared("DELETE", ID, deleted);

@@ -66,6 +66,12 @@ public interface AuthConfigsApi {
     Map<String, Object> update(@PathParam("id") String id, @HeaderParam("If-Match") String version,
             Map<String, Object> changes);
 
+    /** Tests settings before they are saved; nothing is stored. */
+    @POST
+    @Path("/auth-configs/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> testDraft(Map<String, Object> draft);
+
     @POST
     @Path("/auth-configs/{id}/test")
     Map<String, Object> test(@PathParam("id") String id);

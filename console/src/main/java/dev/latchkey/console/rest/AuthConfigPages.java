@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Auth Configs: the list, the type picker, the form of each kind, a config's page with Test, Edit and Delete. */
 @Path("/auth-configs")
@@ -112,6 +113,32 @@ public class AuthConfigPages {
                     .data("kinds", forms.kinds(provider)).data("name", Pages.first(form, "name"))
                     .data("environment", Pages.first(form, "environment"))
                     .data("description", Pages.first(form, "description"))).build();
+        }
+    }
+
+    /** "Test" on the new auth config's form: its settings as typed, tested, nothing saved; htmx shows the result. */
+    @POST
+    @Path("/new/{provider}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance testDraft(@PathParam("provider") String provider, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst("csrf"));
+        Kind kind = forms.kind(provider, form.getFirst("type"));
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("category", kind.category());
+        draft.put("provider", kind.category().equals(AuthConfigForms.CUSTOM) ? null : provider);
+        draft.put("type", kind.type());
+        draft.put("config", kind.config(Pages.part(form, "config")));
+        draft.put("secrets", kind.secrets(Pages.part(form, "secrets")));
+        try {
+            return testResult.data("result", api.testDraft(draft));
+        } catch (ApiProblem problem) {
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            // The fields the test needs first, in the result's place: the form itself is not sent back.
+            String fields = problem.fieldErrors().entrySet().stream().map(error -> error.getKey() + " " + error.getValue())
+                    .collect(Collectors.joining("; "));
+            return testResult.data("result", Map.of("tested", true, "ok", false, "message", problem.detail() + " " + fields));
         }
     }
 

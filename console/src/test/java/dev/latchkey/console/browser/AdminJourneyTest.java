@@ -69,13 +69,13 @@ class AdminJourneyTest {
         browser.screenshot("auth-config-type-picker");
         browser.clickAndWait("a[href='/auth-configs/new/custom?type=api_key']");
         fillApiKeyForm("X Api Key");
-        browser.clickAndWait("form.form button[type=submit]");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         assertFalse(browser.text("#f-config-name + small + .field-error, #f-config-name ~ .field-error").isBlank(),
                 "the header name's error is next to its field");
         browser.assertAccessible();
         browser.screenshot("auth-config-form-errors");
         fillApiKeyForm("X-Api-Key");
-        browser.clickAndWait("form.form button[type=submit]");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         assertTrue(browser.text(".alert.success").contains("created"), browser.html());
         authConfigPath = browser.path();
         assertTrue(browser.text("dl.facts").contains("apiKey"), "the secret is named");
@@ -99,7 +99,7 @@ class AdminJourneyTest {
         browser.assertAccessible();
         browser.screenshot("connect");
         browser.type("#f-name", "Orders, production account " + RUN);
-        browser.clickAndWait("form.form button[type=submit]");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         connectionPath = browser.path();
         assertEquals("Active", browser.text("h1 .badge"));
         browser.assertAccessible();

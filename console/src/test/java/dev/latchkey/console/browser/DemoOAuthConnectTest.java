@@ -53,8 +53,10 @@ class DemoOAuthConnectTest {
                 .type("#f-config-clientId", "demo-app")
                 .type("#f-config-scopes", "openid profile")
                 .type("#f-secrets-clientSecret", CLIENT_SECRET);
+        browser.click("button[formaction$='/test']");
+        browser.find("#test-result.alert.success");
         browser.screenshot("auth-config-form-oauth2");
-        browser.clickAndWait("form.form button[type=submit]");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         authConfigPath = browser.path();
 
         browser.clickAndWait("a[href^='/connections/new?authConfigId=']");

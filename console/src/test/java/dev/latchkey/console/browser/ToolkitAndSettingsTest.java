@@ -47,10 +47,10 @@ class ToolkitAndSettingsTest {
     void aToolkitIsMadeFromAConnectionWithTheActionsPicked() {
         browser.open("/auth-configs/new/github?type=bearer");
         browser.type("#f-name", "GitHub PAT " + RUN).type("#f-secrets-token", "ghp_" + RUN + "x".repeat(28));
-        browser.clickAndWait("form.form button[type=submit]");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         authConfigPath = browser.path();
         browser.clickAndWait("a[href^='/connections/new?authConfigId=']");
-        browser.type("#f-name", "GitHub, release bot " + RUN).clickAndWait("form.form button[type=submit]");
+        browser.type("#f-name", "GitHub, release bot " + RUN).clickAndWait("form.form button[type=submit]:not([formaction])");
         connectionPath = browser.path();
         assertEquals("Active", browser.text("h1 .badge"));
 
@@ -58,7 +58,7 @@ class ToolkitAndSettingsTest {
         browser.type("#f-name", "Release helper " + RUN).click("input[name=actions][value=list_pull_requests]");
         browser.assertAccessible();
         browser.screenshot("toolkit-new");
-        browser.clickAndWait("form.form button[type=submit]");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         toolkitPath = browser.path();
         assertTrue(browser.text("main").contains("list_pull_requests"), browser.text("main"));
         assertFalse(browser.text("main").contains("add_issue_comment"), "only the action picked");
