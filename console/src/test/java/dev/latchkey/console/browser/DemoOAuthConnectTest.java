@@ -66,6 +66,7 @@ class DemoOAuthConnectTest {
         connectionPath = browser.find("form[action$='/delete']").getAttribute("action")
                 .replaceFirst("^" + ConsoleBrowser.CONSOLE, "").replaceFirst("/delete$", "");
         assertEquals("Pending", browser.text("h1 .badge"));
+        browser.assertAccessible();
         browser.screenshot("connection-pending");
 
         browser.clickAndWait(".alert a.button");

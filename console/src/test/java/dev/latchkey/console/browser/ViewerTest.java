@@ -29,11 +29,14 @@ class ViewerTest {
         browser.open("/auth-configs");
         assertTrue(browser.all("a[href='/auth-configs/new']").isEmpty(), "no Create New");
         assertTrue(browser.all("nav a[href='/audit']").isEmpty(), "no audit log: viewers may not read it");
+        browser.assertAccessible();
         browser.screenshot("auth-configs-viewer");
         browser.open("/gallery");
         assertTrue(browser.all(".card a.button").isEmpty(), "no Create auth config or Connect on the cards");
+        browser.assertAccessible();
         browser.open("/connections");
         assertTrue(browser.all("a[href='/connections/new']").isEmpty(), "no Connect an app");
+        browser.assertAccessible();
         if (!browser.all("table a[href^='/connections/']").isEmpty()) {
             browser.clickAndWait("table a[href^='/connections/']");
             assertTrue(browser.all("main form").isEmpty(), "no Test, Re-authorize or Delete on a connection");
@@ -46,6 +49,7 @@ class ViewerTest {
         assertEquals("403", String.valueOf(browser.driver().executeScript(
                 "return performance.getEntriesByType('navigation')[0].responseStatus")));
         assertTrue(browser.text(".alert.error").length() > 10, browser.text("main"));
+        browser.assertAccessible();
     }
 
     @Test
@@ -54,6 +58,7 @@ class ViewerTest {
         try {
             other.clickAndWait("header form[action='/sign-out'] button");
             assertTrue(other.url().startsWith(ConsoleBrowser.CONSOLE + "/signed-out"), other.url());
+            other.assertAccessible();
             other.open("/auth-configs");
             assertTrue(other.url().contains("/realms/latchkey/"), "Keycloak asks for the password again: " + other.url());
             other.find("#username");
