@@ -92,16 +92,11 @@ public class AuthConfigPages {
     public Response create(@PathParam("provider") String provider, MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst("csrf"));
         Kind kind = forms.kind(provider, form.getFirst("type"));
-        ObjectNode config = kind.config(Pages.part(form, "config"));
-        Map<String, Object> body = new HashMap<>();
+        Map<String, Object> body = settings(kind, form);
+        ObjectNode config = (ObjectNode) body.get("config");
         body.put("name", Pages.first(form, "name"));
-        body.put("category", kind.category());
-        body.put("provider", kind.category().equals(AuthConfigForms.CUSTOM) ? null : provider);
-        body.put("type", kind.type());
         body.put("environment", Pages.first(form, "environment"));
         body.put("description", Pages.first(form, "description"));
-        body.put("config", config);
-        body.put("secrets", kind.secrets(Pages.part(form, "secrets")));
         try {
             Map<String, Object> created = api.create(body);
             return Pages.seeOther("/auth-configs/" + created.get("id") + "?created=true");
@@ -123,14 +118,8 @@ public class AuthConfigPages {
     public TemplateInstance testDraft(@PathParam("provider") String provider, MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst("csrf"));
         Kind kind = forms.kind(provider, form.getFirst("type"));
-        Map<String, Object> draft = new HashMap<>();
-        draft.put("category", kind.category());
-        draft.put("provider", kind.category().equals(AuthConfigForms.CUSTOM) ? null : provider);
-        draft.put("type", kind.type());
-        draft.put("config", kind.config(Pages.part(form, "config")));
-        draft.put("secrets", kind.secrets(Pages.part(form, "secrets")));
         try {
-            return testResult.data("result", api.testDraft(draft));
+            return testResult.data("result", api.testDraft(settings(kind, form)));
         } catch (ApiProblem problem) {
             if (problem.status() != 400) {
                 throw problem;
@@ -218,6 +207,10 @@ public class AuthConfigPages {
             }
             return Response.status(409).entity(authConfigDelete.data("config", api.get(id)).data("problem", problem)).build();
         }
+    }
+
+    private static Map<String, Object> settings(Kind kind, MultivaluedMap<String, String> form) {
+        return kind.settings(Pages.part(form, "config"), Pages.part(form, "secrets"));
     }
 
     private TemplateInstance form(Kind kind, Map<String, Object> existing, ObjectNode values, Map<String, String> errors,

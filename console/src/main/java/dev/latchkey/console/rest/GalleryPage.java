@@ -1,7 +1,5 @@
 package dev.latchkey.console.rest;
 
-import dev.latchkey.catalog.Category;
-import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.console.client.AuthConfigsApi;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -12,16 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** The App Gallery: the catalog as cards, searched and filtered; each card connects or makes an auth config. */
 @Path("/gallery")
 @Produces(MediaType.TEXT_HTML)
 public class GalleryPage {
-
-    static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::id).toList();
-    static final List<String> AUTH_TYPES = Arrays.stream(AuthType.values()).map(AuthType::id).toList();
 
     private final AuthConfigsApi api;
     private final Template gallery;
@@ -36,7 +28,6 @@ public class GalleryPage {
             @QueryParam("authType") String authType, @QueryParam("cursor") String cursor) {
         return gallery.data("page", api.catalog(Pages.blankToNull(text), Pages.blankToNull(category),
                         Pages.blankToNull(authType), Pages.blankToNull(cursor), 48))
-                .data("q", text).data("category", category).data("authType", authType)
-                .data("categories", CATEGORIES).data("authTypes", AUTH_TYPES);
+                .data("q", text).data("category", category).data("authType", authType);
     }
 }

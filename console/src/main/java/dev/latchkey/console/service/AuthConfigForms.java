@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +69,20 @@ public class AuthConfigForms {
 
         public List<FormField> fields(JsonNode values) {
             return FormField.of(form, values == null ? JSON.createObjectNode() : values);
+        }
+
+        /**
+         * What the API takes of a submitted form to make (or test) an auth config of this kind: its category, provider
+         * and type, and the form's {@code config} and {@code secrets} parts, blanks left out.
+         */
+        public Map<String, Object> settings(Map<String, List<String>> configPart, Map<String, List<String>> secretsPart) {
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("category", category());
+            settings.put("provider", entry == null ? null : provider);
+            settings.put("type", type);
+            settings.put("config", config(configPart));
+            settings.put("secrets", secrets(secretsPart));
+            return settings;
         }
 
         /** The API's body fields of a submitted form: {@code config} and {@code secrets}, blanks left out. */

@@ -17,8 +17,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +40,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final List<String> pagesSeen = new ArrayList<>();
+    private final Deque<String> made = new ArrayDeque<>();
 
     ConsoleBrowser() {
         ChromeOptions options = new ChromeOptions();
@@ -124,15 +127,19 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.getCurrentUrl().replaceFirst("^" + CONSOLE, "").replaceFirst("\\?.*$", "");
     }
 
+    /** Records a page of something the test made (a path of {@link #path()}): {@link #close()} deletes it. */
+    String made(String path) {
+        made.push(path);
+        return path;
+    }
+
     /**
-     * Deletes what a test made, through the pages, in the order given (a toolkit or connection before the auth config it
-     * uses): a connection or toolkit by its page's Delete (confirmed), an auth config by its delete page's button.
+     * Deletes what the test made, newest first (a toolkit or connection before the auth config it uses), through the
+     * pages: a connection or toolkit by its page's Delete (confirmed), an auth config by its delete page's button.
      */
-    void delete(String... paths) {
-        for (String path : paths) {
-            if (path == null) {
-                continue;
-            }
+    private void deleteMade() {
+        while (!made.isEmpty()) {
+            String path = made.pop();
             open(path.startsWith("/auth-configs/") ? path + "/delete" : path);
             driver.executeScript("window.confirm = () => true");
             clickAndWait("main form[action$='/delete'] button");
@@ -216,8 +223,13 @@ final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    /** Deletes what the test made, then ends the browser. */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            deleteMade();
+        } finally {
+            driver.quit();
+        }
     }
 }

@@ -35,11 +35,7 @@ class ToolkitAndSettingsTest {
 
     @AfterAll
     static void cleanUp() {
-        try {
-            browser.delete(toolkitPath, connectionPath, authConfigPath);
-        } finally {
-            browser.close();
-        }
+        browser.close();
     }
 
     @Test
@@ -48,10 +44,10 @@ class ToolkitAndSettingsTest {
         browser.open("/auth-configs/new/github?type=bearer");
         browser.type("#f-name", "GitHub PAT " + RUN).type("#f-secrets-token", "ghp_" + RUN + "x".repeat(28));
         browser.clickAndWait("form.form button[type=submit]:not([formaction])");
-        authConfigPath = browser.path();
+        authConfigPath = browser.made(browser.path());
         browser.clickAndWait("a[href^='/connections/new?authConfigId=']");
         browser.type("#f-name", "GitHub, release bot " + RUN).clickAndWait("form.form button[type=submit]:not([formaction])");
-        connectionPath = browser.path();
+        connectionPath = browser.made(browser.path());
         assertEquals("Active", browser.text("h1 .badge"));
 
         browser.clickAndWait("a[href^='/toolkits/new?connectionId=']");
@@ -59,7 +55,7 @@ class ToolkitAndSettingsTest {
         browser.assertAccessible();
         browser.screenshot("toolkit-new");
         browser.clickAndWait("form.form button[type=submit]:not([formaction])");
-        toolkitPath = browser.path();
+        toolkitPath = browser.made(browser.path());
         assertTrue(browser.text("main").contains("list_pull_requests"), browser.text("main"));
         assertFalse(browser.text("main").contains("add_issue_comment"), "only the action picked");
     }

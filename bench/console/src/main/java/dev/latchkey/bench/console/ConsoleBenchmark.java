@@ -3,6 +3,7 @@ package dev.latchkey.bench.console;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class ConsoleBenchmark {
         Browser browser = Browser.signedIn(CONSOLE, "admin", PASSWORD);
         String firstConnection = firstId(browser.get(CONSOLE + "/connections").body(), "/connections/");
         String firstAuthConfig = authConfigIds.get(0);
-        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        Map<String, String> pages = new LinkedHashMap<>();
         pages.put("Auth Configs", "/auth-configs");
         pages.put("Auth Configs, by name", "/auth-configs?sort=name");
         pages.put("an auth config", "/auth-configs/" + firstAuthConfig);
