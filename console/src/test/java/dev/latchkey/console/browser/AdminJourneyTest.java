@@ -46,15 +46,20 @@ class AdminJourneyTest {
 
     @Test
     @Order(1)
-    void signingInThroughKeycloakLeavesAnHttpOnlySecureLaxSessionCookie() {
+    void signingInThroughKeycloakLeavesAHostPrefixedHttpOnlySecureLaxSessionCookie() {
         assertTrue(browser.url().startsWith(ConsoleBrowser.CONSOLE + "/auth-configs"), browser.url());
         assertTrue(browser.text("header .who").contains("demo"), "the tenant is shown");
         List<Cookie> session = browser.cookies().stream().filter(cookie -> cookie.getName().contains("q_session")).toList();
         assertFalse(session.isEmpty(), "a session cookie: " + browser.cookies());
         for (Cookie cookie : session) {
+            // Chromium keeps a __Host- cookie only when it is Secure, on Path=/ and without a Domain attribute.
+            assertTrue(cookie.getName().startsWith("__Host-q_session"), cookie.toString());
             assertTrue(cookie.isHttpOnly() && cookie.isSecure(), cookie.toString());
+            assertEquals("/", cookie.getPath(), cookie.toString());
             assertEquals("Lax", cookie.getSameSite(), cookie.toString());
         }
+        assertTrue(browser.cookies().stream().allMatch(cookie -> cookie.getName().startsWith("__Host-")),
+                "the sign-in leaves no cookie without the prefix: " + browser.cookies());
     }
 
     @Test

@@ -70,6 +70,9 @@ class FormProtectionTest {
         HttpResponse<String> anonymous = get("/auth-configs", "");
         assertEquals(302, anonymous.statusCode(), "an unsigned browser is sent to Keycloak");
         assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("code_challenge="), "with PKCE");
+        // A cookie another host could have planted (a sibling subdomain, plain HTTP) lacks the prefix: never a session.
+        HttpResponse<String> unprefixed = get("/auth-configs", cookies.replace("__Host-", ""));
+        assertEquals(302, unprefixed.statusCode(), "the same session without the __Host- prefix signs nobody in");
     }
 
     @Test

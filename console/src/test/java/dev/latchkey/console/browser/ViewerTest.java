@@ -58,6 +58,8 @@ class ViewerTest {
         try {
             other.clickAndWait("header form[action='/sign-out'] button");
             assertTrue(other.url().startsWith(ConsoleBrowser.CONSOLE + "/signed-out"), other.url());
+            assertTrue(other.cookies().stream().noneMatch(cookie -> cookie.getName().contains("q_session")),
+                    "the session cookie is gone: " + other.cookies());
             other.assertAccessible();
             other.open("/auth-configs");
             assertTrue(other.url().contains("/realms/latchkey/"), "Keycloak asks for the password again: " + other.url());
