@@ -40,6 +40,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthConfigResource {
 
+    /** RFC 7386's media type for a merge patch, which an edit is; plain JSON is taken too. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
     private final AuthConfigService service;
     private final AuthConfigMapper mapper;
     private final CurrentCaller caller;
@@ -87,8 +90,9 @@ public class AuthConfigResource {
 
     @PATCH
     @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Requires(Permission.EDIT)
-    @Operation(summary = "Edit an auth config; send If-Match with the ETag you read to refuse lost updates (412)")
+    @Operation(summary = "Edit an auth config (a JSON merge patch); send If-Match with the ETag you read to refuse lost updates (412)")
     @APIResponseSchema(value = AuthConfigView.class, responseDescription = "The auth config as changed, its new version as ETag")
     @APIResponse(responseCode = "409", description = "The new name is taken, or a destination changes without its secrets")
     @APIResponse(responseCode = "412", description = "The auth config changed since the version If-Match names")
@@ -111,10 +115,16 @@ public class AuthConfigResource {
     @POST
     @Path("/{id}/test")
     @Requires(Permission.TEST)
-    @Operation(summary = "Test against the real provider or system; the outcome is stored and sets the status")
-    @APIResponseSchema(value = TestResultView.class, responseDescription = "The outcome, passed or failed, as stored")
+    @Operation(summary = "Test against the real provider or system; the outcome is stored and sets the status. With a body"
+            + " (the changes a PATCH takes), test the auth config as the edit would leave it instead: secrets left out are"
+            + " the stored ones, bound to their destination; nothing is stored")
+    @APIResponseSchema(value = TestResultView.class, responseDescription = "The outcome, passed or failed: as stored, or"
+            + " for the changes (no status) when a body was sent")
     @APIResponse(responseCode = "429", description = "The tenant or the service runs as many tests as it may")
-    public Uni<TestResultView> test(UUID id) {
+    public Uni<TestResultView> test(UUID id, @Valid AuthConfigChanges changes) {
+        if (changes != null) {
+            return service.testChanges(caller.get(), id, changes).map(outcome -> new TestResultView(outcome, null));
+        }
         return service.test(caller.get(), id).map(tested -> new TestResultView(tested.lastTest, tested.status));
     }
 

@@ -211,13 +211,38 @@ public class AuthConfigService {
         ObjectNode config = objectOrEmpty(draft.config());
         ObjectNode secretValues = objectOrEmpty(draft.secrets());
         validate(kind.form(), config, secretValues);
+        return slots.run(caller.tenant(), () -> tester.test(unsaved(caller, kind, config), kind, Json.toStrings(secretValues)));
+    }
+
+    /**
+     * Tests an auth config as an edit would leave it, before the edit is saved (an edit form's "Test"): the changes are
+     * merged over the stored settings as {@link #update} merges them, a secret the changes leave out is the stored one,
+     * and a stored secret goes only where it is bound ({@link DestinationBinding}: an edit that moves it elsewhere gives
+     * it again). Nothing is stored: the auth config's status, last test, version and events stay as they are.
+     */
+    public Uni<ProbeResult> testChanges(Caller caller, UUID id, AuthConfigChanges changes) {
+        return Panache.withSession(() -> found(caller, id)).chain(entity -> {
+            AuthConfigKind kind = kinds.of(entity.category, entity.provider, entity.authType);
+            ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
+            DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
+            return secretValues(entity).chain(stored -> {
+                ObjectNode secretValues = Json.merge(Json.toObject(stored), changes.secrets());
+                validate(kind.form(), config, secretValues);
+                return slots.run(caller.tenant(),
+                        () -> tester.test(unsaved(caller, kind, config), kind, Json.toStrings(secretValues)));
+            });
+        });
+    }
+
+    /** Settings being tested, not an auth config of the tenant's: no id, no row. */
+    private static AuthConfig unsaved(Caller caller, AuthConfigKind kind, ObjectNode config) {
         AuthConfig unsaved = new AuthConfig();
         unsaved.tenant = caller.tenant();
         unsaved.category = kind.category();
         unsaved.provider = kind.provider();
         unsaved.authType = kind.authType();
         unsaved.config = Json.toMap(config);
-        return slots.run(caller.tenant(), () -> tester.test(unsaved, kind, Json.toStrings(secretValues)));
+        return unsaved;
     }
 
     /** The secret fields' values at the version the row refers to; empty when none is set. */

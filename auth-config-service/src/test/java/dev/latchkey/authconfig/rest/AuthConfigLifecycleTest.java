@@ -105,6 +105,17 @@ class AuthConfigLifecycleTest extends AuthConfigTestBase {
     }
 
     @Test
+    void anEditIsTakenAsAMergePatchUnderItsOwnMediaTypeToo() {
+        String tenant = newTenant();
+        String id = created(tenant, GITHUB);
+
+        admin(tenant).contentType("application/merge-patch+json").body("{\"description\": \"Sent as RFC 7386 says\"}")
+                .patch(AUTH_CONFIGS + "/" + id).then().statusCode(200).body("description", equalTo("Sent as RFC 7386 says"));
+        admin(tenant).contentType("text/plain").body("{\"description\": \"x\"}").patch(AUTH_CONFIGS + "/" + id).then()
+                .statusCode(415);
+    }
+
+    @Test
     void aNewSecretReplacesOnlyThatFieldAndItsHintAndTheOldVersionIsErased() {
         String tenant = newTenant();
         String id = created(tenant, GITHUB);

@@ -76,6 +76,12 @@ public interface AuthConfigsApi {
     @Path("/auth-configs/{id}/test")
     Map<String, Object> test(@PathParam("id") String id);
 
+    /** Tests the auth config as these changes (a PATCH's) would leave it; nothing is stored. */
+    @POST
+    @Path("/auth-configs/{id}/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> testChanges(@PathParam("id") String id, Map<String, Object> changes);
+
     @DELETE
     @Path("/auth-configs/{id}")
     void delete(@PathParam("id") String id);

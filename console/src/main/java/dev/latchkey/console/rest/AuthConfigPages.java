@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Auth Configs: the list, the type picker, the form of each kind, a config's page with Test, Edit and Delete. */
@@ -118,13 +119,31 @@ public class AuthConfigPages {
     public TemplateInstance testDraft(@PathParam("provider") String provider, MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst("csrf"));
         Kind kind = forms.kind(provider, form.getFirst("type"));
+        return tested(() -> api.testDraft(settings(kind, form)));
+    }
+
+    /**
+     * "Test" on the edit form: the auth config as the edit would leave it (a secret left blank is the stored one, sent
+     * only where it is bound), tested, nothing saved; htmx shows the result.
+     */
+    @POST
+    @Path("/{id}/edit/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance testEdit(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst("csrf"));
+        Kind kind = forms.of(api.get(id));
+        return tested(() -> api.testChanges(id, changes(kind, form)));
+    }
+
+    /** A test's result; settings the test refuses are its failure, with the fields it needs first. */
+    private TemplateInstance tested(Supplier<Map<String, Object>> test) {
         try {
-            return testResult.data("result", api.testDraft(settings(kind, form)));
+            return testResult.data("result", test.get());
         } catch (ApiProblem problem) {
             if (problem.status() != 400) {
                 throw problem;
             }
-            // The fields the test needs first, in the result's place: the form itself is not sent back.
+            // In the result's place: the form itself is not sent back.
             String fields = problem.fieldErrors().entrySet().stream().map(error -> error.getKey() + " " + error.getValue())
                     .collect(Collectors.joining("; "));
             return testResult.data("result", Map.of("tested", true, "ok", false, "message", problem.detail() + " " + fields));
@@ -155,15 +174,7 @@ public class AuthConfigPages {
         csrf.check(form.getFirst("csrf"));
         Map<String, Object> existing = api.get(id);
         Kind kind = forms.of(existing);
-        ObjectNode config = kind.config(Pages.part(form, "config"));
-        Map<String, Object> changes = new HashMap<>();
-        changes.put("name", Pages.first(form, "name"));
-        changes.put("description", Pages.first(form, "description"));
-        changes.put("config", config);
-        ObjectNode secrets = kind.secrets(Pages.part(form, "secrets"));
-        if (!secrets.isEmpty()) {
-            changes.put("secrets", secrets);
-        }
+        Map<String, Object> changes = changes(kind, form);
         try {
             api.update(id, "\"" + form.getFirst("version") + "\"", changes);
             return Pages.seeOther("/auth-configs/" + id);
@@ -171,6 +182,7 @@ public class AuthConfigPages {
             if (problem.status() != 400 && problem.status() != 409 && problem.status() != 412) {
                 throw problem;
             }
+            ObjectNode config = (ObjectNode) changes.get("config");
             return Response.status(problem.status()).entity(form(kind, existing, config, problem.fieldErrors(),
                     problem.detail()).data("name", Pages.first(form, "name"))
                     .data("description", Pages.first(form, "description"))).build();
@@ -211,6 +223,19 @@ public class AuthConfigPages {
 
     private static Map<String, Object> settings(Kind kind, MultivaluedMap<String, String> form) {
         return kind.settings(Pages.part(form, "config"), Pages.part(form, "secrets"));
+    }
+
+    /** The edit form as a merge patch: the fields as typed, and only the secrets typed (a blank one stays as it is). */
+    private static Map<String, Object> changes(Kind kind, MultivaluedMap<String, String> form) {
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("name", Pages.first(form, "name"));
+        changes.put("description", Pages.first(form, "description"));
+        changes.put("config", kind.config(Pages.part(form, "config")));
+        ObjectNode secrets = kind.secrets(Pages.part(form, "secrets"));
+        if (!secrets.isEmpty()) {
+            changes.put("secrets", secrets);
+        }
+        return changes;
     }
 
     private TemplateInstance form(Kind kind, Map<String, Object> existing, ObjectNode values, Map<String, String> errors,

@@ -1,10 +1,18 @@
 package dev.latchkey.console.browser;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The demo OAuth2 app of ./latchkey up, connected from the console: a custom OAuth2 auth config for Keycloak's
  * {@code demo-app} client, a connection that waits at PENDING, the provider's authorization (the admin's Keycloak
- * session from signing in to the console), the callback, and the connection Active with its granted scopes.
+ * session from signing in to the console, then Keycloak's consent screen), the callback, and the connection Active
+ * with its granted scopes.
  */
 @Tag("browser")
 class DemoOAuthConnectTest {
@@ -22,18 +31,42 @@ class DemoOAuthConnectTest {
     private static final String REALM = System.getProperty("latchkey.keycloak.url", "http://localhost:8180") + "/realms/latchkey";
     private static final String CLIENT_SECRET = System.getenv("LATCHKEY_KC_SECRET_DEMO_APP");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static ConsoleBrowser browser;
     private static String authConfigPath;
     private static String connectionPath;
 
     @BeforeAll
-    static void signIn() {
+    static void signIn() throws Exception {
+        forgetTheAdminsConsent();
         browser = new ConsoleBrowser().signIn("admin");
     }
 
     @AfterAll
     static void cleanUp() {
         browser.close();
+    }
+
+    /** Keycloak remembers a grant: the admin's is withdrawn first, so its consent screen is shown on every run. */
+    private static void forgetTheAdminsConsent() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String keycloak = REALM.replaceFirst("/realms/latchkey$", "");
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
+                        + URLEncoder.encode(System.getenv("LATCHKEY_KC_ADMIN"), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), "Keycloak's admin signs in: " + token.body());
+        String bearer = "Bearer " + JSON.readTree(token.body()).get("access_token").asText();
+        HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(keycloak
+                + "/admin/realms/latchkey/users?exact=true&username=admin")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+        String user = JSON.readTree(users.body()).get(0).get("id").asText();
+        HttpResponse<String> withdrawn = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/latchkey/users/"
+                + user + "/consents/demo-app")).timeout(Duration.ofSeconds(10)).header("Authorization", bearer).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(withdrawn.statusCode() == 204 || withdrawn.statusCode() == 404, "no grant remembered: " + withdrawn.body());
     }
 
     @Test
@@ -55,6 +88,22 @@ class DemoOAuthConnectTest {
         browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         authConfigPath = browser.made(browser.path());
 
+        // Edit, tested before saving: a secret typed is the one tested, a secret left blank is the stored one.
+        browser.clickAndWait("a[href$='/edit']");
+        assertEquals("", browser.find("#f-secrets-clientSecret").getAttribute("value"), "a secret is never filled back");
+        browser.type("#f-secrets-clientSecret", "not-the-demo-apps-secret").click("button[formaction$='/edit/test']");
+        assertTrue(browser.find("#test-result.alert.error").getText().contains("refused the client id or secret"),
+                browser.text("#test-result"));
+        browser.find("#f-secrets-clientSecret").clear();
+        browser.click("button[formaction$='/edit/test']");
+        browser.find("#test-result.alert.success");
+        browser.assertAccessible();
+        browser.screenshot("auth-config-edit");
+        browser.type("#f-description", "Keycloak's demo-app client, for the console's tests");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
+        assertEquals(authConfigPath, browser.path(), browser.text("main"));
+        assertTrue(browser.text("main").contains("for the console's tests"), "the edit is saved");
+
         browser.clickAndWait("a[href^='/connections/new?authConfigId=']");
         browser.type("#f-name", "My demo account " + run);
         browser.clickAndWait("form.form button[type=submit]");
@@ -66,6 +115,10 @@ class DemoOAuthConnectTest {
         browser.screenshot("connection-pending");
 
         browser.clickAndWait(".alert a.button");
+        // Keycloak's consent screen: the user grants the demo app its scopes (the console's sign-in is the SSO session).
+        assertTrue(browser.text("body").contains("Grant Access to Demo OAuth2 app"), browser.text("body"));
+        browser.screenshot("keycloak-consent");
+        browser.clickAndWait("#kc-login");
         assertTrue(browser.text("body").contains("is connected"), browser.text("body"));
         browser.open(connectionPath);
         assertEquals("Active", browser.text("h1 .badge"));
