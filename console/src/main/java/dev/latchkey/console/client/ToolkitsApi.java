@@ -3,6 +3,8 @@ package dev.latchkey.console.client;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +35,13 @@ public interface ToolkitsApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     Map<String, Object> create(Map<String, Object> toolkit);
+
+    /** Changes what {@code changes} names, at the version {@code version} (an ETag) names. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> update(@PathParam("id") String id, @HeaderParam("If-Match") String version,
+            Map<String, Object> changes);
 
     @DELETE
     @Path("/{id}")

@@ -9,6 +9,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -94,17 +95,27 @@ final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks and waits for the page to change (a form posted, a link followed). */
+    /**
+     * Clicks and waits for the page to change (a form posted, a link followed) and for the new page to have loaded: an
+     * element found while it still loads may belong to a document the browser is about to replace.
+     */
     ConsoleBrowser clickAndWait(String css) {
         WebElement element = find(css);
         element.click();
         wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(browser -> "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
         return seen();
     }
 
     /** Clicks what htmx handles: the page stays, a part of it changes. */
     ConsoleBrowser click(String css) {
         find(css).click();
+        return this;
+    }
+
+    /** Chooses the option of a select by its value. */
+    ConsoleBrowser select(String css, String value) {
+        new Select(find(css)).selectByValue(value);
         return this;
     }
 

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An admin makes a toolkit from a GitHub connection with one action picked, issues a token (shown once, then never
- * again), revokes it; and changes the tenant's settings, a bad origin named under its field.
+ * again), revokes it, edits its members (a second connection added, the first one removed, a refused edit changing
+ * nothing); and changes the tenant's settings, a bad origin named under its field.
  */
 @Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -84,6 +85,40 @@ class ToolkitAndSettingsTest {
 
     @Test
     @Order(3)
+    void theToolkitsMembersAreEditedAndARefusedEditChangesNothing() {
+        String first = connectionPath.substring("/connections/".length());
+        browser.open(authConfigPath).clickAndWait("a[href^='/connections/new?authConfigId=']");
+        browser.type("#f-name", "GitHub, docs bot " + RUN).clickAndWait("form.form button[type=submit]:not([formaction])");
+        String second = browser.made(browser.path()).substring("/connections/".length());
+
+        browser.open(toolkitPath).clickAndWait("a[href$='/edit']");
+        browser.click("input[name='actions." + first + "'][value=add_issue_comment]").click("#f-readOnly");
+        browser.clickAndWait("form.form button[type=submit]");
+        assertTrue(browser.text(".alert.error").contains("members[0].actions"), "a write action in a read-only toolkit: "
+                + browser.text("main"));
+        browser.open(toolkitPath);
+        assertFalse(browser.text("main").contains("add_issue_comment"), "the refused edit changed nothing");
+
+        browser.clickAndWait("a[href$='/edit']");
+        browser.click("input[name='actions." + first + "'][value=add_issue_comment]").select("#f-add", second);
+        browser.assertAccessible();
+        browser.screenshot("toolkit-edit");
+        browser.clickAndWait("form.form button[type=submit]");
+        assertEquals(toolkitPath, browser.path());
+        String members = browser.text("main ul.plain");
+        assertTrue(members.contains("GitHub, release bot " + RUN) && members.contains("add_issue_comment")
+                && members.contains("list_pull_requests"), members);
+        assertTrue(members.contains("GitHub, docs bot " + RUN + " ") && members.contains("every action of its app"), members);
+
+        browser.clickAndWait("a[href$='/edit']").click("input[name=remove][value='" + first + "']");
+        browser.clickAndWait("form.form button[type=submit]");
+        members = browser.text("main ul.plain");
+        assertFalse(members.contains("release bot"), members);
+        assertTrue(members.contains("docs bot"), members);
+    }
+
+    @Test
+    @Order(4)
     void theSettingsAreChangedAndABadOriginIsNamed() {
         browser.open("/settings");
         browser.type("#f-origins", "http://localhost:3000\nftp://files.example.com");

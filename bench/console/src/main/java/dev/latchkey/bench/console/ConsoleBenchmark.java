@@ -43,6 +43,7 @@ public final class ConsoleBenchmark {
         pages.put("Auth Configs", "/auth-configs");
         pages.put("Auth Configs, by name", "/auth-configs?sort=name");
         pages.put("an auth config", "/auth-configs/" + firstAuthConfig);
+        pages.put("edit an auth config", "/auth-configs/" + firstAuthConfig + "/edit");
         pages.put("new auth config (GitHub form)", "/auth-configs/new/github");
         pages.put("App Gallery", "/gallery");
         pages.put("App Gallery, search", "/gallery?q=git");
