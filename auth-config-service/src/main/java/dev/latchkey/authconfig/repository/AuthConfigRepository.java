@@ -25,9 +25,14 @@ public class AuthConfigRepository implements PanacheRepositoryBase<AuthConfig, U
     }
 
     /** Stores a test's outcome without touching the version: a test is not an edit. */
+    /** Stores a test's outcome and the status it leads to; a null status leaves the status as it is. */
     public Uni<Integer> recordTest(String tenant, UUID id, ProbeResult outcome, AuthConfigStatus status) {
+        Parameters parameters = Parameters.with("outcome", outcome).and("id", id).and("tenant", tenant);
+        if (status == null) {
+            return update("lastTest = :outcome where id = :id and tenant = :tenant", parameters);
+        }
         return update("status = :status, lastTest = :outcome where id = :id and tenant = :tenant",
-                Parameters.with("status", status).and("outcome", outcome).and("id", id).and("tenant", tenant));
+                parameters.and("status", status));
     }
 
     public Uni<List<AuthConfig>> page(AuthConfigQuery query) {

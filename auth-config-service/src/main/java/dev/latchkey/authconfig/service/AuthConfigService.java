@@ -185,7 +185,8 @@ public class AuthConfigService {
 
     /**
      * Tests an auth config against the real provider or system, outside any transaction, then stores the
-     * outcome: status ACTIVE or ERROR, and an {@code auth_config.tested} event. A test is not an edit: the
+     * outcome: status ACTIVE or ERROR (kept as it was when there was nothing to test), and an
+     * {@code auth_config.tested} event. A test is not an edit: the
      * version (the ETag) stays, so an edit prepared before the test still applies. A tenant runs a bounded number
      * of tests at once ({@link TestSlots}).
      */
@@ -197,7 +198,7 @@ public class AuthConfigService {
                 // The test ends on an HTTP client's or a worker's thread; the database session needs the request's own.
                 .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
                 .chain(outcome -> Panache.withTransaction(() -> repository.recordTest(caller.tenant(), id, outcome,
-                                outcome.ok() ? AuthConfigStatus.ACTIVE : AuthConfigStatus.ERROR)
+                                !outcome.tested() ? null : outcome.ok() ? AuthConfigStatus.ACTIVE : AuthConfigStatus.ERROR)
                         .chain(() -> found(caller, id))
                         .call(entity -> events.tested(caller, entity, outcome))));
     }

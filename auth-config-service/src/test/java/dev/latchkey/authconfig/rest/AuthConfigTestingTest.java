@@ -86,6 +86,20 @@ class AuthConfigTestingTest extends AuthConfigTestBase {
     }
 
     @Test
+    void aNativeConnectorWithoutAProbeIsUntestedAndKeepsItsStatus() {
+        String tenant = newTenant();
+        String id = created(tenant, """
+                {"name": "orders", "category": "native_connector", "provider": "sqlserver",
+                 "config": {"host": "127.0.0.1", "port": 1433, "database": "orders", "username": "app", "encrypt": true},
+                 "secrets": {"password": "sql-password"}}""");
+
+        admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
+                .body("tested", equalTo(false)).body("status", equalTo("ACTIVE"))
+                .body("message", containsString("no connection test for sqlserver"));
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("status", equalTo("ACTIVE")).body("lastTest.tested", equalTo(false));
+    }
+
+    @Test
     void aViewerCannotTest() {
         String tenant = newTenant();
         String id = created(tenant, customOAuth2("https://127.0.0.1:1/token"));

@@ -57,6 +57,19 @@ class ConnectionTestingTest extends ConnectionTestBase {
                 .body("lastTest.tested", equalTo(false)).body("lastTest.message", containsString("nothing to test"));
     }
 
+    /** A driver Latchkey cannot probe yet is not a failure: nothing was tried, and the credentials stay readable. */
+    @Test
+    void aNativeConnectorWithoutAProbeIsUntestedAndKeepsItsStatus() {
+        UUID authConfig = authConfigs.create(tenant, "sqlserver", "native",
+                Map.of("host", "127.0.0.1", "port", 1433, "database", "orders", "encrypt", true), Map.of());
+        String id = as("developer").body(connection(authConfig, "{\"username\": \"app\", \"password\": \"sql-password\"}"))
+                .post(CONNECTIONS).then().statusCode(201).extract().path("id");
+
+        as("developer").post(CONNECTIONS + "/" + id + "/test").then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("lastTest.tested", equalTo(false)).body("lastTest.message", containsString("no connection test for sqlserver"));
+        as("credentials:read").get(CONNECTIONS + "/" + id + "/credentials").then().statusCode(200);
+    }
+
     @Test
     void aPendingConnectionIsNotTestedAndOnlyTestersOfTheTenantMayTest() {
         String pending = startConnecting(oauthAuthConfig(Map.of())).id();

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs "test connection" for native connectors: finds the probe of a catalog driver, runs it on a thread of
- * its own bounded by the timeout, and turns the outcome into a {@link ProbeResult}. Blocking: call it from a
- * worker thread.
+ * its own bounded by the timeout, and turns the outcome into a {@link ProbeResult}; a driver without a probe is
+ * {@linkplain ProbeResult#untested untested}. Blocking: call it from a worker thread.
  */
 public final class Probes {
 
@@ -57,7 +57,9 @@ public final class Probes {
         long started = System.nanoTime();
         Probe probe = byDriver.get(driver);
         if (probe == null) {
-            return ProbeResult.failure(FailureCategory.CONFIG, "no connection test for '" + driver + "' yet", Duration.ZERO);
+            // Nothing was tried, so nothing failed: the status stays as it is, as for a scheme with nothing to test.
+            return ProbeResult.untested("Latchkey has no connection test for " + driver + " yet; the credentials are"
+                    + " checked when a workflow uses them");
         }
         ProbeTarget target = new ProbeTarget(driver, parameters, guard, timeout);
         Future<String> run = executor.submit(() -> probe.probe(target));
