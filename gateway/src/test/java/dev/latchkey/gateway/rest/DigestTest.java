@@ -1,5 +1,6 @@
 package dev.latchkey.gateway.rest;
 
+import dev.latchkey.testing.DigestServer;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
@@ -36,8 +37,8 @@ class DigestTest extends ProxyTestBase {
 
     @BeforeAll
     static void startServers() throws Exception {
-        md5 = new DigestServer("MD5");
-        sha256 = new DigestServer("SHA-256");
+        md5 = new DigestServer("MD5", RecordingApi.tlsContext());
+        sha256 = new DigestServer("SHA-256", RecordingApi.tlsContext());
     }
 
     @AfterAll

@@ -9,6 +9,8 @@ import dev.latchkey.catalog.AuthorizedRequest;
 import dev.latchkey.catalog.ConnectionTest;
 import dev.latchkey.catalog.Template;
 import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.Digest;
+import dev.latchkey.catalog.digest.DigestChallenge;
 import io.smallrye.mutiny.Uni;
 
 import java.io.IOException;
@@ -16,21 +18,26 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Sends an entry's test request with the auth config's credentials and judges the answer as the entry says:
- * the expected status, and the values at JSON paths for providers that answer 200 with an error flag. The whole
- * exchange runs within the test's timeout and reads at most {@code maxBodyBytes} of the answer.
+ * the expected status, and the values at JSON paths for providers that answer 200 with an error flag. Digest
+ * credentials answer the challenge of the first 401 (RFC 7616) in a second request. The whole exchange runs within
+ * the test's timeout and reads at most {@code maxBodyBytes} of each answer.
  */
 public class ApiRequestProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GuardedHttp http;
     private final long maxBodyBytes;
@@ -53,10 +60,37 @@ public class ApiRequestProbe {
         long started = System.nanoTime();
         // A URL that does not parse fails here, quoting the URL (and a key in its query): redacted like any failure.
         return Uni.createFrom().item(() -> URI.create(url))
-                .chain(uri -> http.send(test.method(), uri, headers, body, timeout, maxBodyBytes))
+                .chain(uri -> http.send(test.method(), uri, headers, body, timeout, maxBodyBytes)
+                        .chain(response -> option instanceof Digest ? answeringDigest(response, test.method(), uri,
+                                headers, body, values, timeout.minus(since(started))) : Uni.createFrom().item(response)))
                 .map(response -> outcome(test.expect(), response, since(started)))
                 .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)))
                 .map(result -> result.redacted(redaction));
+    }
+
+    /**
+     * The request once more, answering the challenge of a 401 with the user name and password; any other answer, or a
+     * 401 without a Digest challenge Latchkey can answer, is the outcome as it is.
+     */
+    private Uni<HttpResponse<String>> answeringDigest(HttpResponse<String> challenged, String method, URI uri,
+            Map<String, String> headers, String body, Map<String, String> values, Duration remaining) {
+        Optional<DigestChallenge> challenge = challenged.statusCode() == 401
+                ? DigestChallenge.first(challenged.headers().allValues("WWW-Authenticate")) : Optional.empty();
+        if (challenge.isEmpty() || remaining.isNegative()) {
+            return Uni.createFrom().item(challenged);
+        }
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Map<String, String> answered = new LinkedHashMap<>(headers);
+        answered.put("Authorization", challenge.get().authorization(method, target,
+                values.getOrDefault("credentials.username", ""), values.getOrDefault("credentials.password", ""), 1,
+                clientNonce(), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+        return http.send(method, uri, answered, body, remaining, maxBodyBytes);
+    }
+
+    private static String clientNonce() {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        return HexFormat.of().formatHex(nonce);
     }
 
     private static List<String> secretValues(Map<String, String> values) {

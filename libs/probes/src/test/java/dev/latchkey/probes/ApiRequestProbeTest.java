@@ -10,7 +10,9 @@ import dev.latchkey.catalog.auth.ApiKey;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.Bearer;
 import dev.latchkey.catalog.auth.ConnectionParameters;
+import dev.latchkey.catalog.auth.Digest;
 import dev.latchkey.platform.outbound.GuardedHttp;
+import dev.latchkey.testing.DigestServer;
 import dev.latchkey.testing.MisbehavingEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +89,23 @@ class ApiRequestProbeTest {
         assertEquals(FailureCategory.AUTH_FAILED, check(cookie, "/user", "not-the-key", Map.of()).category());
     }
 
+    /** Digest: the test request answers the challenge of a real server (Jetty's own), as the gateway's calls do. */
+    @Test
+    void digestCredentialsAnswerTheServersChallengeAndAWrongPasswordIsAnAuthenticationFailure() throws Exception {
+        Digest digest = new Digest("digest", null, HOST, "Public key", "Private key");
+        for (String algorithm : List.of("MD5", "SHA-256")) {
+            try (DigestServer server = new DigestServer(algorithm, null)) {
+                ProbeResult passed = checkDigest(digest, server, DigestServer.PASSWORD);
+                ProbeResult refused = checkDigest(digest, server, "not-the-private-key");
+
+                assertTrue(passed.ok(), algorithm + ": " + passed.message());
+                assertEquals(FailureCategory.AUTH_FAILED, refused.category(), algorithm + ": " + refused.message());
+                assertEquals(4, server.arrivals("").size(), "a challenge and an answer each");
+                assertFalse(refused.message().contains("not-the-private-key"), refused.message());
+            }
+        }
+    }
+
     /** The HTTP client refuses a header with a newline and quotes it in its message: the result must not. */
     @Test
     void aKeyThatNoHeaderCanCarryFailsWithoutBeingQuoted() {
@@ -136,6 +155,14 @@ class ApiRequestProbeTest {
         Map<String, String> values = TemplateValues.of(option, Map.of("host", origin.replaceFirst("^http://", "")),
                 Map.of(field, credential));
         return probe.check(api, option, values, Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private ProbeResult checkDigest(Digest digest, DigestServer server, String password) {
+        ApiClient api = new ApiClient("http://{{config.host}}/api/v1", Map.of(), Map.of(),
+                new ConnectionTest("GET", "/user", Map.of(), null, new ConnectionTest.Expect(List.of(200), Map.of())));
+        Map<String, String> values = TemplateValues.of(digest, Map.of("host", server.url().replaceFirst("^http://", "")),
+                Map.of("username", DigestServer.USER, "password", password));
+        return probe.check(api, digest, values, Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,4 +1,4 @@
-package dev.latchkey.gateway.rest;
+package dev.latchkey.testing;
 
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.security.AuthenticationState;
@@ -20,6 +20,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.security.Credential;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
+import javax.net.ssl.SSLContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,28 +29,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An API protected by HTTP Digest as a server implements it apart from Latchkey: Jetty's own server-side
- * {@code DigestAuthenticator}, with the algorithm asked for, over TLS with the recording API's certificate (which the
- * gateway trusts). A nonce answers two requests ({@code nc} 1 and 2); the third through it is refused as stale. What
- * the protected handler answers names the user it found. Every request that arrives, challenged or let in, is kept
- * under its {@code X-Test-Call} with the {@code Authorization} it carried.
+ * {@code DigestAuthenticator}, with the algorithm asked for, over TLS with a given context (a certificate the client
+ * trusts) or over plain HTTP. A nonce answers two requests ({@code nc} 1 and 2); the third through it is refused as
+ * stale. What the protected handler answers names the user it found. Every request that arrives, challenged or let in,
+ * is kept under its {@code X-Test-Call} with the {@code Authorization} it carried.
  */
-final class DigestServer implements AutoCloseable {
+public final class DigestServer implements AutoCloseable {
 
-    static final String USER = "ops-public-key";
-    static final String PASSWORD = "ops-private-key-canary";
-    static final String REALM = "Ops Manager";
+    public static final String USER = "ops-public-key";
+    public static final String PASSWORD = "ops-private-key-canary";
+    public static final String REALM = "Ops Manager";
 
     private final Server server = new Server();
     private final Map<String, List<String>> authorizations = new ConcurrentHashMap<>();
     private final ServerConnector connector;
+    private final String scheme;
 
-    DigestServer(String algorithm) throws Exception {
-        SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setSslContext(RecordingApi.tlsContext());
-        HttpConfiguration http = new HttpConfiguration();
-        // The certificate names an IP address, which no client sends as SNI: the host check has nothing to check.
-        http.addCustomizer(new SecureRequestCustomizer(false));
-        connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
+    /** Over TLS with {@code tls}, or over plain HTTP when it is null. */
+    public DigestServer(String algorithm, SSLContext tls) throws Exception {
+        if (tls == null) {
+            connector = new ServerConnector(server);
+        } else {
+            SslContextFactory.Server factory = new SslContextFactory.Server();
+            factory.setSslContext(tls);
+            HttpConfiguration http = new HttpConfiguration();
+            // The certificate names an IP address, which no client sends as SNI: the host check has nothing to check.
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            connector = new ServerConnector(server, new SslConnectionFactory(factory, "http/1.1"),
+                    new HttpConnectionFactory(http));
+        }
+        this.scheme = tls == null ? "http" : "https";
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
 
@@ -68,13 +77,13 @@ final class DigestServer implements AutoCloseable {
         server.start();
     }
 
-    /** {@code https://127.0.0.1:<port>}. */
-    String url() {
-        return "https://127.0.0.1:" + connector.getLocalPort();
+    /** {@code https://127.0.0.1:<port>}, or {@code http://} without TLS. */
+    public String url() {
+        return scheme + "://127.0.0.1:" + connector.getLocalPort();
     }
 
     /** The {@code Authorization} of each request that arrived under {@code call}, "" for none, in arrival order. */
-    List<String> arrivals(String call) {
+    public List<String> arrivals(String call) {
         return authorizations.getOrDefault(call, List.of());
     }
 
