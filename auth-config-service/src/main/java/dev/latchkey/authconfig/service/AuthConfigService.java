@@ -185,8 +185,8 @@ public class AuthConfigService {
 
     /**
      * Tests an auth config against the real provider or system, outside any transaction, then stores the
-     * outcome: status ACTIVE or ERROR (kept as it was when there was nothing to test), and an
-     * {@code auth_config.tested} event. A test is not an edit: the
+     * outcome: status ACTIVE or ERROR and an {@code auth_config.tested} event; when there was nothing to test, the
+     * outcome only, the status kept as it was. A test is not an edit: the
      * version (the ETag) stays, so an edit prepared before the test still applies. A tenant runs a bounded number
      * of tests at once ({@link TestSlots}).
      */
@@ -200,7 +200,8 @@ public class AuthConfigService {
                 .chain(outcome -> Panache.withTransaction(() -> repository.recordTest(caller.tenant(), id, outcome,
                                 !outcome.tested() ? null : outcome.ok() ? AuthConfigStatus.ACTIVE : AuthConfigStatus.ERROR)
                         .chain(() -> found(caller, id))
-                        .call(entity -> events.tested(caller, entity, outcome))));
+                        .call(entity -> outcome.tested() ? events.tested(caller, entity, outcome)
+                                : Uni.createFrom().voidItem())));
     }
 
     /**

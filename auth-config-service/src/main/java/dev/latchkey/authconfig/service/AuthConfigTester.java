@@ -2,7 +2,9 @@ package dev.latchkey.authconfig.service;
 
 import dev.latchkey.authconfig.config.AuthConfigsConfig;
 import dev.latchkey.authconfig.domain.AuthConfig;
+import dev.latchkey.catalog.ApiClient;
 import dev.latchkey.catalog.Catalog;
+import dev.latchkey.catalog.CustomApi;
 import dev.latchkey.catalog.Template;
 import dev.latchkey.catalog.TemplateValues;
 import dev.latchkey.catalog.TemplateException;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Proves an auth config works, as far as it can without a user: a native connector's probe; an OAuth2 client's
@@ -78,10 +81,19 @@ public class AuthConfigTester {
         return api.check(entry.api().get(), option, values, timeout);
     }
 
+    /**
+     * A custom OAuth2 client asks its token URL; a custom key, token or password scheme sends the test request it
+     * declares ({@link CustomApi}: a path under its base URL) with its credentials, behind the SSRF guard.
+     */
     private Uni<ProbeResult> customTest(AuthConfig config, Map<String, String> secrets) {
         if (config.config.get("tokenUrl") == null) {
-            return Uni.createFrom().item(ProbeResult.untested("a custom " + config.authType + " scheme has no request to test"
-                    + " it with; it is tested when a connection calls its API"));
+            Optional<ApiClient> declared = CustomApi.of(config.config).filter(client -> client.test() != null);
+            if (declared.isEmpty()) {
+                return Uni.createFrom().item(ProbeResult.untested("a custom " + config.authType + " scheme declares no test"
+                        + " request (a testPath under its baseUrl); it is tested when a connection calls its API"));
+            }
+            AuthOption option = CustomApi.option(config.authType, config.config);
+            return api.check(declared.get(), option, TemplateValues.of(option, config.config, secrets), timeout);
         }
         Object requestAuth = config.config.getOrDefault("tokenRequestAuth", "client_secret_basic");
         return clientCheck(config, secrets, config.config.get("tokenUrl").toString(),

@@ -79,8 +79,9 @@ class AuthConfigTestingTest extends AuthConfigTestBase {
         String id = created(tenant, apiKeyBody("key", "a-key"));
 
         admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
-                .body("tested", equalTo(false)).body("ok", equalTo(true)).body("status", equalTo("ACTIVE"))
-                .body("message", containsString("no request to test"));
+                .body("tested", equalTo(false)).body("ok", equalTo(false)).body("category", equalTo(null))
+                .body("status", equalTo("ACTIVE"))
+                .body("message", containsString("declares no test request"));
         admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("lastTest.tested", equalTo(false))
                 .body("lastTest.latencyMs", equalTo(0));
     }

@@ -36,8 +36,13 @@ public record ProbeResult(boolean tested, boolean ok, FailureCategory category, 
         return new ProbeResult(tested, ok, category, redaction.apply(message), latencyMs, testedAt);
     }
 
-    /** @param message why there was nothing to test, and when the credentials will be checked instead */
+    /**
+     * Nothing was tried: not a pass ({@code ok} is false, so no reader takes it for one) and not a failure (no
+     * category; callers keep the status as it was).
+     *
+     * @param message why there was nothing to test, and when the credentials will be checked instead
+     */
     public static ProbeResult untested(String message) {
-        return new ProbeResult(false, true, null, message, 0, Instant.now());
+        return new ProbeResult(false, false, null, message, 0, Instant.now());
     }
 }
