@@ -1,7 +1,9 @@
 package dev.latchkey.connectedapps.service;
 
+import dev.latchkey.catalog.ApiClient;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.CatalogEntry;
+import dev.latchkey.catalog.CustomApi;
 import dev.latchkey.catalog.TemplateException;
 import dev.latchkey.catalog.TemplateValues;
 import dev.latchkey.catalog.auth.AuthOption;
@@ -12,6 +14,8 @@ import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
+import dev.latchkey.knownauthconfigs.KnownAuthConfig;
+import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.security.Caller;
 import dev.latchkey.probes.ApiRequestProbe;
@@ -35,8 +39,9 @@ import java.util.UUID;
 /**
  * Tests a connection against its system, outside any transaction: a native connector's probe, or the catalog
  * entry's test request with the connection's credentials. The outcome is stored; a failure makes an ACTIVE
- * connection ERROR and a success makes an ERROR one ACTIVE. A custom scheme names no request to test with: that
- * is said, and changes nothing. A tenant runs a bounded number of tests at once ({@link TestSlots}).
+ * connection ERROR and a success makes an ERROR one ACTIVE. A custom scheme sends the test request its auth config
+ * declares ({@link CustomApi}); one that declares none has nothing to test: that is said, and changes nothing. A
+ * tenant runs a bounded number of tests at once ({@link TestSlots}).
  */
 @ApplicationScoped
 public class ConnectionTester {
@@ -49,10 +54,13 @@ public class ConnectionTester {
     private final ConnectionEventWriter events;
     private final Duration timeout;
     private final TestSlots slots;
+    private final KnownAuthConfigRepository authConfigs;
 
     public ConnectionTester(ConnectionRepository connections, StoredCredentials stored, Catalog catalog, Probes probes,
-            ApiRequestProbe api, ConnectionEventWriter events, ConnectionsConfig config, TestSlots slots) {
+            ApiRequestProbe api, ConnectionEventWriter events, ConnectionsConfig config, TestSlots slots,
+            KnownAuthConfigRepository authConfigs) {
         this.slots = slots;
+        this.authConfigs = authConfigs;
         this.connections = connections;
         this.stored = stored;
         this.catalog = catalog;
@@ -82,8 +90,11 @@ public class ConnectionTester {
             return Uni.createFrom().item(() -> probes.test(connector.driver(), fields, timeout))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
+        if (entry.isEmpty()) {
+            return customTest(connection, fields);
+        }
         if (option.isEmpty() || entry.get().api().isEmpty()) {
-            return Uni.createFrom().item(ProbeResult.untested("nothing to test: a custom auth config names no API to call;"
+            return Uni.createFrom().item(ProbeResult.untested("nothing to test: the app's catalog entry has no test request;"
                     + " the connection is checked when a workflow uses it"));
         }
         Map<String, String> secretValues = new HashMap<>();
@@ -93,6 +104,26 @@ public class ConnectionTester {
         } catch (TemplateException e) {
             return Uni.createFrom().item(ProbeResult.failure(FailureCategory.CONFIG, e.getMessage(), Duration.ZERO));
         }
+    }
+
+    /** The test request the custom auth config declares, with the connection's credentials (its own, or the config's). */
+    private Uni<ProbeResult> customTest(Connection connection, Map<String, Object> fields) {
+        Uni<KnownAuthConfig> known = Panache.withSession(
+                () -> authConfigs.findInTenant(connection.tenant, connection.authConfigId));
+        return known.chain(authConfig -> {
+            Optional<ApiClient> declared = Optional.ofNullable(authConfig).flatMap(found -> CustomApi.of(found.config))
+                    .filter(client -> client.test() != null);
+            if (declared.isEmpty()) {
+                return Uni.createFrom().item(ProbeResult.untested("nothing to test: the custom auth config declares no test"
+                        + " request (a testPath under its baseUrl); the connection is checked when a workflow uses it"));
+            }
+            AuthOption option = CustomApi.option(connection.authType, authConfig.config);
+            Map<String, String> credentials = new HashMap<>();
+            option.type().credentials().stream().filter(fields::containsKey)
+                    .forEach(name -> credentials.put(name, String.valueOf(fields.get(name))));
+            return api.check(declared.get(), option, TemplateValues.of(option, authConfig.config, credentials), timeout);
+        }).onFailure(TemplateException.class)
+                .recoverWithItem(broken -> ProbeResult.failure(FailureCategory.CONFIG, broken.getMessage(), Duration.ZERO));
     }
 
     /** Stores the outcome; when nothing could be tested, the status stays as it is. */

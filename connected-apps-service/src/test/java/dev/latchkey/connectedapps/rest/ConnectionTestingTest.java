@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.rest;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.events.Topics;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
@@ -8,6 +9,8 @@ import dev.latchkey.testing.WithPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +58,33 @@ class ConnectionTestingTest extends ConnectionTestBase {
 
         as("developer").post(CONNECTIONS + "/" + id + "/test").then().statusCode(200).body("status", equalTo("ACTIVE"))
                 .body("lastTest.tested", equalTo(false)).body("lastTest.message", containsString("nothing to test"));
+    }
+
+    /** A custom key scheme's declared test request, sent for real with the auth config's key or the connection's own. */
+    @Test
+    void aCustomSchemesDeclaredTestRequestIsSentWithTheConnectionsKey() throws Exception {
+        HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        api.createContext("/v1/me", exchange -> {
+            exchange.sendResponseHeaders("shared-key-5d2e".equals(exchange.getRequestHeaders().getFirst("X-API-Key")) ? 200 : 401, -1);
+            exchange.close();
+        });
+        api.start();
+        try {
+            UUID authConfig = authConfigs.create(tenant, null, "api_key", Map.of("baseUrl", "http://127.0.0.1:"
+                    + api.getAddress().getPort() + "/v1", "name", "X-API-Key", "in", "header", "testPath", "/me"),
+                    Map.of("apiKey", "shared-key-5d2e"));
+            String shared = as("developer").body(connection(authConfig, "{}")).post(CONNECTIONS).then().statusCode(201)
+                    .extract().path("id");
+            String own = as("developer").body(connection(authConfig, "{\"apiKey\": \"a-revoked-key\"}")).post(CONNECTIONS)
+                    .then().statusCode(201).extract().path("id");
+
+            as("developer").post(CONNECTIONS + "/" + shared + "/test").then().statusCode(200).body("status", equalTo("ACTIVE"))
+                    .body("lastTest.tested", equalTo(true)).body("lastTest.ok", equalTo(true));
+            as("developer").post(CONNECTIONS + "/" + own + "/test").then().statusCode(200).body("status", equalTo("ERROR"))
+                    .body("lastTest.category", equalTo("AUTH_FAILED")).body("lastTest.message", not(containsString("a-revoked-key")));
+        } finally {
+            api.stop(0);
+        }
     }
 
     /** A driver Latchkey cannot probe yet is not a failure: nothing was tried, and the credentials stay readable. */
