@@ -17,6 +17,7 @@ import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
+import dev.latchkey.probes.ProbeResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -143,6 +144,17 @@ public class ConnectionResource {
     @APIResponse(responseCode = "502", description = "The provider failed to refresh the token")
     public Uni<ConnectionCredentials> credentials(UUID id) {
         return credentials.credentials(caller.get(), id);
+    }
+
+    @POST
+    @Path("/test")
+    @Requires(Permission.TEST)
+    @Operation(summary = "Test a connection before making it: the body of a create, checked as a create checks it, tested"
+            + " as a made connection is; nothing is stored")
+    @APIResponseSchema(value = ProbeResult.class, responseDescription = "The outcome, passed, failed or nothing to test")
+    @APIResponse(responseCode = "429", description = "The tenant or the service runs as many tests as it may")
+    public Uni<ProbeResult> testDraft(@Valid @NotNull NewConnection request) {
+        return service.testDraft(caller.get(), request);
     }
 
     @POST

@@ -26,6 +26,7 @@ import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.platform.security.Caller;
+import dev.latchkey.probes.ProbeResult;
 import dev.latchkey.secrets.SecretPath;
 import dev.latchkey.secrets.SecretStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -66,11 +67,13 @@ public class ConnectionService {
     private final StoredCredentials stored;
     private final ViewedConnections viewed;
     private final Toolkits toolkits;
+    private final ConnectionTester tester;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
             SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
             TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens,
-            StoredCredentials stored, ViewedConnections viewed, Toolkits toolkits) {
+            StoredCredentials stored, ViewedConnections viewed, Toolkits toolkits, ConnectionTester tester) {
+        this.tester = tester;
         this.config = config;
         this.toolkits = toolkits;
         this.stored = stored;
@@ -114,6 +117,25 @@ public class ConnectionService {
                         case OAUTH2_CLIENT_CREDENTIALS -> withClientCredentials(connection, actor, authConfig);
                         default -> withCredentials(connection, actor, request.credentials());
                     };
+                });
+    }
+
+    /**
+     * Tests a connection before it is made (a connect form's "Test"): the body of a create, checked as a create checks
+     * it, tested as a made connection is, with its credentials over its auth config's; nothing is stored, no event. An
+     * OAuth2 connection is proved by its authorization (or its token request), not by a test: that is the answer.
+     */
+    public Uni<ProbeResult> testDraft(Caller caller, NewConnection request) {
+        return Panache.withSession(() -> authConfigs.findInTenant(caller.tenant(), request.authConfigId()))
+                .onItem().ifNull().failWith(() -> invalid("authConfigId", "is not an auth config of your tenant"))
+                .chain(authConfig -> {
+                    Connection unsaved = newConnection(caller.tenant(), caller.actor(), request, authConfig);
+                    AuthType type = AuthType.of(authConfig.authType);
+                    if (type == AuthType.OAUTH2 || type == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+                        return Uni.createFrom().item(ProbeResult.untested("an OAuth2 connection is proved when it is made:"
+                                + " by the user's authorization, or by its token request for client credentials"));
+                    }
+                    return tester.testUnsaved(caller, unsaved, authConfig, request.credentials());
                 });
     }
 

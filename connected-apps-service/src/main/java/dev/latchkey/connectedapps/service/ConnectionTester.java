@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.catalog.ApiClient;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.CatalogEntry;
@@ -14,6 +15,7 @@ import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
 import dev.latchkey.connectedapps.repository.ConnectionRepository;
+import dev.latchkey.knownauthconfigs.ConnectionFields;
 import dev.latchkey.knownauthconfigs.KnownAuthConfig;
 import dev.latchkey.knownauthconfigs.KnownAuthConfigRepository;
 import dev.latchkey.platform.problem.ConflictException;
@@ -55,10 +57,12 @@ public class ConnectionTester {
     private final Duration timeout;
     private final TestSlots slots;
     private final KnownAuthConfigRepository authConfigs;
+    private final ConnectionFields fields;
 
     public ConnectionTester(ConnectionRepository connections, StoredCredentials stored, Catalog catalog, Probes probes,
             ApiRequestProbe api, ConnectionEventWriter events, ConnectionsConfig config, TestSlots slots,
-            KnownAuthConfigRepository authConfigs) {
+            KnownAuthConfigRepository authConfigs, ConnectionFields fields) {
+        this.fields = fields;
         this.slots = slots;
         this.authConfigs = authConfigs;
         this.connections = connections;
@@ -68,6 +72,19 @@ public class ConnectionTester {
         this.api = api;
         this.events = events;
         this.timeout = config.testTimeout();
+    }
+
+    /** Tests a connection not made yet: its auth config's fields overridden by the credentials given; nothing is stored. */
+    Uni<ProbeResult> testUnsaved(Caller caller, Connection unsaved, KnownAuthConfig authConfig, ObjectNode given) {
+        ConnectionFields.Source source = new ConnectionFields.Source(unsaved.tenant, unsaved.id, authConfig, unsaved.config, 0,
+                false, null);
+        return slots.run(caller.tenant(), () -> fields.read(source).chain(inherited -> {
+            Map<String, Object> merged = new HashMap<>(inherited);
+            for (String secret : unsaved.secretFields) {
+                merged.put(secret, given.get(secret).asText());
+            }
+            return run(unsaved, merged);
+        }));
     }
 
     public Uni<Connection> test(Caller caller, UUID id) {

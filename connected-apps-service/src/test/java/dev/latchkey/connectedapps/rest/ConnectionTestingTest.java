@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,29 @@ class ConnectionTestingTest extends ConnectionTestBase {
 
         as("developer").post(CONNECTIONS + "/" + id + "/test").then().statusCode(200).body("status", equalTo("ACTIVE"))
                 .body("lastTest.tested", equalTo(false)).body("lastTest.message", containsString("nothing to test"));
+    }
+
+    /** "Test" on a connect form: the body of a create, tested for real, and nothing of it kept. */
+    @Test
+    void aConnectionIsTestedBeforeItIsMadeAndNothingIsStored() {
+        UUID authConfig = authConfigs.create(tenant, "postgresql", "native",
+                Map.of("host", "127.0.0.1", "port", 5432, "database", "postgres", "sslMode", "disable"),
+                Map.of("password", "wrong-password"));
+
+        as("developer").body(connection(authConfig, "{\"username\": \"postgres\"}")).post(CONNECTIONS + "/test").then()
+                .statusCode(200).body("tested", equalTo(true)).body("ok", equalTo(true));
+        as("developer").body(connection(authConfig, "{\"username\": \"no_such_role_for_latchkey\"}")).post(CONNECTIONS + "/test")
+                .then().statusCode(200).body("ok", equalTo(false)).body("category", equalTo("AUTH_FAILED"));
+        as("developer").body(connection(authConfig, "{\"username\": \"postgres\", \"port\": \"not a port\"}"))
+                .post(CONNECTIONS + "/test").then().statusCode(400).body("errors.field", hasItem("credentials.port"));
+        as("developer").body(connection(oauthAuthConfig(Map.of()), "{}")).post(CONNECTIONS + "/test").then().statusCode(200)
+                .body("tested", equalTo(false)).body("message", containsString("proved when it is made"));
+        as("viewer").body(connection(authConfig, "{\"username\": \"postgres\"}")).post(CONNECTIONS + "/test").then()
+                .statusCode(403);
+        asIn("other", "admin").body(connection(authConfig, "{\"username\": \"postgres\"}")).post(CONNECTIONS + "/test")
+                .then().statusCode(400).body("errors.field", hasItem("authConfigId"));
+
+        as("viewer").get(CONNECTIONS).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     /** A custom key scheme's declared test request, sent for real with the auth config's key or the connection's own. */
