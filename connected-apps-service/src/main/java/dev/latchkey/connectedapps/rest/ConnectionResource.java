@@ -14,6 +14,7 @@ import dev.latchkey.platform.paging.Page;
 import dev.latchkey.platform.paging.PageRequest;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
+import dev.latchkey.platform.rest.Versions;
 import dev.latchkey.platform.security.CurrentCaller;
 import dev.latchkey.platform.security.Permission;
 import dev.latchkey.platform.security.Requires;
@@ -24,11 +25,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -93,17 +96,27 @@ public class ConnectionResource {
     @GET
     @Path("/{id}")
     @Requires(Permission.VIEW)
-    @Operation(summary = "One connection")
-    public Uni<ConnectionView> get(UUID id) {
-        return service.get(caller.get(), id).map(ConnectionView::of);
+    @Operation(summary = "One connection, its version as ETag")
+    @APIResponseSchema(value = ConnectionView.class, responseDescription = "The connection, its version as ETag")
+    public Uni<Response> get(UUID id) {
+        return service.get(caller.get(), id).map(connection -> Versions.tagged(connection.version)
+                .entity(ConnectionView.of(connection)).build());
     }
 
     @PATCH
     @Path("/{id}")
     @Requires(Permission.EDIT)
-    @Operation(summary = "Rename a connection or replace its metadata")
-    public Uni<ConnectionView> update(UUID id, @Valid @NotNull ConnectionChanges changes) {
-        return service.update(caller.get(), id, changes).map(ConnectionView::of);
+    @Operation(summary = "Rename a connection, replace its metadata, or replace a key-based connection's credentials (a"
+            + " new secret version); ?test=true tests it afterwards, its status following the outcome; send If-Match with"
+            + " the ETag you read to refuse lost updates (412)")
+    @APIResponseSchema(value = ConnectionView.class, responseDescription = "The connection as changed, its new version as ETag")
+    @APIResponse(responseCode = "409", description = "An OAuth2 connection's credentials come from its authorization")
+    @APIResponse(responseCode = "412", description = "The connection changed since the version If-Match names")
+    public Uni<Response> update(UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @QueryParam("test") boolean test,
+            @Valid @NotNull ConnectionChanges changes) {
+        Uni<Connection> updated = service.update(caller.get(), id, Versions.ifMatch(ifMatch), changes);
+        return (test ? updated.chain(changed -> tester.test(caller.get(), id)) : updated)
+                .map(connection -> Versions.tagged(connection.version).entity(ConnectionView.of(connection)).build());
     }
 
     @DELETE

@@ -132,9 +132,7 @@ public class ConnectSessions {
     }
 
     private CredentialForm form(KnownAuthConfig authConfig) {
-        AuthType type = AuthType.of(authConfig.authType);
-        return ConnectionForms.of(authConfig, Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
-                .flatMap(entry -> entry.option(type)));
+        return ConnectionForms.of(authConfig, catalog);
     }
 
     /** Only the SHA-256 of a token or a browser's secret is stored: a copy of the table opens no link. */

@@ -1,6 +1,7 @@
 package dev.latchkey.connectedapps.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.ConnectionParameters;
@@ -20,7 +21,13 @@ final class ConnectionForms {
     private ConnectionForms() {
     }
 
-    static CredentialForm of(KnownAuthConfig authConfig, Optional<AuthOption> option) {
+    /** The form of connections of {@code authConfig}, with its catalog entry's option where it has one. */
+    static CredentialForm of(KnownAuthConfig authConfig, Catalog catalog) {
+        return of(authConfig, Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
+                .flatMap(entry -> entry.option(AuthType.of(authConfig.authType))));
+    }
+
+    private static CredentialForm of(KnownAuthConfig authConfig, Optional<AuthOption> option) {
         ConnectionParameters parameters = option.map(AuthOption::connectionParameters).orElse(ConnectionParameters.NONE);
         CredentialForm form = CredentialForms.parameters(parameters, false);
         AuthType type = AuthType.of(authConfig.authType);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.catalog.Catalog;
-import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.FormValidator;
@@ -23,6 +22,7 @@ import dev.latchkey.oauth.TokenRequest;
 import dev.latchkey.oauth.TokenResponse;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
+import dev.latchkey.platform.problem.PreconditionFailedException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.problem.UpstreamException;
 import dev.latchkey.platform.security.Caller;
@@ -39,7 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -68,12 +68,15 @@ public class ConnectionService {
     private final ViewedConnections viewed;
     private final Toolkits toolkits;
     private final ConnectionTester tester;
+    private final CredentialReplacement credentials;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
             SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
             TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens,
-            StoredCredentials stored, ViewedConnections viewed, Toolkits toolkits, ConnectionTester tester) {
+            StoredCredentials stored, ViewedConnections viewed, Toolkits toolkits, ConnectionTester tester,
+            CredentialReplacement credentials) {
         this.tester = tester;
+        this.credentials = credentials;
         this.config = config;
         this.toolkits = toolkits;
         this.stored = stored;
@@ -188,20 +191,38 @@ public class ConnectionService {
         return viewed.page(filter, size);
     }
 
-    public Uni<Connection> update(Caller caller, UUID id, ConnectionChanges changes) {
+    /**
+     * Changes a connection at the version {@code expectedVersion} names (none: whatever it is now); new credentials are
+     * written as a new secret version before the row is stored.
+     */
+    public Uni<Connection> update(Caller caller, UUID id, OptionalLong expectedVersion, ConnectionChanges changes) {
         return Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id).chain(connection -> {
-            List<String> changed = new ArrayList<>();
-            if (changes.name() != null && !changes.name().strip().equals(connection.name)) {
-                connection.name = changes.name().strip();
-                changed.add("name");
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != connection.version) {
+                throw new PreconditionFailedException("The connection changed since version " + expectedVersion.getAsLong()
+                        + "; it is at version " + connection.version + ". Read it again and retry.");
             }
-            if (changes.metadata() != null) {
-                connection.metadata = JSON.convertValue(changes.metadata(), MAP);
-                changed.add("metadata");
-            }
-            connection.updatedAt = now();
-            return connections.flush().replaceWith(connection).call(() -> events.updated(caller, connection, changed));
-        }));
+            Uni<Void> credentialsReplaced = changes.credentials() == null ? Uni.createFrom().voidItem()
+                    : credentials.apply(connection, changes.credentials());
+            return credentialsReplaced.chain(() -> changed(caller, connection, changes));
+        })).invoke(() -> stored.forget(id));
+    }
+
+    /** The row's own changes, the credentials' name among them when they were replaced; the event names each. */
+    private Uni<Connection> changed(Caller caller, Connection connection, ConnectionChanges changes) {
+        List<String> changed = new ArrayList<>();
+        if (changes.name() != null && !changes.name().strip().equals(connection.name)) {
+            connection.name = changes.name().strip();
+            changed.add("name");
+        }
+        if (changes.metadata() != null) {
+            connection.metadata = JSON.convertValue(changes.metadata(), MAP);
+            changed.add("metadata");
+        }
+        if (changes.credentials() != null) {
+            changed.add("credentials");
+        }
+        connection.updatedAt = now();
+        return connections.flush().replaceWith(connection).call(() -> events.updated(caller, connection, changed));
     }
 
     /**
@@ -254,9 +275,7 @@ public class ConnectionService {
     }
 
     private Connection newConnection(String tenant, String actor, NewConnection request, KnownAuthConfig authConfig) {
-        Optional<AuthOption> option = Optional.ofNullable(authConfig.provider).flatMap(catalog::find)
-                .flatMap(entry -> entry.option(AuthType.of(authConfig.authType)));
-        CredentialForm form = ConnectionForms.of(authConfig, option);
+        CredentialForm form = ConnectionForms.of(authConfig, catalog);
         ObjectNode credentials = request.credentials() == null ? JSON.createObjectNode() : request.credentials();
         validate(form, credentials);
         DestinationOverrides.refuseBorrowedSecrets(authConfig, form, credentials);
