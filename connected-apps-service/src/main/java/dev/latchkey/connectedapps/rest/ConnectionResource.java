@@ -70,7 +70,7 @@ public class ConnectionResource {
     @APIResponseSchema(value = ConnectionView.class, responseCode = "201", responseDescription = "Created, with its Location")
     @APIResponse(responseCode = "502", description = "The provider refused the auth config's client credentials")
     public Uni<Response> create(@Valid @NotNull NewConnection request) {
-        return service.create(caller.get().tenant(), caller.get().actor(), request, null, null).map(created -> Response
+        return service.create(caller.get().tenant(), caller.get().actor(), request, request.redirectUri(), null).map(created -> Response
                 .created(URI.create("/api/v1/connections/" + created.connection().id))
                 .entity(ConnectionView.of(created.connection(), created.authorizationUrl())).build());
     }

@@ -69,12 +69,14 @@ public class ConnectionService {
     private final Toolkits toolkits;
     private final ConnectionTester tester;
     private final CredentialReplacement credentials;
+    private final AllowedOrigins allowedOrigins;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
             SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
             TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens,
             StoredCredentials stored, ViewedConnections viewed, Toolkits toolkits, ConnectionTester tester,
-            CredentialReplacement credentials) {
+            CredentialReplacement credentials, AllowedOrigins allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
         this.tester = tester;
         this.credentials = credentials;
         this.config = config;
@@ -101,10 +103,18 @@ public class ConnectionService {
      * Makes a connection for {@code tenant}, on behalf of {@code actor}: OAuth2 authorization code starts PENDING
      * (the user lands on {@code returnUrl} afterwards, or on a page when it is null; {@code browserHash} binds the
      * flow to the connect page's browser, null to none), client credentials fetch their token now, every other
-     * scheme is ACTIVE with the credentials given.
+     * scheme is ACTIVE with the credentials given. A request's own {@code redirectUri} must be of one of the tenant's
+     * allowed origins, as a connect link's return URL must.
      */
     public Uni<Created> create(String tenant, String actor, NewConnection request, String returnUrl, String browserHash) {
-        return Panache.withSession(() -> authConfigs.findInTenant(tenant, request.authConfigId()))
+        Uni<Void> redirectAllowed = request.redirectUri() == null ? Uni.createFrom().voidItem()
+                : allowedOrigins.allows(tenant, request.redirectUri()).invoke(allowed -> {
+                    if (!allowed) {
+                        throw invalid("redirectUri", "its origin is not one of the tenant's allowed origins"
+                                + " (PUT /api/v1/connect-sessions/allowed-origins)");
+                    }
+                }).replaceWithVoid();
+        return redirectAllowed.chain(() -> Panache.withSession(() -> authConfigs.findInTenant(tenant, request.authConfigId())))
                 .onItem().ifNull().failWith(() -> invalid("authConfigId", "is not an auth config of your tenant"))
                 .chain(authConfig -> {
                     Connection connection = newConnection(tenant, actor, request, authConfig);

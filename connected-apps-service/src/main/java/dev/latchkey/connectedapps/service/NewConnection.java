@@ -14,6 +14,9 @@ import java.util.UUID;
  *
  * @param endUserId   the account's owner in the caller's product: one auth config, many accounts
  * @param credentials the connection's own fields (an API key, parameters it overrides), checked against the form
+ * @param redirectUri where the user lands after an OAuth2 authorization (with {@code connection_id}, or {@code error}),
+ *                    an origin of the tenant's allowed ones; without it the callback shows a page. Other schemes have no
+ *                    flow to come back from and ignore it
  */
 public record NewConnection(
         @NotNull UUID authConfigId,
@@ -21,5 +24,6 @@ public record NewConnection(
         @NotBlank @Size(max = 200) @PlainText String name,
         @Size(max = 200) @PlainText String endUserId,
         @PlainText ObjectNode metadata,
-        ObjectNode credentials) {
+        ObjectNode credentials,
+        @Size(max = 2048) String redirectUri) {
 }

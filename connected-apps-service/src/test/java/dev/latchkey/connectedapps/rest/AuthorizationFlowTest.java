@@ -17,10 +17,12 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The authorization-code flow with PKCE, driven over HTTP against the test OAuth2 server. */
 @QuarkusTest
@@ -103,4 +105,24 @@ class AuthorizationFlowTest extends ConnectionTestBase {
                 .body(containsString("did not authorize the connection")).body(not(containsString("evil.example")));
     }
 
+    /** The connectivity API: the user lands where the caller said, an origin of the tenant's allowed ones. */
+    @Test
+    void aConnectionMadeWithARedirectUriSendsTheUserThereAfterTheProvider() {
+        as("admin").body("{\"origins\": [\"https://app.example.com\"]}").put("/api/v1/connect-sessions/allowed-origins")
+                .then().statusCode(200);
+        String request = """
+                {"authConfigId": "%s", "environment": "development", "name": "my account", "redirectUri": "%s"}""";
+
+        as("developer").body(request.formatted(authConfig, "https://elsewhere.example/done")).post(CONNECTIONS).then()
+                .statusCode(400).body("errors.field", hasItem("redirectUri"));
+        String authorizationUrl = as("developer").body(request.formatted(authConfig, "https://app.example.com/done"))
+                .post(CONNECTIONS).then().statusCode(201).extract().path("authorizationUrl");
+        URI callback = authorizeAtProvider(authorizationUrl);
+        String location = given().redirects().follow(false).urlEncodingEnabled(false)
+                .get("/oauth/callback?" + callback.getRawQuery()).then().statusCode(303).extract().header("Location");
+
+        assertTrue(location.startsWith("https://app.example.com/done?connection_id="), location);
+        as("viewer").get(CONNECTIONS + "/" + location.substring(location.indexOf('=') + 1)).then()
+                .body("status", equalTo("ACTIVE"));
+    }
 }
