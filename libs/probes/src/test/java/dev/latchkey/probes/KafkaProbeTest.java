@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Kafka probe against the broker of {@code KAFKA_BOOTSTRAP} (./latchkey test sets it) or an embedded one
- * from libs/testing. Both listen PLAINTEXT, without SASL: a refused SASL login cannot be shown here.
+ * from libs/testing. Both listen PLAINTEXT, without SASL: the SASL logins are {@link KafkaSaslProbeTest}'s.
  */
 class KafkaProbeTest {
 

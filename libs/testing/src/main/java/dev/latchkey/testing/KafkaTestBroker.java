@@ -30,6 +30,9 @@ import java.util.stream.Stream;
 public final class KafkaTestBroker implements AutoCloseable {
 
     public static final String BOOTSTRAP_VARIABLE = "KAFKA_BOOTSTRAP";
+    /** The user a SASL broker knows, with this password, for PLAIN and SCRAM-SHA-512 alike. */
+    public static final String SASL_USER = "probe";
+    public static final String SASL_PASSWORD = "probe-secret-4a7d";
 
     /** The broker's INFO chatter would drown the test output; held so the levels are not collected away. */
     private static final List<Logger> QUIET_LOGGERS = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"));
@@ -39,12 +42,15 @@ public final class KafkaTestBroker implements AutoCloseable {
     }
 
     private final String bootstrapServers;
+    private final String saslBootstrapServers;
     private final KafkaConfig config;
     private final Path dataDir;
     private KafkaRaftServer embedded;
 
-    private KafkaTestBroker(String bootstrapServers, KafkaConfig config, KafkaRaftServer embedded, Path dataDir) {
+    private KafkaTestBroker(String bootstrapServers, String saslBootstrapServers, KafkaConfig config, KafkaRaftServer embedded,
+            Path dataDir) {
         this.bootstrapServers = bootstrapServers;
+        this.saslBootstrapServers = saslBootstrapServers;
         this.config = config;
         this.embedded = embedded;
         this.dataDir = dataDir;
@@ -53,13 +59,21 @@ public final class KafkaTestBroker implements AutoCloseable {
     public static KafkaTestBroker start() {
         String external = System.getenv(BOOTSTRAP_VARIABLE);
         if (external != null && !external.isBlank()) {
-            return new KafkaTestBroker(external, null, null, null);
+            return new KafkaTestBroker(external, null, null, null, null);
         }
         return startEmbedded();
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The SASL_PLAINTEXT listener of a broker from {@link #startEmbeddedWithSasl()}. */
+    public String saslBootstrapServers() {
+        if (saslBootstrapServers == null) {
+            throw new IllegalStateException("only a broker from startEmbeddedWithSasl() has a SASL listener");
+        }
+        return saslBootstrapServers;
     }
 
     public boolean embedded() {
@@ -92,18 +106,49 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     /** An embedded broker even when {@code KAFKA_BOOTSTRAP} is set: for tests that stop and restart it. */
     public static KafkaTestBroker startEmbedded() {
+        return startEmbedded(false);
+    }
+
+    /**
+     * An embedded broker with a second listener, SASL_PLAINTEXT, where {@link #SASL_USER} logs in with PLAIN or
+     * SCRAM-SHA-512 (its SCRAM credential stored when the log directory is formatted, as {@code kafka-storage
+     * format --add-scram} stores it).
+     */
+    public static KafkaTestBroker startEmbeddedWithSasl() {
+        return startEmbedded(true);
+    }
+
+    private static KafkaTestBroker startEmbedded(boolean sasl) {
         try {
             Path dataDir = Files.createTempDirectory("latchkey-kafka-");
             int port = freePort();
             int controllerPort = freePort();
-            var config = new KafkaConfig(brokerProperties(dataDir, port, controllerPort));
-            format(dataDir);
+            int saslPort = sasl ? freePort() : 0;
+            Properties properties = brokerProperties(dataDir, port, controllerPort);
+            if (sasl) {
+                withSaslListener(properties, port, saslPort, controllerPort);
+            }
+            var config = new KafkaConfig(properties);
+            format(dataDir, sasl);
             var server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new KafkaTestBroker("127.0.0.1:" + port, config, server, dataDir);
+            return new KafkaTestBroker("127.0.0.1:" + port, sasl ? "127.0.0.1:" + saslPort : null, config, server, dataDir);
         } catch (Exception e) {
             throw new IllegalStateException("could not start an embedded Kafka broker: " + e.getMessage(), e);
         }
+    }
+
+    private static void withSaslListener(Properties props, int port, int saslPort, int controllerPort) {
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512");
+        props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + SASL_USER + "=\""
+                        + SASL_PASSWORD + "\";");
+        props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     }
 
     private static Properties brokerProperties(Path dataDir, int port, int controllerPort) {
@@ -128,8 +173,12 @@ public final class KafkaTestBroker implements AutoCloseable {
         return props;
     }
 
-    private static void format(Path dataDir) throws Exception {
-        new Formatter()
+    private static void format(Path dataDir, boolean sasl) throws Exception {
+        Formatter formatter = new Formatter();
+        if (sasl) {
+            formatter.setScramArguments(List.of("SCRAM-SHA-512=[name=" + SASL_USER + ",password=" + SASL_PASSWORD + "]"));
+        }
+        formatter
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .setClusterId(Uuid.randomUuid().toString())
