@@ -10,6 +10,7 @@ import java.util.Set;
 import static dev.latchkey.probes.ProbeAssertions.assertFailed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every probe shares: the SSRF guard, the missing parameters, the unknown driver, the redaction. */
@@ -48,9 +49,14 @@ class GuardedProbesTest {
         assertTrue(result.message().contains("'host'"), result.message());
     }
 
+    /** Nothing was tried: not a pass, not a failure (no category), and the message says why. */
     @Test
-    void unknownDriverIsConfig() {
-        assertFailed(TestGuards.loopbackProbes().test("gopher", Map.of(), TIMEOUT), FailureCategory.CONFIG);
+    void aDriverWithoutAProbeIsUntested() {
+        ProbeResult result = TestGuards.loopbackProbes().test("gopher", Map.of(), TIMEOUT);
+
+        assertFalse(result.tested() || result.ok(), result.toString());
+        assertNull(result.category(), result.toString());
+        assertTrue(result.message().contains("no connection test for gopher"), result.message());
     }
 
     @Test
