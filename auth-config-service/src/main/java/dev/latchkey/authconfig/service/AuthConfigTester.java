@@ -87,7 +87,7 @@ public class AuthConfigTester {
      */
     private Uni<ProbeResult> customTest(AuthConfig config, Map<String, String> secrets) {
         if (config.config.get("tokenUrl") == null) {
-            Optional<ApiClient> declared = CustomApi.of(config.config).filter(client -> client.test() != null);
+            Optional<ApiClient> declared = CustomApi.testable(config.config);
             if (declared.isEmpty()) {
                 return Uni.createFrom().item(ProbeResult.untested("a custom " + config.authType + " scheme declares no test"
                         + " request (a testPath under its baseUrl); it is tested when a connection calls its API"));

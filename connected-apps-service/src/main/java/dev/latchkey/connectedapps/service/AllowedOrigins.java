@@ -66,9 +66,14 @@ public class AllowedOrigins {
                 .call(() -> events.allowedOriginsChanged(caller, normalized))).replaceWith(normalized);
     }
 
-    /** Whether {@code url}'s origin is one the tenant allows. */
-    Uni<Boolean> allows(String tenant, String url) {
-        return of(tenant).map(allowed -> origin(url).map(allowed::contains).orElse(false));
+    /** Refuses (a 400 naming {@code field}) a URL users would be sent to whose origin the tenant does not allow. */
+    Uni<Void> requireAllowed(String tenant, String url, String field) {
+        return of(tenant).invoke(allowed -> {
+            if (!origin(url).map(allowed::contains).orElse(false)) {
+                throw ConnectionService.invalid(field, "its origin is not one of the tenant's allowed origins"
+                        + " (PUT /api/v1/connect-sessions/allowed-origins)");
+            }
+        }).replaceWithVoid();
     }
 
     /** {@code scheme://host[:port]} of an absolute http(s) URL, lower case, the port only when not the default. */

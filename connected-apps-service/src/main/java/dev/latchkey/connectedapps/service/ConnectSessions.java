@@ -58,22 +58,19 @@ public class ConnectSessions {
     }
 
     public Uni<Issued> create(Caller caller, NewConnectSession request) {
-        return allowedOrigins.allows(caller.tenant(), request.returnUrl()).chain(allowed -> {
-            if (!allowed) {
-                throw ConnectionService.invalid("returnUrl", "its origin is not one of the tenant's allowed origins"
-                        + " (PUT /api/v1/connect-sessions/allowed-origins)");
-            }
-            return Panache.withTransaction(() -> authConfigs.findInTenant(caller.tenant(), request.authConfigId())
-                    .onItem().ifNull().failWith(() -> ConnectionService.invalid("authConfigId", "is not an auth config of your tenant"))
-                    .chain(authConfig -> {
-                        String token = OpaqueTokens.random(32);
-                        Instant expiresAt = Instant.now().plus(config.connectSessionLifetime()).truncatedTo(ChronoUnit.SECONDS);
-                        ConnectSession session = new ConnectSession(caller.tenant(), authConfig.id, request.environment(),
-                                request.endUserId(), request.returnUrl(), caller.actor(), expiresAt);
-                        return sessions.persist(hash(token), session)
-                                .replaceWith(new Issued(token, config.publicBaseUrl().replaceFirst("/+$", "") + "/connect/" + token, expiresAt));
-                    }));
-        });
+        return allowedOrigins.requireAllowed(caller.tenant(), request.returnUrl(), "returnUrl")
+                .chain(() -> Panache.withTransaction(() -> authConfigs.findInTenant(caller.tenant(), request.authConfigId())
+                        .onItem().ifNull()
+                        .failWith(() -> ConnectionService.invalid("authConfigId", "is not an auth config of your tenant"))
+                        .chain(authConfig -> {
+                            String token = OpaqueTokens.random(32);
+                            Instant expiresAt = Instant.now().plus(config.connectSessionLifetime())
+                                    .truncatedTo(ChronoUnit.SECONDS);
+                            ConnectSession session = new ConnectSession(caller.tenant(), authConfig.id, request.environment(),
+                                    request.endUserId(), request.returnUrl(), caller.actor(), expiresAt);
+                            return sessions.persist(hash(token), session).replaceWith(new Issued(token,
+                                    config.publicBaseUrl().replaceFirst("/+$", "") + "/connect/" + token, expiresAt));
+                        })));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.auth.AuthOption;
@@ -9,7 +10,9 @@ import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.CredentialForms;
 import dev.latchkey.knownauthconfigs.KnownAuthConfig;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +21,26 @@ import java.util.Optional;
  */
 final class ConnectionForms {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ConnectionForms() {
+    }
+
+    /** Credentials given against a connection's form, split as they are kept: plain fields and secrets, in the order given. */
+    record Given(Map<String, Object> plain, Map<String, String> secrets) {
+
+        static Given of(CredentialForm form, ObjectNode credentials) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            Map<String, String> secrets = new LinkedHashMap<>();
+            credentials.fields().forEachRemaining(field -> {
+                if (form.secretNames().contains(field.getKey())) {
+                    secrets.put(field.getKey(), field.getValue().asText());
+                } else {
+                    plain.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
+                }
+            });
+            return new Given(plain, secrets);
+        }
     }
 
     /** The form of connections of {@code authConfig}, with its catalog entry's option where it has one. */

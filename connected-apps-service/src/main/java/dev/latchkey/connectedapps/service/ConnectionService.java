@@ -108,12 +108,7 @@ public class ConnectionService {
      */
     public Uni<Created> create(String tenant, String actor, NewConnection request, String returnUrl, String browserHash) {
         Uni<Void> redirectAllowed = request.redirectUri() == null ? Uni.createFrom().voidItem()
-                : allowedOrigins.allows(tenant, request.redirectUri()).invoke(allowed -> {
-                    if (!allowed) {
-                        throw invalid("redirectUri", "its origin is not one of the tenant's allowed origins"
-                                + " (PUT /api/v1/connect-sessions/allowed-origins)");
-                    }
-                }).replaceWithVoid();
+                : allowedOrigins.requireAllowed(tenant, request.redirectUri(), "redirectUri");
         return redirectAllowed.chain(() -> Panache.withSession(() -> authConfigs.findInTenant(tenant, request.authConfigId())))
                 .onItem().ifNull().failWith(() -> invalid("authConfigId", "is not an auth config of your tenant"))
                 .chain(authConfig -> {
@@ -301,16 +296,9 @@ public class ConnectionService {
         connection.status = ConnectionStatus.ACTIVE;
         connection.provider = authConfig.provider;
         connection.authType = authConfig.authType;
-        connection.config = new LinkedHashMap<>();
-        List<String> secretFields = new ArrayList<>();
-        credentials.fields().forEachRemaining(field -> {
-            if (form.secretNames().contains(field.getKey())) {
-                secretFields.add(field.getKey());
-            } else {
-                connection.config.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
-            }
-        });
-        connection.secretFields = secretFields.toArray(String[]::new);
+        ConnectionForms.Given given = ConnectionForms.Given.of(form, credentials);
+        connection.config = given.plain();
+        connection.secretFields = given.secrets().keySet().toArray(String[]::new);
         connection.missingScopes = new String[0];
         connection.createdBy = actor;
         connection.createdAt = now;

@@ -128,8 +128,7 @@ public class ConnectionTester {
         Uni<KnownAuthConfig> known = Panache.withSession(
                 () -> authConfigs.findInTenant(connection.tenant, connection.authConfigId));
         return known.chain(authConfig -> {
-            Optional<ApiClient> declared = Optional.ofNullable(authConfig).flatMap(found -> CustomApi.of(found.config))
-                    .filter(client -> client.test() != null);
+            Optional<ApiClient> declared = Optional.ofNullable(authConfig).flatMap(found -> CustomApi.testable(found.config));
             if (declared.isEmpty()) {
                 return Uni.createFrom().item(ProbeResult.untested("nothing to test: the custom auth config declares no test"
                         + " request (a testPath under its baseUrl); the connection is checked when a workflow uses it"));

@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,21 +62,13 @@ class CredentialReplacement {
                     ConnectionService.validate(form, merged);
                     DestinationOverrides.refuseBorrowedSecrets(authConfig, form, merged);
                     refuseMovedSecrets(connection, authConfig, form, given);
-                    Map<String, Object> plain = new LinkedHashMap<>();
-                    Map<String, String> secretValues = new LinkedHashMap<>();
-                    merged.fields().forEachRemaining(field -> {
-                        if (form.secretNames().contains(field.getKey())) {
-                            secretValues.put(field.getKey(), field.getValue().asText());
-                        } else {
-                            plain.put(field.getKey(), JSON.convertValue(field.getValue(), Object.class));
-                        }
-                    });
-                    Uni<Long> version = secretValues.equals(stored) ? Uni.createFrom().item(connection.secretVersion)
-                            : secrets.write(path, secretValues, connection.secretVersion);
+                    ConnectionForms.Given replaced = ConnectionForms.Given.of(form, merged);
+                    Uni<Long> version = replaced.secrets().equals(stored) ? Uni.createFrom().item(connection.secretVersion)
+                            : secrets.write(path, replaced.secrets(), connection.secretVersion);
                     return version.invoke(written -> {
                         connection.secretVersion = written;
-                        connection.secretFields = secretValues.keySet().toArray(String[]::new);
-                        connection.config = plain;
+                        connection.secretFields = replaced.secrets().keySet().toArray(String[]::new);
+                        connection.config = replaced.plain();
                     }).replaceWithVoid();
                 }));
     }

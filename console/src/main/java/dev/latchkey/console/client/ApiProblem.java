@@ -46,6 +46,16 @@ public class ApiProblem extends RuntimeException {
         return status;
     }
 
+    /** Throws this problem again unless its status is one the page answers itself (fields refused, a conflict). */
+    public void throwUnlessOneOf(int... shown) {
+        for (int status : shown) {
+            if (this.status == status) {
+                return;
+            }
+        }
+        throw this;
+    }
+
     public String title() {
         return title;
     }

@@ -102,9 +102,7 @@ public class AuthConfigPages {
             Map<String, Object> created = api.create(body);
             return Pages.seeOther("/auth-configs/" + created.get("id") + "?created=true");
         } catch (ApiProblem problem) {
-            if (problem.status() != 400) {
-                throw problem;
-            }
+            problem.throwUnlessOneOf(400);
             return Response.status(400).entity(form(kind, null, config, problem.fieldErrors(), problem.detail())
                     .data("kinds", forms.kinds(provider)).data("name", Pages.first(form, "name"))
                     .data("environment", Pages.first(form, "environment"))
@@ -140,9 +138,7 @@ public class AuthConfigPages {
         try {
             return testResult.data("result", test.get());
         } catch (ApiProblem problem) {
-            if (problem.status() != 400) {
-                throw problem;
-            }
+            problem.throwUnlessOneOf(400);
             // In the result's place: the form itself is not sent back.
             String fields = problem.fieldErrors().entrySet().stream().map(error -> error.getKey() + " " + error.getValue())
                     .collect(Collectors.joining("; "));
@@ -179,9 +175,7 @@ public class AuthConfigPages {
             api.update(id, "\"" + form.getFirst("version") + "\"", changes);
             return Pages.seeOther("/auth-configs/" + id);
         } catch (ApiProblem problem) {
-            if (problem.status() != 400 && problem.status() != 409 && problem.status() != 412) {
-                throw problem;
-            }
+            problem.throwUnlessOneOf(400, 409, 412);
             ObjectNode config = (ObjectNode) changes.get("config");
             return Response.status(problem.status()).entity(form(kind, existing, config, problem.fieldErrors(),
                     problem.detail()).data("name", Pages.first(form, "name"))
@@ -214,9 +208,7 @@ public class AuthConfigPages {
             api.delete(id);
             return Pages.seeOther("/auth-configs");
         } catch (ApiProblem problem) {
-            if (problem.status() != 409) {
-                throw problem;
-            }
+            problem.throwUnlessOneOf(409);
             return Response.status(409).entity(authConfigDelete.data("config", api.get(id)).data("problem", problem)).build();
         }
     }

@@ -101,9 +101,7 @@ public class ConnectionPages {
             }
             return Pages.seeOther("/connections/" + created.get("id"));
         } catch (ApiProblem problem) {
-            if (problem.status() != 400) {
-                throw problem;
-            }
+            problem.throwUnlessOneOf(400);
             return Response.status(400).entity(dialog(authConfigId, null, problem.fieldErrors(), problem.detail(),
                     Pages.first(form, "name"), Pages.first(form, "environment"))).build();
         }

@@ -75,9 +75,7 @@ public class SettingsPage {
     }
 
     private Response refused(ApiProblem problem, String typedOrigins) {
-        if (problem.status() != 400) {
-            throw problem;
-        }
+        problem.throwUnlessOneOf(400);
         return Response.status(400).entity(page(problem.detail(), problem.fieldErrors(), typedOrigins)).build();
     }
 

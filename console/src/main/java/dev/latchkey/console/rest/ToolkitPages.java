@@ -82,9 +82,7 @@ public class ToolkitPages {
         try {
             return Pages.seeOther("/toolkits/" + api.create(body).get("id"));
         } catch (ApiProblem problem) {
-            if (problem.status() != 400 && problem.status() != 409) {
-                throw problem;
-            }
+            problem.throwUnlessOneOf(400, 409);
             return Response.status(problem.status()).entity(form(connectionId, problem.fieldErrors(), problem.detail(), form))
                     .build();
         }
@@ -133,9 +131,7 @@ public class ToolkitPages {
             api.update(id, "\"" + form.getFirst("version") + "\"", changes);
             return Pages.seeOther("/toolkits/" + id);
         } catch (ApiProblem problem) {
-            if (problem.status() != 400 && problem.status() != 409 && problem.status() != 412) {
-                throw problem;
-            }
+            problem.throwUnlessOneOf(400, 409, 412);
             return Response.status(problem.status()).entity(editForm(api.get(id), changes, problem.fieldErrors(),
                     problem.detail())).build();
         }

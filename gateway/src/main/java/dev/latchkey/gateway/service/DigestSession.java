@@ -4,8 +4,6 @@ import dev.latchkey.catalog.digest.DigestChallenge;
 import dev.latchkey.gateway.client.CallBody;
 import dev.latchkey.gateway.client.ProviderCall;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,8 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * credentials start without a challenge.
  */
 final class DigestSession {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Answered(DigestChallenge challenge, AtomicLong count) {
     }
@@ -39,7 +35,7 @@ final class DigestSession {
             return false;
         }
         call.headers().set("Authorization", answered.challenge().authorization(call.method(), call.target(), username,
-                password, answered.count().incrementAndGet(), clientNonce(), wholeBody(call)));
+                password, answered.count().incrementAndGet(), DigestChallenge.newClientNonce(), wholeBody(call)));
         return true;
     }
 
@@ -58,12 +54,6 @@ final class DigestSession {
             last.set(new Answered(challenge, new AtomicLong()));
             return !signed || challenge.stale();
         }).orElse(false);
-    }
-
-    private static String clientNonce() {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        return HexFormat.of().formatHex(nonce);
     }
 
     @Override

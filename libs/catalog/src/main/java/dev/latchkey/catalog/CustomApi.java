@@ -34,6 +34,11 @@ public final class CustomApi {
         return Optional.of(new ApiClient(baseUrl, Map.of(), Map.of(), test(settings).orElse(null)));
     }
 
+    /** The API the settings name with the test request they declare; empty when they declare none. */
+    public static Optional<ApiClient> testable(Map<String, Object> settings) {
+        return of(settings).filter(api -> api.test() != null);
+    }
+
     /** How a custom scheme's credentials are placed; of an OAuth2 option only the type matters (a bearer token). */
     public static AuthOption option(String authType, Map<String, Object> settings) {
         return switch (AuthType.of(authType)) {

@@ -18,9 +18,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ import java.util.stream.Collectors;
 public class ApiRequestProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GuardedHttp http;
     private final long maxBodyBytes;
@@ -83,14 +80,8 @@ public class ApiRequestProbe {
         Map<String, String> answered = new LinkedHashMap<>(headers);
         answered.put("Authorization", challenge.get().authorization(method, target,
                 values.getOrDefault("credentials.username", ""), values.getOrDefault("credentials.password", ""), 1,
-                clientNonce(), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+                DigestChallenge.newClientNonce(), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
         return http.send(method, uri, answered, body, remaining, maxBodyBytes);
-    }
-
-    private static String clientNonce() {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        return HexFormat.of().formatHex(nonce);
     }
 
     private static List<String> secretValues(Map<String, String> values) {

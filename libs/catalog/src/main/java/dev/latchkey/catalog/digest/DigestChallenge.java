@@ -1,7 +1,9 @@
 package dev.latchkey.catalog.digest;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import java.util.StringJoiner;
  */
 public record DigestChallenge(String realm, String nonce, String opaque, DigestAlgorithm algorithm, String qop,
                               boolean userhash, boolean stale) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * The first Digest challenge among a response's {@code WWW-Authenticate} values that this class can answer (RFC 7616
@@ -50,6 +54,13 @@ public record DigestChallenge(String realm, String nonce, String opaque, DigestA
         }
         return Optional.of(new DigestChallenge(realm, nonce, parameters.get("opaque"), algorithm.get(), qop,
                 "true".equalsIgnoreCase(parameters.get("userhash")), "true".equalsIgnoreCase(parameters.get("stale"))));
+    }
+
+    /** A fresh, unpredictable {@code cnonce}: 16 random bytes in hex. */
+    public static String newClientNonce() {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        return HexFormat.of().formatHex(nonce);
     }
 
     /**
