@@ -11,12 +11,15 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
 
-/** PostgreSQL with the PostgreSQL JDBC driver: logs in to the database and reads the server version. */
+/**
+ * PostgreSQL with the PostgreSQL JDBC driver: logs in to the database and reads the server version. Amazon Redshift
+ * speaks PostgreSQL's protocol (version 3) and is probed alike, with its own defaults (port 5439, database dev).
+ */
 final class PostgresProbe implements Probe {
 
     @Override
     public Set<String> drivers() {
-        return Set.of("postgresql");
+        return Set.of("postgresql", "redshift");
     }
 
     @Override
@@ -26,8 +29,9 @@ final class PostgresProbe implements Probe {
         String address = target.checkedAddress(name);
         // verify-full checks the certificate against the host in the URL: keep the name there, the socket pinned.
         String host = sslMode.equals("verify-full") ? name : address;
-        String database = target.optional("database").orElse("postgres");
-        String url = "jdbc:postgresql://" + ProbeTarget.inUrl(host) + ":" + target.integer("port", 5432) + "/"
+        boolean redshift = target.driver().equals("redshift");
+        String database = target.optional("database").orElse(redshift ? "dev" : "postgres");
+        String url = "jdbc:postgresql://" + ProbeTarget.inUrl(host) + ":" + target.integer("port", redshift ? 5439 : 5432) + "/"
                 + URLEncoder.encode(database, StandardCharsets.UTF_8);
 
         Properties properties = new Properties();
@@ -49,8 +53,8 @@ final class PostgresProbe implements Probe {
                 properties.setProperty("sslrootcert", rootCert.toString());
             }
             try (Connection connection = new Driver().connect(url, properties)) {
-                return "connected to PostgreSQL " + connection.getMetaData().getDatabaseProductVersion()
-                        + ", database " + database;
+                return "connected to " + (redshift ? "Amazon Redshift (PostgreSQL protocol) " : "PostgreSQL ")
+                        + connection.getMetaData().getDatabaseProductVersion() + ", database " + database;
             } catch (SQLException e) {
                 throw classified(e, database);
             }

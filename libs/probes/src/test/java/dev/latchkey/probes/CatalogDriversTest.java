@@ -34,7 +34,7 @@ class CatalogDriversTest {
                 .forEach(withoutProbe::add);
 
         assertEquals(Set.of("activemq", "azure-blob", "azure-service-bus", "bigquery", "cassandra", "clickhouse",
-                "couchdb", "dynamodb", "gcs", "google-pubsub", "imap", "influxdb", "ldap", "neo4j", "oracle", "pulsar", "redshift",
-                "snowflake", "smtp", "sqlserver", "sqs"), withoutProbe);
+                "couchdb", "dynamodb", "gcs", "google-pubsub", "influxdb", "neo4j", "oracle", "pulsar", "snowflake", "sqlserver",
+                "sqs"), withoutProbe);
     }
 }

@@ -40,6 +40,12 @@ class GuardedProbesTest {
                 FailureCategory.CONFIG);
         assertFailed(probes.test("nats", Map.of("servers", "nats://127.0.0.1:4222"), TIMEOUT), FailureCategory.CONFIG);
         assertFailed(probes.test("sftp", Map.of("host", "localhost", "username", "u"), TIMEOUT), FailureCategory.CONFIG);
+        assertFailed(probes.test("ldap", Map.of("host", "127.0.0.1", "bindDn", "cn=x", "password", "p"), TIMEOUT),
+                FailureCategory.CONFIG);
+        assertFailed(probes.test("smtp", Map.of("host", "localhost", "username", "u", "password", "p"), TIMEOUT),
+                FailureCategory.CONFIG);
+        assertFailed(probes.test("imap", Map.of("host", "127.0.0.1", "username", "u", "password", "p"), TIMEOUT),
+                FailureCategory.CONFIG);
     }
 
     @Test
@@ -80,7 +86,8 @@ class GuardedProbesTest {
 
     @Test
     void everyCatalogDriverWithAProbeIsRegistered() {
-        assertEquals(Set.of("postgresql", "mysql", "mariadb", "redis", "rabbitmq", "kafka", "nats", "mqtt", "sftp",
-                "ftp", "mongodb", "elasticsearch", "opensearch", "s3", "minio"), TestGuards.loopbackProbes().drivers());
+        assertEquals(Set.of("postgresql", "redshift", "mysql", "mariadb", "redis", "rabbitmq", "kafka", "nats", "mqtt", "sftp",
+                "ftp", "mongodb", "elasticsearch", "opensearch", "s3", "minio", "ldap", "smtp", "imap"),
+                TestGuards.loopbackProbes().drivers());
     }
 }

@@ -50,6 +50,16 @@ class PostgresProbeTest {
         assertTrue(result.message().contains("PostgreSQL"), result.message());
     }
 
+    /** Redshift speaks PostgreSQL's protocol: this machine's PostgreSQL plays it (no Redshift cluster can run here). */
+    @Test
+    void redshiftIsProbedOverThePostgresqlProtocol() {
+        ProbeResult result = probes.test("redshift", parameters(ROLE, "postgres"), TIMEOUT);
+        assertSucceeded(result);
+        assertTrue(result.message().contains("Amazon Redshift"), result.message());
+        assertFailed(probes.test("redshift", parameters("latchkey_no_such_role", "postgres"), TIMEOUT),
+                FailureCategory.AUTH_FAILED, PASSWORD);
+    }
+
     @Test
     void unknownRoleIsAuthFailed() {
         assertFailed(probes.test("postgresql", parameters("latchkey_no_such_role", "postgres"), TIMEOUT),

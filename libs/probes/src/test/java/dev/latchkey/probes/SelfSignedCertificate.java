@@ -46,6 +46,20 @@ record SelfSignedCertificate(String name, KeyStore keyStore) {
         return context;
     }
 
+    /** The key store as a PKCS #12 file (deleted when the JVM exits), for servers configured by path and {@link #password}. */
+    Path keyStoreFile() throws IOException, GeneralSecurityException {
+        Path file = Files.createTempFile("latchkey-cert", ".p12");
+        file.toFile().deleteOnExit();
+        try (var out = Files.newOutputStream(file)) {
+            keyStore.store(out, PASSWORD);
+        }
+        return file;
+    }
+
+    static String password() {
+        return new String(PASSWORD);
+    }
+
     /** The certificate as PEM, for a probe's {@code caCertificate}. */
     String pem() throws GeneralSecurityException {
         return "-----BEGIN CERTIFICATE-----\n"
