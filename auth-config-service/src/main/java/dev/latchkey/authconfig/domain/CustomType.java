@@ -13,7 +13,8 @@ public enum CustomType {
     OAUTH2_CLIENT_CREDENTIALS("oauth2_client_credentials", AuthType.OAUTH2_CLIENT_CREDENTIALS, "OAuth2, client credentials"),
     API_KEY("api_key", AuthType.API_KEY, "API key (header, query or cookie)"),
     BEARER_TOKEN("bearer_token", AuthType.BEARER, "Bearer token"),
-    BASIC("basic", AuthType.BASIC, "Basic (user name and password)");
+    BASIC("basic", AuthType.BASIC, "Basic (user name and password)"),
+    DIGEST("digest", AuthType.DIGEST, "Digest (user name and password, RFC 7616)");
 
     private final String id;
     private final AuthType authType;

@@ -41,7 +41,7 @@ public final class CustomForms {
                             .put("pattern", TOKEN_NAME), false)
                     .withConfig("prefix", CredentialForm.text("Prefix").put("default", "Bearer ").put("maxLength", 64), false)
                     .withSecret("token", CredentialForm.headerText("Token"), true));
-            case BASIC -> testRequest(form.withConfig("username", CredentialForm.text("User name"), true)
+            case BASIC, DIGEST -> testRequest(form.withConfig("username", CredentialForm.text("User name"), true)
                     .withSecret("password", CredentialForm.text("Password"), true));
         };
     }

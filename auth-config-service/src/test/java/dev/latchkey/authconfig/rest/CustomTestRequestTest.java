@@ -1,6 +1,7 @@
 package dev.latchkey.authconfig.rest;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.testing.DigestServer;
 import dev.latchkey.testing.WithKafka;
 import dev.latchkey.testing.WithOidcServer;
 import dev.latchkey.testing.WithPostgres;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A custom key, token or password scheme proves itself with the test request it declares: a path under its base URL,
@@ -68,6 +70,25 @@ class CustomTestRequestTest extends AuthConfigTestBase {
         assertEquals(List.of("GET /v1/me?fields=id", "GET /v1/me"), asked, "under the base URL, as declared");
     }
 
+    /** A custom Digest scheme's test request answers the challenge of a real Digest server (Jetty's own). */
+    @Test
+    void aCustomDigestSchemeAnswersARealServersChallengeAndAWrongPasswordFails() throws Exception {
+        String tenant = newTenant();
+        try (DigestServer server = new DigestServer("SHA-256", null)) {
+            String good = created(tenant, digest("digest ok", server.url(), DigestServer.PASSWORD));
+            String wrong = created(tenant, digest("digest wrong", server.url(), "not-the-digest-password"));
+
+            admin(tenant).post(AUTH_CONFIGS + "/" + good + "/test").then().statusCode(200)
+                    .body("tested", equalTo(true)).body("ok", equalTo(true)).body("status", equalTo("ACTIVE"));
+            admin(tenant).post(AUTH_CONFIGS + "/" + wrong + "/test").then().statusCode(200)
+                    .body("ok", equalTo(false)).body("category", equalTo("AUTH_FAILED"))
+                    .body("message", not(containsString("not-the-digest-password")));
+            assertEquals(4, server.arrivals("").size(), "a challenge and an answer for each test");
+            assertTrue(server.arrivals("").stream().noneMatch(authorization -> authorization.contains(DigestServer.PASSWORD)),
+                    "the password itself never travels");
+        }
+    }
+
     @Test
     void withoutATestRequestThereIsNothingToTest() {
         String tenant = newTenant();
@@ -108,6 +129,13 @@ class CustomTestRequestTest extends AuthConfigTestBase {
                 {"name": "%s", "category": "custom", "type": "api_key",
                  "config": {"baseUrl": "%s", "name": "X-API-Key", "in": "header", "testPath": "%s", "testStatus": 200},
                  "secrets": {"apiKey": "%s"}}""".formatted(name, baseUrl(), testPath, key);
+    }
+
+    private static String digest(String name, String baseUrl, String password) {
+        return """
+                {"name": "%s", "category": "custom", "type": "digest",
+                 "config": {"baseUrl": "%s", "username": "%s", "testPath": "/account"}, "secrets": {"password": "%s"}}"""
+                .formatted(name, baseUrl, DigestServer.USER, password);
     }
 
     private String baseUrl() {

@@ -105,6 +105,20 @@ class DigestTest extends ProxyTestBase {
                 + md5.arrivals(second));
     }
 
+    /** A custom Digest auth config (any API behind Digest, no catalog entry) is called the same way. */
+    @Test
+    void aCustomDigestSchemesCallsAnswerTheChallenge() {
+        UUID custom = connections.custom(tenant, "digest",
+                Map.of("baseUrl", sha256.url() + "/api", "username", DigestServer.USER), Map.of("password", DigestServer.PASSWORD));
+        String call = call();
+
+        caller().header("X-Test-Call", call).get(PROXY + custom + "/status").then().statusCode(200)
+                .body("user", equalTo(DigestServer.USER)).body("target", equalTo("/api/status"));
+        List<String> arrivals = sha256.arrivals(call);
+        assertEquals(2, arrivals.size(), arrivals.toString());
+        assertTrue(arrivals.get(1).startsWith("Digest username=\"ops-public-key\""), arrivals.get(1));
+    }
+
     private UUID opsManager(DigestServer server, String password) {
         return connections.withCredentials(tenant, "mongodb-ops-manager", "digest",
                 Map.of("url", server.url(), "username", DigestServer.USER), Map.of("password", password));

@@ -5,6 +5,7 @@ import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.Basic;
 import dev.latchkey.catalog.auth.Bearer;
+import dev.latchkey.catalog.auth.Digest;
 import dev.latchkey.catalog.auth.NoAuth;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
@@ -46,12 +47,13 @@ public final class CustomApi {
                     ApiKey.Placement.valueOf(text(settings, "in").toUpperCase(Locale.ROOT)), text(settings, "prefix"));
             case BEARER -> new Bearer(null, null, null, text(settings, "headerName"), text(settings, "prefix"));
             case BASIC -> new Basic(null, null, null, null, null);
+            case DIGEST -> new Digest(null, null, null, null, null);
             case OAUTH2 -> new OAuth2(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null);
             case OAUTH2_CLIENT_CREDENTIALS -> new OAuth2ClientCredentials(null, null, null, null, null, null, null, null, null,
                     null);
             case NO_AUTH -> new NoAuth(null, null, null);
-            case DIGEST, NATIVE -> throw new IllegalStateException("no custom auth config is " + authType);
+            case NATIVE -> throw new IllegalStateException("no custom auth config is " + authType);
         };
     }
 
