@@ -7,6 +7,7 @@ import dev.latchkey.events.AccessEvents.CallProxied;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigSecretExpiring;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigStatusChanged;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
@@ -16,6 +17,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
+import dev.latchkey.events.ConnectionEvents.ConnectionSecretExpiring;
 import dev.latchkey.events.ConnectionEvents.ConnectionStatusChanged;
 import dev.latchkey.events.ConnectionEvents.ConnectionTested;
 import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
@@ -100,6 +102,7 @@ abstract class AuditTestBase {
             case AUTH_CONFIG_DELETED -> new AuthConfigDeleted(authConfig, "GitHub prod");
             case AUTH_CONFIG_TESTED -> new AuthConfigTested(authConfig, false, "refused", 12);
             case AUTH_CONFIG_STATUS_CHANGED -> new AuthConfigStatusChanged(authConfig, "ACTIVE", "ERROR", "test failed");
+            case AUTH_CONFIG_SECRET_EXPIRING -> new AuthConfigSecretExpiring(authConfig, Instant.parse("2030-01-01T00:00:00Z"));
             case CONNECTION_CREATED -> new ConnectionCreated(connection, authConfig, "Alice's GitHub", "production", "alice",
                     "oauth2", "PENDING");
             case CONNECTION_AUTHORIZED -> new ConnectionAuthorized(connection, authConfig, "production",
@@ -109,6 +112,7 @@ abstract class AuditTestBase {
             case CONNECTION_UPDATED -> new ConnectionUpdated(connection, List.of("name"));
             case CONNECTION_TESTED -> new ConnectionTested(connection, true, 200, 40, "ok");
             case CONNECTION_STATUS_CHANGED -> new ConnectionStatusChanged(connection, "ACTIVE", "EXPIRED", "invalid_grant");
+            case CONNECTION_SECRET_EXPIRING -> new ConnectionSecretExpiring(connection, Instant.parse("2030-01-01T00:00:00Z"));
             case CONNECTION_DELETED -> new ConnectionDeleted(connection, authConfig, true);
             case CONNECTION_ALLOWED_ORIGINS_CHANGED -> new AllowedOriginsChanged("ignored", List.of("https://app.example"));
             case TOKEN_REFRESHED -> new TokenRefreshed(connection, Instant.parse("2030-01-01T00:00:00Z"), true, List.of("repo"));

@@ -53,7 +53,8 @@ public class UsageConsumer {
     private Uni<Void> apply(CloudEvent event) {
         EventData data = EventJson.data(event);
         if (data instanceof ConnectionCreated created) {
-            return usage.connectionCreated(event.tenantid(), created.connectionId(), created.authConfigId());
+            return usage.connectionCreated(event.tenantid(), created.connectionId(), created.authConfigId(),
+                    created.environment());
         }
         if (data instanceof ConnectionDeleted deleted) {
             return usage.connectionDeleted(event.tenantid(), deleted.connectionId(), deleted.authConfigId());

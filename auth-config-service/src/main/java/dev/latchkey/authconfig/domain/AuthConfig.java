@@ -60,6 +60,21 @@ public class AuthConfig {
     @Enumerated(EnumType.STRING)
     public AuthConfigStatus status;
 
+    /** Why the status is what it is (a failed test, a passed expiry); null when there is nothing to say. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** When the secret stops working, as its owner says; null: no known end. */
+    @Column(name = "secret_expires_at")
+    public Instant secretExpiresAt;
+
+    /** When the next warning about that end is due; null: none is ahead. */
+    @Column(name = "expiry_warning_at")
+    public Instant expiryWarningAt;
+
+    /** Something a person should act on soon (the secret expires); null when none. */
+    public String warning;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "last_test")
     public ProbeResult lastTest;

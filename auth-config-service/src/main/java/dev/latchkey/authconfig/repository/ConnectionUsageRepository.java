@@ -1,5 +1,6 @@
 package dev.latchkey.authconfig.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,8 +18,12 @@ import static dev.latchkey.platform.sql.NativeStatements.execute;
 public class ConnectionUsageRepository {
 
     private static final String REMEMBER = """
-            INSERT INTO connection_usage (connection_id, tenant, auth_config_id) VALUES (?1, ?2, ?3)
-            ON CONFLICT (connection_id) DO UPDATE SET auth_config_id = excluded.auth_config_id""";
+            INSERT INTO connection_usage (connection_id, tenant, auth_config_id, environment) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (connection_id) DO UPDATE
+            SET auth_config_id = excluded.auth_config_id, environment = excluded.environment""";
+    private static final String OTHER_ENVIRONMENTS = """
+            SELECT DISTINCT environment FROM connection_usage WHERE tenant = ?1 AND auth_config_id = ?2 AND environment <> ?3
+            ORDER BY environment""";
     private static final String COUNT_UP =
             "UPDATE auth_configs SET connection_count = connection_count + 1 WHERE id = ?1 AND tenant = ?2";
     private static final String FORGET = "DELETE FROM connection_usage WHERE connection_id = ?1 AND tenant = ?2";
@@ -39,9 +44,15 @@ public class ConnectionUsageRepository {
                   GROUP BY tenant, auth_config_id) u
             WHERE auth_configs.id = u.auth_config_id AND auth_configs.tenant = u.tenant""";
 
-    /** Records which auth config a connection was made from. */
-    public Uni<Void> remember(String tenant, UUID connectionId, UUID authConfigId) {
-        return execute(REMEMBER, connectionId, tenant, authConfigId);
+    /** Records which auth config a connection was made from, and in which environment. */
+    public Uni<Void> remember(String tenant, UUID connectionId, UUID authConfigId, String environment) {
+        return execute(REMEMBER, connectionId, tenant, authConfigId, environment);
+    }
+
+    /** The environments other than {@code environment} of the connections made from an auth config. */
+    public Uni<List<String>> otherEnvironments(String tenant, UUID authConfigId, String environment) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(OTHER_ENVIRONMENTS, String.class)
+                .setParameter(1, tenant).setParameter(2, authConfigId).setParameter(3, environment).getResultList());
     }
 
     public Uni<Void> forget(String tenant, UUID connectionId) {

@@ -25,7 +25,8 @@ public class AuthConfigMapper {
         entity.secretFields.forEach((field, state) -> secrets.put(field, new SecretFieldView(true, state.updatedAt(), state.hint())));
         String type = entity.category == AuthConfigCategory.CUSTOM ? CustomType.ofAuthType(entity.authType).id() : entity.authType;
         return new AuthConfigView(entity.id, entity.name, entity.category, entity.provider, type, entity.environment,
-                entity.description, entity.config, secrets, entity.status, entity.lastTest, entity.lastUsedAt,
+                entity.description, entity.config, secrets, entity.status, entity.statusReason, entity.secretExpiresAt,
+                entity.warning, entity.lastTest, entity.lastUsedAt,
                 entity.connectionCount, redirectUri(entity.authType), entity.version, entity.createdAt, entity.updatedAt);
     }
 

@@ -10,8 +10,10 @@ import dev.latchkey.authconfig.domain.SecretField;
 import dev.latchkey.authconfig.events.AuthConfigEventWriter;
 import dev.latchkey.authconfig.repository.AuthConfigQuery;
 import dev.latchkey.authconfig.repository.AuthConfigRepository;
+import dev.latchkey.authconfig.repository.ConnectionUsageRepository;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.FormValidator;
+import dev.latchkey.platform.expiry.SecretExpiry;
 import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -60,11 +63,15 @@ public class AuthConfigService {
     private final ConnectedApps connectedApps;
     private final boolean httpAllowed;
     private final TestSlots slots;
+    private final AuthConfigExpiry expiry;
+    private final ConnectionUsageRepository usage;
 
     public AuthConfigService(AuthConfigRepository repository, AuthConfigKinds kinds, SecretStore secrets,
             AuthConfigEventWriter events, AuthConfigTester tester, @RestClient ConnectedApps connectedApps, OutboundConfig outbound,
-            TestSlots slots) {
+            TestSlots slots, AuthConfigExpiry expiry, ConnectionUsageRepository usage) {
         this.slots = slots;
+        this.expiry = expiry;
+        this.usage = usage;
         this.connectedApps = connectedApps;
         this.httpAllowed = outbound.allowHttp();
         this.repository = repository;
@@ -80,6 +87,7 @@ public class AuthConfigService {
         ObjectNode secretValues = objectOrEmpty(request.secrets());
         validate(kind.form(), config, secretValues);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SecretExpiry secretExpiry = SecretExpiry.read(request.secretExpiresAt(), now);
         AuthConfig entity = new AuthConfig();
         entity.id = UUID.randomUUID();
         entity.tenant = caller.tenant();
@@ -92,6 +100,7 @@ public class AuthConfigService {
         entity.config = Json.toMap(config);
         entity.secretFields = hints(Json.toStrings(secretValues), Map.of(), now, Map.of());
         entity.status = AuthConfigStatus.ACTIVE;
+        expiry.renew(entity, secretExpiry, now);
         entity.createdBy = caller.actor();
         entity.createdAt = now;
         entity.updatedAt = now;
@@ -118,6 +127,9 @@ public class AuthConfigService {
      * version; the older ones are erased once the row refers to it.
      */
     public Uni<AuthConfig> update(Caller caller, UUID id, OptionalLong expectedVersion, AuthConfigChanges changes) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SecretExpiry secretExpiry = SecretExpiry.read(changes.secretExpiresAt(), now);
+        boolean newSecrets = changes.secrets() != null && !changes.secrets().isEmpty();
         return Panache.withTransaction(() -> found(caller, id).chain(entity -> {
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != entity.version) {
                 throw new PreconditionFailedException("The auth config changed since version " + expectedVersion.getAsLong()
@@ -129,14 +141,41 @@ public class AuthConfigService {
             List<String> changed = changedFields(entity, changes);
             Uni<Void> nameFree = changes.name() != null && !changes.name().strip().equals(entity.name)
                     ? refuseTakenName(caller.tenant(), changes.name().strip()) : Uni.createFrom().voidItem();
-            return nameFree.chain(() -> newSecretVersion(entity, kind, config, changes.secrets())).map(secretVersion -> {
-                apply(entity, changes, config);
-                secretVersion.ifPresent(version -> entity.secretVersion = version);
-                entity.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                return entity;
-            }).call(repository::flush).call(() -> events.updated(caller, entity, changed));
-        })).call(entity -> changes.secrets() == null || changes.secrets().isEmpty() ? Uni.createFrom().voidItem()
+            Uni<Void> environmentFree = changes.environment() != null && !changes.environment().equals(entity.environment)
+                    ? refuseOtherEnvironments(caller.tenant(), entity.id, changes.environment()) : Uni.createFrom().voidItem();
+            return nameFree.chain(() -> environmentFree).chain(() -> newSecretVersion(entity, kind, config, changes.secrets()))
+                    .map(secretVersion -> {
+                        apply(entity, changes, config);
+                        secretVersion.ifPresent(version -> entity.secretVersion = version);
+                        entity.updatedAt = now;
+                        return entity;
+                    })
+                    .chain(applied -> {
+                        // New secrets end when the edit says, or at no known time: the old end was the old secrets'.
+                        if (!secretExpiry.given() && !newSecrets) {
+                            return repository.flush().call(() -> events.updated(caller, entity, changed));
+                        }
+                        if (!Objects.equals(secretExpiry.at(), entity.secretExpiresAt)) {
+                            changed.add(SecretExpiry.FIELD);
+                        }
+                        AuthConfigStatus before = expiry.renew(entity, secretExpiry, now);
+                        return repository.flush().call(() -> events.updated(caller, entity, changed))
+                                .call(() -> entity.status == before ? Uni.createFrom().voidItem() : events.statusChanged(caller,
+                                        entity, before, newSecrets ? "the secret was replaced" : "the secret's end moved"));
+                    })
+                    .replaceWith(entity);
+        })).call(entity -> !newSecrets ? Uni.createFrom().voidItem()
                 : secrets.prune(SecretPath.authConfig(entity.tenant, entity.id), entity.secretVersion));
+    }
+
+    /** An auth config serves connections of its environment only: one that connections elsewhere use keeps serving them. */
+    private Uni<Void> refuseOtherEnvironments(String tenant, UUID id, String environment) {
+        return usage.otherEnvironments(tenant, id, environment).invoke(others -> {
+            if (!others.isEmpty()) {
+                throw new ConflictException("Connections in " + String.join(" and ", others) + " use the auth config, so it"
+                        + " cannot serve " + environment + " only; delete or move them first, or leave its environment unset.");
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -197,11 +236,27 @@ public class AuthConfigService {
                         .chain(values -> tester.test(entity, kinds.of(entity.category, entity.provider, entity.authType), values))))
                 // The test ends on an HTTP client's or a worker's thread; the database session needs the request's own.
                 .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
-                .chain(outcome -> Panache.withTransaction(() -> repository.recordTest(caller.tenant(), id, outcome,
-                                !outcome.tested() ? null : outcome.ok() ? AuthConfigStatus.ACTIVE : AuthConfigStatus.ERROR)
-                        .chain(() -> found(caller, id))
-                        .call(entity -> outcome.tested() ? events.tested(caller, entity, outcome)
-                                : Uni.createFrom().voidItem())));
+                .chain(outcome -> Panache.withTransaction(() -> repository.lockInTenant(caller.tenant(), id)
+                        .onItem().ifNull().failWith(NotFoundException::new)
+                        .chain(entity -> recordTest(caller, entity, outcome))));
+    }
+
+    /**
+     * Stores a test's outcome on the locked auth config with the status it leads to: ACTIVE or ERROR, kept when nothing
+     * was tested or the secret has passed its end (EXPIRED until a new secret or end); each change an event.
+     */
+    private Uni<AuthConfig> recordTest(Caller caller, AuthConfig entity, ProbeResult outcome) {
+        AuthConfigStatus before = entity.status;
+        boolean kept = !outcome.tested() || AuthConfigExpiry.ended(entity, Instant.now());
+        AuthConfigStatus status = kept ? null : outcome.ok() ? AuthConfigStatus.ACTIVE : AuthConfigStatus.ERROR;
+        String reason = outcome.ok() ? null : "test failed: " + outcome.category() + ": " + outcome.message();
+        return repository.recordTest(caller.tenant(), entity.id, outcome, status, reason)
+                .chain(() -> Panache.getSession().chain(session -> session.refresh(entity)))
+                .chain(() -> outcome.tested() ? events.tested(caller, entity, outcome) : Uni.createFrom().voidItem())
+                .chain(() -> entity.status == before ? Uni.createFrom().voidItem()
+                        : events.statusChanged(caller, entity, before,
+                                entity.statusReason == null ? "test passed" : entity.statusReason))
+                .replaceWith(entity);
     }
 
     /**

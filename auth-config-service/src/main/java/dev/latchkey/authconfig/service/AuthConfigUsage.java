@@ -24,8 +24,8 @@ public class AuthConfigUsage {
         this.usage = usage;
     }
 
-    public Uni<Void> connectionCreated(String tenant, UUID connectionId, UUID authConfigId) {
-        return usage.remember(tenant, connectionId, authConfigId)
+    public Uni<Void> connectionCreated(String tenant, UUID connectionId, UUID authConfigId, String environment) {
+        return usage.remember(tenant, connectionId, authConfigId, environment)
                 .chain(() -> usage.countUp(tenant, authConfigId))
                 .chain(() -> usage.carryLastUse(List.of(connectionId)));
     }

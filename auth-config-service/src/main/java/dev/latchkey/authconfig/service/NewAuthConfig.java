@@ -1,5 +1,6 @@
 package dev.latchkey.authconfig.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.authconfig.domain.AuthConfigCategory;
 import dev.latchkey.platform.text.PlainText;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
  *                 {@code basic}; for a catalog app, which of its auth options (default: OAuth2 if offered)
  * @param config   the plain fields of the form
  * @param secrets  the secret fields of the form; never shown again
+ * @param secretExpiresAt when the secrets given stop working (ISO 8601, in the future); absent or null: no known end
  */
 public record NewAuthConfig(
         @NotBlank @Size(max = 200) @PlainText String name,
@@ -25,5 +27,6 @@ public record NewAuthConfig(
         @Pattern(regexp = "^(development|staging|production)$", message = "must be development, staging or production") String environment,
         @Size(max = 2000) @PlainText(multiLine = true) String description,
         ObjectNode config,
-        ObjectNode secrets) {
+        ObjectNode secrets,
+        JsonNode secretExpiresAt) {
 }

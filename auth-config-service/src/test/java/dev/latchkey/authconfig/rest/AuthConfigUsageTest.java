@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Usage comes from connection and access events, once per event. */
@@ -56,6 +58,26 @@ class AuthConfigUsageTest extends AuthConfigTestBase {
 
         publish(Topics.CONNECTIONS, event(tenant, new ConnectionDeleted(connection, id, false)));
         Eventually.until("the connection no longer counted", () -> connectionCount(tenant, id) == 0);
+    }
+
+    /**
+     * An auth config serves connections of its environment only (connected-apps-service refuses others when they are
+     * made): it cannot be narrowed to one environment while connections of another use it.
+     */
+    @Test
+    void anEnvironmentIsSetOnlyWhereTheConnectionsUsingTheAuthConfigAre() {
+        String tenant = newTenant();
+        UUID id = UUID.fromString(created(tenant, apiKeyBody("shared", "k")));
+        publish(Topics.CONNECTIONS, event(tenant, new ConnectionCreated(UUID.randomUUID(), id, "c", "staging", "u", "api_key",
+                "ACTIVE")));
+        Eventually.until("the connection counted", () -> connectionCount(tenant, id) == 1);
+
+        admin(tenant).body("{\"environment\": \"production\", \"name\": \"narrowed\"}").patch(AUTH_CONFIGS + "/" + id).then()
+                .statusCode(409).body("detail", containsString("Connections in staging use the auth config"));
+        admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("environment", nullValue()).body("name", equalTo("shared"));
+
+        admin(tenant).body("{\"environment\": \"staging\"}").patch(AUTH_CONFIGS + "/" + id).then().statusCode(200)
+                .body("environment", equalTo("staging"));
     }
 
     /** The read comes first: the two topics have no order between them. */

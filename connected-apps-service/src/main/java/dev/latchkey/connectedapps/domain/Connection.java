@@ -83,7 +83,15 @@ public class Connection {
     @Column(name = "refresh_failures")
     public int refreshFailures;
 
-    /** Something a person should act on soon (the token expires and cannot be refreshed); null when none. */
+    /** When the connection's own secret stops working, as its owner says; null: no known end. */
+    @Column(name = "secret_expires_at")
+    public Instant secretExpiresAt;
+
+    /** When the next warning about that end is due; null: none is ahead. */
+    @Column(name = "expiry_warning_at")
+    public Instant expiryWarningAt;
+
+    /** Something a person should act on soon (a token or secret that expires); null when none. */
     public String warning;
 
     /** Scopes the auth config asks for that this connection's grant lacks: reauthorize to get them. */

@@ -8,6 +8,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
+import dev.latchkey.events.ConnectionEvents.ConnectionSecretExpiring;
 import dev.latchkey.events.ConnectionEvents.ConnectionStatusChanged;
 import dev.latchkey.events.ConnectionEvents.ConnectionTested;
 import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
@@ -15,6 +16,7 @@ import dev.latchkey.events.EventData;
 import dev.latchkey.events.EventJson;
 import dev.latchkey.events.EventSource;
 import dev.latchkey.events.Topics;
+import dev.latchkey.platform.expiry.ExpiringSecrets;
 import dev.latchkey.platform.outbox.Outbox;
 import dev.latchkey.platform.outbox.OutboxBatcher;
 import dev.latchkey.platform.security.Caller;
@@ -85,6 +87,18 @@ public class ConnectionEventWriter {
     public Uni<Void> statusChanged(String actor, Connection connection, ConnectionStatus from, String reason) {
         return append(Topics.CONNECTIONS, actor, null, connection,
                 new ConnectionStatusChanged(connection.id, from.name(), connection.status.name(), reason));
+    }
+
+    /** Its own secret's end passed: EXPIRED, as the expiry watch (no person) saw it. */
+    public Uni<Void> expired(String actor, ExpiringSecrets.Due due) {
+        return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new ConnectionStatusChanged(due.id(), due.status(),
+                ConnectionStatus.EXPIRED.name(), ExpiringSecrets.expiredReason(due.expiresAt())), SOURCE, due.tenant(), actor));
+    }
+
+    /** Its own secret's end is near. */
+    public Uni<Void> secretExpiring(String actor, ExpiringSecrets.Due due) {
+        return outbox.append(Topics.CONNECTIONS, EventJson.envelope(new ConnectionSecretExpiring(due.id(), due.expiresAt()),
+                SOURCE, due.tenant(), actor));
     }
 
     public Uni<Void> allowedOriginsChanged(Caller caller, List<String> origins) {

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A connection as the API shows it: its secret fields by name only. */
+/**
+ * A connection as the API shows it: its secret fields by name only. {@code expiresAt}: its token's end (OAuth2);
+ * {@code secretExpiresAt}: its own secret's, as its owner said.
+ */
 public record ConnectionView(UUID id, UUID authConfigId, String name, String environment, String endUserId,
                              Map<String, Object> metadata, ConnectionStatus status, String statusReason, String warning,
                              String provider, String type, Map<String, Object> config, List<String> secretFields,
                              List<String> grantedScopes, List<String> missingScopes, boolean needsReauthorization,
-                             Instant expiresAt, String authorizationUrl, ProbeResult lastTest, Instant lastUsedAt,
+                             Instant expiresAt, Instant secretExpiresAt, String authorizationUrl, ProbeResult lastTest,
+                             Instant lastUsedAt,
                              long version, Instant createdAt, Instant updatedAt) {
 
     static ConnectionView of(Connection connection) {
@@ -28,7 +32,8 @@ public record ConnectionView(UUID id, UUID authConfigId, String name, String env
                 connection.endUserId, connection.metadata, connection.status, connection.statusReason, connection.warning,
                 connection.provider, connection.authType, connection.config, List.of(connection.secretFields),
                 connection.grantedScopes == null ? List.of() : List.of(connection.grantedScopes), missingScopes,
-                !missingScopes.isEmpty(), connection.expiresAt, authorizationUrl, connection.lastTest, connection.lastUsedAt,
+                !missingScopes.isEmpty(), connection.expiresAt, connection.secretExpiresAt, authorizationUrl, connection.lastTest,
+                connection.lastUsedAt,
                 connection.version, connection.createdAt, connection.updatedAt);
     }
 }

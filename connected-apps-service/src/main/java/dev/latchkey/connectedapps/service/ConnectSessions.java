@@ -63,6 +63,7 @@ public class ConnectSessions {
                         .onItem().ifNull()
                         .failWith(() -> ConnectionService.invalid("authConfigId", "is not an auth config of your tenant"))
                         .chain(authConfig -> {
+                            ConnectionService.requireEnvironment(authConfig, request.environment());
                             String token = OpaqueTokens.random(32);
                             Instant expiresAt = Instant.now().plus(config.connectSessionLifetime())
                                     .truncatedTo(ChronoUnit.SECONDS);
@@ -118,7 +119,7 @@ public class ConnectSessions {
                         .onItem().ifNull().failWith(() -> ConnectionService.invalid("authConfigId", "is not an auth config of your tenant"))
                         .chain(authConfig -> connections.create(session.tenant(), session.actor(), new NewConnection(session.authConfigId(),
                                 session.environment(), appName(authConfig) + " (" + session.endUserId() + ")", session.endUserId(),
-                                null, credentials, null), session.returnUrl(), browserHash))
+                                null, credentials, null, null), session.returnUrl(), browserHash))
                         .call(created -> Panache.withTransaction(() -> sessions.connected(browserHash, created.connection().id)))
                         .onFailure(InvalidInputException.class)
                         .call(() -> Panache.withTransaction(() -> sessions.release(browserHash))));

@@ -20,6 +20,7 @@ import dev.latchkey.knownauthconfigs.OAuthClients;
 import dev.latchkey.oauth.TokenEndpoint;
 import dev.latchkey.oauth.TokenRequest;
 import dev.latchkey.oauth.TokenResponse;
+import dev.latchkey.platform.expiry.SecretExpiry;
 import dev.latchkey.platform.problem.ConflictException;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.PreconditionFailedException;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -70,13 +72,15 @@ public class ConnectionService {
     private final ConnectionTester tester;
     private final CredentialReplacement credentials;
     private final AllowedOrigins allowedOrigins;
+    private final ConnectionExpiry expiry;
 
     public ConnectionService(ConnectionRepository connections, KnownAuthConfigRepository authConfigs, Catalog catalog,
             SecretStore secrets, ConnectionEventWriter events, AuthorizationFlow flow, OAuthClients clients,
             TokenEndpoint tokenEndpoint, TokenRevocation revocation, ConnectionsConfig config, ConnectionTokens tokens,
             StoredCredentials stored, ViewedConnections viewed, Toolkits toolkits, ConnectionTester tester,
-            CredentialReplacement credentials, AllowedOrigins allowedOrigins) {
+            CredentialReplacement credentials, AllowedOrigins allowedOrigins, ConnectionExpiry expiry) {
         this.allowedOrigins = allowedOrigins;
+        this.expiry = expiry;
         this.tester = tester;
         this.credentials = credentials;
         this.config = config;
@@ -201,6 +205,7 @@ public class ConnectionService {
      * written as a new secret version before the row is stored.
      */
     public Uni<Connection> update(Caller caller, UUID id, OptionalLong expectedVersion, ConnectionChanges changes) {
+        SecretExpiry secretExpiry = SecretExpiry.read(changes.secretExpiresAt(), now());
         return Panache.withTransaction(() -> connections.getForUpdate(caller.tenant(), id).chain(connection -> {
             if (expectedVersion.isPresent() && expectedVersion.getAsLong() != connection.version) {
                 throw new PreconditionFailedException("The connection changed since version " + expectedVersion.getAsLong()
@@ -208,12 +213,15 @@ public class ConnectionService {
             }
             Uni<Void> credentialsReplaced = changes.credentials() == null ? Uni.createFrom().voidItem()
                     : credentials.apply(connection, changes.credentials());
-            return credentialsReplaced.chain(() -> changed(caller, connection, changes));
+            return credentialsReplaced.chain(() -> changed(caller, connection, changes, secretExpiry));
         })).invoke(() -> stored.forget(id));
     }
 
-    /** The row's own changes, the credentials' name among them when they were replaced; the event names each. */
-    private Uni<Connection> changed(Caller caller, Connection connection, ConnectionChanges changes) {
+    /**
+     * The row's own changes, the credentials' name among them when they were replaced; the event names each. New
+     * credentials end when the change says, or at no known time: the old end was the old credentials'.
+     */
+    private Uni<Connection> changed(Caller caller, Connection connection, ConnectionChanges changes, SecretExpiry secretExpiry) {
         List<String> changed = new ArrayList<>();
         if (changes.name() != null && !changes.name().strip().equals(connection.name)) {
             connection.name = changes.name().strip();
@@ -226,8 +234,18 @@ public class ConnectionService {
         if (changes.credentials() != null) {
             changed.add("credentials");
         }
+        ConnectionStatus before = connection.status;
+        if (secretExpiry.given() || changes.credentials() != null) {
+            if (!Objects.equals(secretExpiry.at(), connection.secretExpiresAt)) {
+                changed.add(SecretExpiry.FIELD);
+            }
+            expiry.renew(connection, secretExpiry, now());
+        }
         connection.updatedAt = now();
-        return connections.flush().replaceWith(connection).call(() -> events.updated(caller, connection, changed));
+        return connections.flush().replaceWith(connection).call(() -> events.updated(caller, connection, changed))
+                .call(() -> connection.status == before ? Uni.createFrom().voidItem() : events.statusChanged(caller.actor(),
+                        connection, before, changes.credentials() != null ? "the credentials were replaced"
+                                : "the secret's end moved"));
     }
 
     /**
@@ -280,11 +298,13 @@ public class ConnectionService {
     }
 
     private Connection newConnection(String tenant, String actor, NewConnection request, KnownAuthConfig authConfig) {
+        requireEnvironment(authConfig, request.environment());
+        Instant now = now();
+        SecretExpiry secretExpiry = SecretExpiry.read(request.secretExpiresAt(), now);
         CredentialForm form = ConnectionForms.of(authConfig, catalog);
         ObjectNode credentials = request.credentials() == null ? JSON.createObjectNode() : request.credentials();
         validate(form, credentials);
         DestinationOverrides.refuseBorrowedSecrets(authConfig, form, credentials);
-        Instant now = now();
         Connection connection = new Connection();
         connection.id = UUID.randomUUID();
         connection.tenant = tenant;
@@ -303,6 +323,7 @@ public class ConnectionService {
         connection.createdBy = actor;
         connection.createdAt = now;
         connection.updatedAt = now;
+        expiry.renew(connection, secretExpiry, now);
         return connection;
     }
 
@@ -320,6 +341,14 @@ public class ConnectionService {
         FormValidator.errors("credentials", form.secrets(), secret).forEach(p -> errors.add(new FieldError(p.field(), p.message())));
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The request has invalid fields.", errors);
+        }
+    }
+
+    /** An auth config that names an environment serves connections of that one only. */
+    static void requireEnvironment(KnownAuthConfig authConfig, String environment) {
+        if (!authConfig.serves(environment)) {
+            throw invalid("environment", "must be " + authConfig.environment + ", the auth config's environment (an auth"
+                    + " config without one serves every environment)");
         }
     }
 

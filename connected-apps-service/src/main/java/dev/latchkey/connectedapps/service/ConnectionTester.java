@@ -159,7 +159,10 @@ public class ConnectionTester {
     }
 
     private static void refuseUnlessAuthorized(Connection connection) {
-        if (connection.status == ConnectionStatus.PENDING || connection.status == ConnectionStatus.EXPIRED) {
+        if (connection.status == ConnectionStatus.EXPIRED) {
+            throw CredentialsService.expired(connection);
+        }
+        if (connection.status == ConnectionStatus.PENDING) {
             throw new ConflictException("The connection has no valid authorization to test: authorize it with"
                     + " POST /api/v1/connections/" + connection.id + "/reauthorize.");
         }

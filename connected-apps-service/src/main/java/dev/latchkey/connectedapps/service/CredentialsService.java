@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
+import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.connectedapps.config.ConnectionsConfig;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.events.ConnectionEventWriter;
@@ -104,14 +105,23 @@ public class CredentialsService {
                 });
     }
 
+    /** What an EXPIRED connection answers: authorize an OAuth2 one again, replace a key-based one's credentials. */
+    static ConflictException expired(Connection connection) {
+        if (AuthType.of(connection.authType).tokenBased()) {
+            return new ConflictException("The connection's authorization expired: authorize it again with"
+                    + " POST /api/v1/connections/" + connection.id + "/reauthorize.");
+        }
+        return new ConflictException("The connection's credentials expired (" + connection.statusReason + "): replace them"
+                + " with PATCH /api/v1/connections/" + connection.id + ".");
+    }
+
     private static void refuseUnlessActive(Connection connection) {
         switch (connection.status) {
             case ACTIVE -> {
             }
             case PENDING -> throw new ConflictException("The connection is not authorized yet: finish the authorization,"
                     + " or start it again with POST /api/v1/connections/" + connection.id + "/reauthorize.");
-            case EXPIRED -> throw new ConflictException("The connection's authorization expired: authorize it again with"
-                    + " POST /api/v1/connections/" + connection.id + "/reauthorize.");
+            case EXPIRED -> throw expired(connection);
             case ERROR -> throw new ConflictException("The connection is in error"
                     + (connection.statusReason == null ? "" : " (" + connection.statusReason + ")") + "; test or reauthorize it.");
         }

@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.platform.text.PlainText;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,8 @@ import java.util.UUID;
  * @param redirectUri where the user lands after an OAuth2 authorization (with {@code connection_id}, or {@code error}),
  *                    an origin of the tenant's allowed ones; without it the callback shows a page. Other schemes have no
  *                    flow to come back from and ignore it
+ * @param secretExpiresAt when the connection's own secret stops working (ISO 8601, in the future), for key-based
+ *                    schemes; absent or null: no known end
  */
 public record NewConnection(
         @NotNull UUID authConfigId,
@@ -25,5 +28,6 @@ public record NewConnection(
         @Size(max = 200) @PlainText String endUserId,
         @PlainText ObjectNode metadata,
         ObjectNode credentials,
-        @Size(max = 2048) String redirectUri) {
+        @Size(max = 2048) String redirectUri,
+        JsonNode secretExpiresAt) {
 }

@@ -21,12 +21,18 @@ import java.util.UUID;
 record AuthConfigs(String bootstrapServers, SecretStore secrets, Pool pool) {
 
     UUID create(String tenant, String provider, String authType, Map<String, Object> config, Map<String, String> secretFields) {
+        return createIn(tenant, null, provider, authType, config, secretFields);
+    }
+
+    /** An auth config that serves {@code environment} only (null: every environment). */
+    UUID createIn(String tenant, String environment, String provider, String authType, Map<String, Object> config,
+            Map<String, String> secretFields) {
         UUID id = UUID.randomUUID();
         if (!secretFields.isEmpty()) {
             secrets.write(SecretPath.authConfig(tenant, id), secretFields, 0).await().indefinitely();
         }
         publish(tenant, new AuthConfigCreated(id, "config " + id, provider == null ? "custom" : "oauth2_provider",
-                provider, authType, null, config, List.copyOf(secretFields.keySet())));
+                provider, authType, environment, config, List.copyOf(secretFields.keySet())));
         awaitProjected(id, 0);
         return id;
     }

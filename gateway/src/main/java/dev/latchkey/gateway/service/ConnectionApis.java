@@ -179,8 +179,10 @@ public class ConnectionApis {
             }
             case "PENDING" -> throw CallRefusedException.notCallable("The connection is not authorized yet: finish the"
                     + " authorization, or start it again with POST /api/v1/connections/" + connection.id() + "/reauthorize.");
-            case "EXPIRED" -> throw CallRefusedException.notCallable("The connection's authorization expired: authorize it"
-                    + " again with POST /api/v1/connections/" + connection.id() + "/reauthorize.");
+            case "EXPIRED" -> throw CallRefusedException.notCallable(AuthType.of(connection.authType()).tokenBased()
+                    ? "The connection's authorization expired: authorize it again with POST /api/v1/connections/"
+                            + connection.id() + "/reauthorize."
+                    : "The connection's credentials expired: replace them with PATCH /api/v1/connections/" + connection.id() + ".");
             default -> throw CallRefusedException.notCallable("The connection is in error; test or reauthorize it.");
         }
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.events;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,6 +111,20 @@ public final class AuthConfigEvents {
         @Override
         public EventType eventType() {
             return EventType.AUTH_CONFIG_STATUS_CHANGED;
+        }
+
+        @Override
+        public String aggregateId() {
+            return String.valueOf(authConfigId);
+        }
+    }
+
+    /** An auth config's secret ends soon, on the date its owner gave: replace it before then. */
+    public record AuthConfigSecretExpiring(UUID authConfigId,
+            Instant expiresAt) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.AUTH_CONFIG_SECRET_EXPIRING;
         }
 
         @Override

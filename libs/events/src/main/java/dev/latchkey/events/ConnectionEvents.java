@@ -192,4 +192,18 @@ public final class ConnectionEvents {
             return String.valueOf(connectionId);
         }
     }
+
+    /** A connection's own secret (an API key, a password) ends soon, on the date its owner gave: replace it before then. */
+    public record ConnectionSecretExpiring(UUID connectionId,
+            Instant expiresAt) implements EventData {
+        @Override
+        public EventType eventType() {
+            return EventType.CONNECTION_SECRET_EXPIRING;
+        }
+
+        @Override
+        public String aggregateId() {
+            return String.valueOf(connectionId);
+        }
+    }
 }

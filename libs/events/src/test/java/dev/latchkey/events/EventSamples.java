@@ -6,6 +6,7 @@ import dev.latchkey.events.AccessEvents.CallProxied;
 import dev.latchkey.events.AccessEvents.CredentialsRead;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigCreated;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigDeleted;
+import dev.latchkey.events.AuthConfigEvents.AuthConfigSecretExpiring;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigStatusChanged;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigTested;
 import dev.latchkey.events.AuthConfigEvents.AuthConfigUpdated;
@@ -14,6 +15,7 @@ import dev.latchkey.events.ConnectionEvents.ConnectionAuthorizationFailed;
 import dev.latchkey.events.ConnectionEvents.ConnectionAuthorized;
 import dev.latchkey.events.ConnectionEvents.ConnectionCreated;
 import dev.latchkey.events.ConnectionEvents.ConnectionDeleted;
+import dev.latchkey.events.ConnectionEvents.ConnectionSecretExpiring;
 import dev.latchkey.events.ConnectionEvents.ConnectionStatusChanged;
 import dev.latchkey.events.ConnectionEvents.ConnectionTested;
 import dev.latchkey.events.ConnectionEvents.ConnectionUpdated;
@@ -52,6 +54,7 @@ final class EventSamples {
                 new AuthConfigDeleted(AUTH_CONFIG, "Google Workspace"),
                 new AuthConfigTested(AUTH_CONFIG, false, "token endpoint answered invalid_client", 412),
                 new AuthConfigStatusChanged(AUTH_CONFIG, "ACTIVE", "ERROR", "client secret rejected"),
+                new AuthConfigSecretExpiring(AUTH_CONFIG, EXPIRES),
                 new ConnectionCreated(CONNECTION, AUTH_CONFIG, "Acme's Gmail", "staging", "user-42", "oauth2", "PENDING"),
                 new ConnectionCreated(CONNECTION, AUTH_CONFIG, "Acme's Zendesk", "production", null, "api_key", "ACTIVE", "zendesk",
                         Map.of("subdomain", "acme", "email", "ops@acme.example"), 1L),
@@ -63,6 +66,7 @@ final class EventSamples {
                 new ConnectionUpdated(CONNECTION, List.of("config.subdomain", "secrets.apiKey"), Map.of("subdomain", "acme-eu"), 2L),
                 new ConnectionTested(CONNECTION, true, 200, 87, null),
                 new ConnectionStatusChanged(CONNECTION, "ACTIVE", "EXPIRED", "invalid_grant"),
+                new ConnectionSecretExpiring(CONNECTION, EXPIRES),
                 new ConnectionDeleted(CONNECTION, AUTH_CONFIG, true),
                 new AllowedOriginsChanged("acme", List.of("https://app.example.com")),
                 new TokenRefreshed(CONNECTION, EXPIRES, true, List.of("openid", "email")),

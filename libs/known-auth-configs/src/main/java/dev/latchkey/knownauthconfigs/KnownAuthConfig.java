@@ -34,6 +34,7 @@ public class KnownAuthConfig {
     @Column(name = "auth_type")
     public String authType;
 
+    /** The one environment its connections may be made in; null: any of them. */
     public String environment;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -49,4 +50,9 @@ public class KnownAuthConfig {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Whether a connection in {@code environment} may be made from it: the auth config names none, or that one. */
+    public boolean serves(String environment) {
+        return this.environment == null || this.environment.equals(environment);
+    }
 }

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.List;
 
 /** How token-refresher paces refreshes. */
 @ConfigMapping(prefix = "latchkey.refresher")
@@ -39,13 +38,6 @@ public interface RefresherConfig {
 
     @WithDefault("15m")
     Duration maxBackoff();
-
-    /**
-     * How long before a credential that cannot be refreshed ends {@code token.expiring} warnings go out: one as it
-     * reaches each threshold ({@link dev.latchkey.refresher.service.ExpiryThresholds}).
-     */
-    @WithDefault("7d,1d,1h")
-    List<Duration> expiryWarnings();
 
     /** How often each worker looks for due refreshes. */
     @WithDefault("5s")

@@ -1,5 +1,6 @@
 package dev.latchkey.refresher.service;
 
+import dev.latchkey.platform.expiry.ExpiryThresholds;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.OAuth2;

@@ -1,5 +1,6 @@
 package dev.latchkey.refresher.service;
 
+import dev.latchkey.platform.expiry.ExpiryThresholds;
 import dev.latchkey.oauth.RefreshOutcome;
 import dev.latchkey.refresher.domain.ScheduledRefresh;
 import dev.latchkey.refresher.events.TokenEventWriter;
