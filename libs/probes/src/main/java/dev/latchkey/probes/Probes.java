@@ -45,7 +45,8 @@ public final class Probes {
         return new Probes(List.of(
                 new PostgresProbe(), new MariaDbProbe(), new RedisProbe(), new RabbitMqProbe(), new KafkaProbe(),
                 new NatsProbe(), new MqttProbe(), new SftpProbe(), new FtpProbe(), new MongoProbe(), new SearchProbe(),
-                new S3Probe(), new LdapProbe(), new MailProbe()), guard);
+                new S3Probe(), new LdapProbe(), new MailProbe(), new CouchDbProbe(),
+                new InfluxDbProbe()), guard);
     }
 
     /** The drivers that have a probe. */

@@ -1,14 +1,10 @@
 package dev.latchkey.probes;
 
-import dev.latchkey.platform.outbound.CappedBody;
 import dev.latchkey.platform.outbound.OutboundTarget;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Set;
@@ -16,13 +12,10 @@ import java.util.Set;
 /**
  * Elasticsearch and OpenSearch over their REST API with java.net.http: {@code GET /} with the API key or the
  * user and password, which answers with the version. A user without the monitor privilege gets 403 there, so
- * the probe then asks the security plugin who the user is, which any authenticated user may. It reads at most
- * {@link #MAX_ANSWER} of an answer (the version document is under 1 KiB); {@link Probes} bounds its time and
- * interrupts it on the deadline, which cancels the exchange.
+ * the probe then asks the security plugin who the user is, which any authenticated user may ({@link ProbeHttp}).
  */
 final class SearchProbe implements Probe {
 
-    private static final long MAX_ANSWER = 64 * 1024;
     private static final Pattern VERSION = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"");
 
     @Override
@@ -34,11 +27,7 @@ final class SearchProbe implements Probe {
     public String probe(ProbeTarget target) throws Exception {
         OutboundTarget checked = target.checkedUrl("url");
         URI base = checked.connectUri();
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(target.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TrustedCertificates.sslContext(target.optional("caCertificate")))
-                .build();
+        HttpClient client = ProbeHttp.client(target);
         HttpResponse<String> root = get(client, base, "/", target);
         switch (root.statusCode()) {
             case 200 -> {
@@ -59,14 +48,8 @@ final class SearchProbe implements Probe {
     }
 
     private static HttpResponse<String> get(HttpClient client, URI base, String path, ProbeTarget target) throws Exception {
-        String prefix = base.toString().replaceAll("/+$", "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(prefix + path)).timeout(target.timeout()).GET();
-        if (target.optional("apiKey").isPresent()) {
-            request.header("Authorization", "ApiKey " + target.required("apiKey"));
-        } else if (target.optional("username").isPresent()) {
-            String credentials = target.required("username") + ":" + target.optional("password").orElse("");
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        }
-        return client.send(request.build(), CappedBody.ofString(MAX_ANSWER));
+        String authorization = target.optional("apiKey").map(key -> "ApiKey " + key).orElseGet(() -> target.optional("username")
+                .map(user -> ProbeHttp.basic(user, target.optional("password").orElse(""))).orElse(null));
+        return ProbeHttp.get(client, base, path, authorization, target);
     }
 }

@@ -34,7 +34,7 @@ class CatalogDriversTest {
                 .forEach(withoutProbe::add);
 
         assertEquals(Set.of("activemq", "azure-blob", "azure-service-bus", "bigquery", "cassandra", "clickhouse",
-                "couchdb", "dynamodb", "gcs", "google-pubsub", "influxdb", "neo4j", "oracle", "pulsar", "snowflake", "sqlserver",
+                "dynamodb", "gcs", "google-pubsub", "neo4j", "oracle", "pulsar", "snowflake", "sqlserver",
                 "sqs"), withoutProbe);
     }
 }

@@ -87,7 +87,7 @@ class GuardedProbesTest {
     @Test
     void everyCatalogDriverWithAProbeIsRegistered() {
         assertEquals(Set.of("postgresql", "redshift", "mysql", "mariadb", "redis", "rabbitmq", "kafka", "nats", "mqtt", "sftp",
-                "ftp", "mongodb", "elasticsearch", "opensearch", "s3", "minio", "ldap", "smtp", "imap"),
+                "ftp", "mongodb", "elasticsearch", "opensearch", "s3", "minio", "ldap", "smtp", "imap", "couchdb", "influxdb"),
                 TestGuards.loopbackProbes().drivers());
     }
 }
