@@ -98,6 +98,7 @@ public class AuthConfigPages {
         body.put("name", Pages.first(form, "name"));
         body.put("environment", Pages.first(form, "environment"));
         body.put("description", Pages.first(form, "description"));
+        body.put(SecretsEnd.FIELD, SecretsEnd.of(form));
         try {
             Map<String, Object> created = api.create(body);
             return Pages.seeOther("/auth-configs/" + created.get("id") + "?created=true");
@@ -106,7 +107,8 @@ public class AuthConfigPages {
             return Response.status(400).entity(form(kind, null, config, problem.fieldErrors(), problem.detail())
                     .data("kinds", forms.kinds(provider)).data("name", Pages.first(form, "name"))
                     .data("environment", Pages.first(form, "environment"))
-                    .data("description", Pages.first(form, "description"))).build();
+                    .data("description", Pages.first(form, "description"))
+                    .data("secretExpiresAt", Pages.first(form, SecretsEnd.FIELD))).build();
         }
     }
 
@@ -159,7 +161,8 @@ public class AuthConfigPages {
         Map<String, Object> existing = api.get(id);
         Kind kind = forms.of(existing);
         return form(kind, existing, JSON.valueToTree(existing.get("config")), Map.of(), null)
-                .data("name", existing.get("name")).data("description", existing.get("description"));
+                .data("name", existing.get("name")).data("description", existing.get("description"))
+                .data("secretExpiresAt", SecretsEnd.day(existing));
     }
 
     /** Saves the edit as a merge patch at the version the form was read at; a secret left blank stays as it is. */
@@ -171,6 +174,7 @@ public class AuthConfigPages {
         Map<String, Object> existing = api.get(id);
         Kind kind = forms.of(existing);
         Map<String, Object> changes = changes(kind, form);
+        SecretsEnd.addChange(changes, existing, form);
         try {
             api.update(id, "\"" + form.getFirst("version") + "\"", changes);
             return Pages.seeOther("/auth-configs/" + id);
@@ -179,7 +183,8 @@ public class AuthConfigPages {
             ObjectNode config = (ObjectNode) changes.get("config");
             return Response.status(problem.status()).entity(form(kind, existing, config, problem.fieldErrors(),
                     problem.detail()).data("name", Pages.first(form, "name"))
-                    .data("description", Pages.first(form, "description"))).build();
+                    .data("description", Pages.first(form, "description"))
+                    .data("secretExpiresAt", Pages.first(form, SecretsEnd.FIELD))).build();
         }
     }
 
@@ -234,7 +239,7 @@ public class AuthConfigPages {
             String problem) {
         List<FormField> fields = kind.fields(values);
         Map<String, String> elsewhere = new TreeMap<>(errors);
-        elsewhere.keySet().removeAll(List.of("name", "description", "environment"));
+        elsewhere.keySet().removeAll(List.of("name", "description", "environment", SecretsEnd.FIELD));
         fields.forEach(field -> elsewhere.remove(field.path()));
         return authConfigForm.data("kind", kind).data("existing", existing).data("fields", fields)
                 .data("errors", errors).data("elsewhere", elsewhere).data("problem", problem).data("kinds", List.of(kind))

@@ -97,6 +97,9 @@ class AdminJourneyTest {
     @Order(4)
     void connectingTheAuthConfigMakesAnActiveConnection() {
         browser.open(authConfigPath).clickAndWait("a[href^='/connections/new?authConfigId=']");
+        // A development auth config serves development connections only: the form offers no other environment.
+        assertEquals(1, browser.all("#f-environment option").size(), browser.text("form"));
+        assertTrue(browser.text("#h-environment").contains("serves development only"), browser.text("form"));
         browser.assertAccessible();
         browser.screenshot("connect");
         browser.type("#f-name", "Orders, production account " + RUN);
@@ -162,7 +165,8 @@ class AdminJourneyTest {
 
     /** The auth config's own name, and its API-key form: the header's name (config.name), and the key itself. */
     private static void fillApiKeyForm(String headerName) {
-        browser.type("#f-name", NAME).type("#f-config-baseUrl", "https://orders.example.com")
+        browser.type("#f-name", NAME).select("#f-environment", "development")
+                .type("#f-config-baseUrl", "https://orders.example.com")
                 .type("#f-config-name", headerName).type("#f-secrets-apiKey", CANARY);
     }
 }

@@ -113,6 +113,12 @@ final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    /** Sets a date input to {@code day}: typing one follows the browser's locale, so the value is set as a script would. */
+    ConsoleBrowser day(String css, java.time.LocalDate day) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", find(css), day.toString());
+        return this;
+    }
+
     /** Chooses the option of a select by its value. */
     ConsoleBrowser select(String css, String value) {
         new Select(find(css)).selectByValue(value);

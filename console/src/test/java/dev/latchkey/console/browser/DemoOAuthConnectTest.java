@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,9 +102,16 @@ class DemoOAuthConnectTest {
         browser.assertAccessible();
         browser.screenshot("auth-config-edit");
         browser.type("#f-description", "Keycloak's demo-app client, for the console's tests");
+        browser.day("#f-secret-expires", LocalDate.of(2020, 1, 1));
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
+        assertTrue(browser.text(".field-error").contains("in the future"), "a past end is refused: " + browser.text("main"));
+        LocalDate end = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        browser.day("#f-secret-expires", end);
         browser.clickAndWait("form.form button[type=submit]:not([formaction])");
         assertEquals(authConfigPath, browser.path(), browser.text("main"));
         assertTrue(browser.text("main").contains("for the console's tests"), "the edit is saved");
+        assertTrue(browser.text("dl.facts").contains("Secrets expire"), browser.text("dl.facts"));
+        browser.screenshot("auth-config-secret-end");
 
         browser.clickAndWait("a[href^='/connections/new?authConfigId=']");
         browser.type("#f-name", "My demo account " + run);
