@@ -11,6 +11,7 @@ public enum CustomType {
     NO_AUTH("no_auth", AuthType.NO_AUTH, "No authentication"),
     OAUTH2("oauth2", AuthType.OAUTH2, "OAuth2, authorization code"),
     OAUTH2_CLIENT_CREDENTIALS("oauth2_client_credentials", AuthType.OAUTH2_CLIENT_CREDENTIALS, "OAuth2, client credentials"),
+    OAUTH2_JWT_BEARER("oauth2_jwt_bearer", AuthType.OAUTH2_JWT_BEARER, "OAuth2, JWT bearer (a service account's key, RFC 7523)"),
     API_KEY("api_key", AuthType.API_KEY, "API key (header, query or cookie)"),
     BEARER_TOKEN("bearer_token", AuthType.BEARER, "Bearer token"),
     BASIC("basic", AuthType.BASIC, "Basic (user name and password)"),

@@ -11,8 +11,10 @@ import dev.latchkey.authconfig.events.AuthConfigEventWriter;
 import dev.latchkey.authconfig.repository.AuthConfigQuery;
 import dev.latchkey.authconfig.repository.AuthConfigRepository;
 import dev.latchkey.authconfig.repository.ConnectionUsageRepository;
+import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.FormValidator;
+import dev.latchkey.oauth.JwtBearer;
 import dev.latchkey.platform.expiry.SecretExpiry;
 import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.ConflictException;
@@ -85,7 +87,7 @@ public class AuthConfigService {
         AuthConfigKind kind = kinds.resolve(request.category(), request.provider(), request.type());
         ObjectNode config = objectOrEmpty(request.config());
         ObjectNode secretValues = objectOrEmpty(request.secrets());
-        validate(kind.form(), config, secretValues);
+        validate(kind, config, secretValues);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SecretExpiry secretExpiry = SecretExpiry.read(request.secretExpiresAt(), now);
         AuthConfig entity = new AuthConfig();
@@ -267,7 +269,7 @@ public class AuthConfigService {
         AuthConfigKind kind = kinds.resolve(draft.category(), draft.provider(), draft.type());
         ObjectNode config = objectOrEmpty(draft.config());
         ObjectNode secretValues = objectOrEmpty(draft.secrets());
-        validate(kind.form(), config, secretValues);
+        validate(kind, config, secretValues);
         return slots.run(caller.tenant(), () -> tester.test(unsaved(caller, kind, config), kind, Json.toStrings(secretValues)));
     }
 
@@ -284,7 +286,7 @@ public class AuthConfigService {
             DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             return secretValues(entity).chain(stored -> {
                 ObjectNode secretValues = Json.merge(Json.toObject(stored), changes.secrets());
-                validate(kind.form(), config, secretValues);
+                validate(kind, config, secretValues);
                 return slots.run(caller.tenant(),
                         () -> tester.test(unsaved(caller, kind, config), kind, Json.toStrings(secretValues)));
             });
@@ -328,13 +330,13 @@ public class AuthConfigService {
      */
     private Uni<Optional<Long>> newSecretVersion(AuthConfig entity, AuthConfigKind kind, ObjectNode config, ObjectNode secretChanges) {
         if (secretChanges == null || secretChanges.isEmpty()) {
-            validate(kind.form(), config, null);
+            validate(kind, config, null);
             return Uni.createFrom().item(Optional.empty());
         }
         SecretPath path = SecretPath.authConfig(entity.tenant, entity.id);
         return secretValues(entity).chain(old -> {
             ObjectNode merged = Json.merge(Json.toObject(old), secretChanges);
-            validate(kind.form(), config, merged);
+            validate(kind, config, merged);
             Map<String, String> values = Json.toStrings(merged);
             entity.secretFields = hints(values, entity.secretFields, Instant.now().truncatedTo(ChronoUnit.MICROS), old);
             return secrets.versions(path).chain(versions -> {
@@ -378,7 +380,8 @@ public class AuthConfigService {
         return changed;
     }
 
-    private void validate(CredentialForm form, ObjectNode config, ObjectNode secretValues) {
+    private void validate(AuthConfigKind kind, ObjectNode config, ObjectNode secretValues) {
+        CredentialForm form = kind.form();
         List<FieldError> errors = new ArrayList<>(fieldErrors(FormValidator.errors("config", form.config(), config)));
         for (String field : List.of("authorizationUrl", "tokenUrl", "revocationUrl", "baseUrl")) {
             if (!httpAllowed && config.path(field).asText().startsWith("http://")) {
@@ -387,9 +390,25 @@ public class AuthConfigService {
         }
         if (secretValues != null) {
             errors.addAll(fieldErrors(FormValidator.errors("secrets", form.secrets(), secretValues)));
+            if (kind.authType().equals(AuthType.OAUTH2_JWT_BEARER.id())) {
+                privateKeyError(secretValues).ifPresent(errors::add);
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The request has invalid fields.", errors);
+        }
+    }
+
+    /** A JWT bearer client's private key must sign: checked now rather than at its first token request. */
+    private static Optional<FieldError> privateKeyError(ObjectNode secretValues) {
+        if (!secretValues.hasNonNull("privateKey")) {
+            return Optional.empty();
+        }
+        try {
+            JwtBearer.privateKey(secretValues.get("privateKey").asText());
+            return Optional.empty();
+        } catch (IllegalArgumentException notAKey) {
+            return Optional.of(new FieldError("secrets.privateKey", notAKey.getMessage()));
         }
     }
 

@@ -9,10 +9,12 @@ import dev.latchkey.catalog.Template;
 import dev.latchkey.catalog.TemplateValues;
 import dev.latchkey.catalog.TemplateException;
 import dev.latchkey.catalog.auth.AuthOption;
+import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.Native;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
+import dev.latchkey.oauth.OAuthClient;
 import dev.latchkey.probes.ApiRequestProbe;
 import dev.latchkey.probes.FailureCategory;
 import dev.latchkey.probes.ProbeResult;
@@ -82,10 +84,14 @@ public class AuthConfigTester {
     }
 
     /**
-     * A custom OAuth2 client asks its token URL; a custom key, token or password scheme sends the test request it
+     * A custom OAuth2 client asks its token URL (a JWT bearer one with an assertion signed by its key); a custom key, token or password scheme sends the test request it
      * declares ({@link CustomApi}: a path under its base URL) with its credentials, behind the SSRF guard.
      */
     private Uni<ProbeResult> customTest(AuthConfig config, Map<String, String> secrets) {
+        if (AuthType.of(config.authType) == AuthType.OAUTH2_JWT_BEARER) {
+            return oauth.checkJwtBearer(OAuthClient.of(AuthType.OAUTH2_JWT_BEARER, config.config, Optional.empty()),
+                    secrets.get("privateKey"), timeout);
+        }
         if (config.config.get("tokenUrl") == null) {
             Optional<ApiClient> declared = CustomApi.testable(config.config);
             if (declared.isEmpty()) {

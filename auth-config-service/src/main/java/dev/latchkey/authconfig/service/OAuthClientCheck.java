@@ -6,6 +6,8 @@ import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.text.Redaction;
 import dev.latchkey.catalog.auth.FormUrlEncoding;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
+import dev.latchkey.oauth.OAuthClient;
+import dev.latchkey.oauth.TokenRequest;
 import dev.latchkey.probes.FailureCategory;
 import dev.latchkey.probes.ProbeResult;
 import io.smallrye.mutiny.Uni;
@@ -59,6 +61,39 @@ public class OAuthClientCheck {
         long started = System.nanoTime();
         return http.send("POST", URI.create(tokenUrl), headers, body, timeout, maxResponseBytes)
                 .map(response -> outcome(response, since(started)))
+                .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)))
+                .map(result -> result.redacted(redaction));
+    }
+
+    /**
+     * Tests a JWT bearer client (RFC 7523 §2.1): an assertion signed with its private key, sent as connections send it.
+     * A token proves the key, issuer, subject and audience; {@code invalid_grant} or {@code invalid_client} disproves
+     * them; a key that cannot sign is a setting to fix.
+     */
+    public Uni<ProbeResult> checkJwtBearer(OAuthClient client, String privateKey, Duration timeout) {
+        long started = System.nanoTime();
+        TokenRequest request;
+        try {
+            request = TokenRequest.withoutUser(client, privateKey);
+        } catch (IllegalArgumentException unusable) {
+            return Uni.createFrom().item(ProbeResult.failure(FailureCategory.CONFIG, "the private key " + unusable.getMessage(),
+                    since(started)));
+        }
+        Redaction redaction = Redaction.of(List.of(privateKey, request.body()));
+        return http.send("POST", request.url(), request.headers(), request.body(), timeout, maxResponseBytes)
+                .map(response -> {
+                    JsonNode answer = Json.parseOrEmpty(response.body());
+                    String error = answer.path("error").asText("");
+                    if (response.statusCode() == 200 && answer.hasNonNull("access_token")) {
+                        return ProbeResult.success("the token endpoint issued a token for the signed assertion", since(started));
+                    }
+                    if (error.equals("invalid_grant") || error.equals("invalid_client") || response.statusCode() == 401) {
+                        return ProbeResult.failure(FailureCategory.AUTH_FAILED, "the provider refused the signed assertion ("
+                                + (error.isEmpty() ? response.statusCode() : error) + "): check the key, issuer, subject and"
+                                + " audience", since(started));
+                    }
+                    return outcome(response, since(started));
+                })
                 .onFailure().recoverWithItem(failure -> ProbeResult.failure(failure, since(started)))
                 .map(result -> result.redacted(redaction));
     }

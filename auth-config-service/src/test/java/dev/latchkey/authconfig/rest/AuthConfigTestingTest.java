@@ -1,5 +1,6 @@
 package dev.latchkey.authconfig.rest;
 
+import dev.latchkey.testing.JwtBearerProvider;
 import dev.latchkey.testing.OidcTestServer;
 import dev.latchkey.testing.TopicReader;
 import dev.latchkey.testing.WithKafka;
@@ -9,10 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +56,26 @@ class AuthConfigTestingTest extends AuthConfigTestBase {
         admin(tenant).post(AUTH_CONFIGS + "/" + wrong + "/test").then().statusCode(200)
                 .body("ok", equalTo(false)).body("category", equalTo("AUTH_FAILED")).body("status", equalTo("ERROR"))
                 .body("message", not(containsString("wrong-password")));
+    }
+
+    /** A JWT bearer client (RFC 7523) is proved by a token for an assertion signed with its key, as connections sign it. */
+    @Test
+    void aServiceAccountsKeyIsProvedByASignedGrantAndAnUnknownKeyIsRefused() throws IOException {
+        String tenant = newTenant();
+        try (JwtBearerProvider google = new JwtBearerProvider()) {
+            String known = created(tenant, serviceAccount("robot", google.tokenUrl(), google.privateKeyPem()));
+            String unknown = created(tenant, serviceAccount("stranger", google.tokenUrl(), JwtBearerProvider.unknownKeyPem()));
+
+            admin(tenant).post(AUTH_CONFIGS + "/" + known + "/test").then().statusCode(200)
+                    .body("ok", equalTo(true)).body("message", containsString("signed assertion")).body("status", equalTo("ACTIVE"));
+            admin(tenant).post(AUTH_CONFIGS + "/" + unknown + "/test").then().statusCode(200)
+                    .body("ok", equalTo(false)).body("category", equalTo("AUTH_FAILED")).body("status", equalTo("ERROR"))
+                    .body("message", not(containsString("PRIVATE KEY")));
+            admin(tenant).get(AUTH_CONFIGS + "/" + known).then().body("secrets.privateKey.set", equalTo(true))
+                    .body(not(containsString("BEGIN PRIVATE KEY")));
+            create(tenant, serviceAccount("not a key", google.tokenUrl(), "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n"
+                    + "-----END PRIVATE KEY-----")).statusCode(400).body("errors.field", hasItem("secrets.privateKey"));
+        }
     }
 
     @Test
@@ -106,6 +129,14 @@ class AuthConfigTestingTest extends AuthConfigTestBase {
         String id = created(tenant, customOAuth2("https://127.0.0.1:1/token"));
 
         as(tenant, "viewer").post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(403);
+    }
+
+    private static String serviceAccount(String name, String tokenUrl, String privateKey) {
+        return """
+                {"name": "%s", "category": "custom", "type": "oauth2_jwt_bearer",
+                 "config": {"tokenUrl": "%s", "clientId": "%s", "scopes": ["https://www.googleapis.com/auth/drive.readonly"]},
+                 "secrets": {"privateKey": "%s"}}""".formatted(name, tokenUrl, JwtBearerProvider.ACCOUNT,
+                privateKey.replace("\n", "\\n"));
     }
 
     private static String customOAuth2(String tokenUrl) {

@@ -53,10 +53,11 @@ class CatalogResourceTest extends AuthConfigTestBase {
     void theCustomSchemesShowTheirFormsAsTheirTypesAreNamed() {
         as("demo", "viewer").get("/api/v1/catalog/custom").then().statusCode(200)
                 .body("authOptions.type", equalTo(java.util.List.of("no_auth", "oauth2", "oauth2_client_credentials",
-                        "api_key", "bearer_token", "basic", "digest")))
-                .body("authOptions[3].label", equalTo("API key (header, query or cookie)"))
-                .body("authOptions[3].config.required", hasItem("name"))
-                .body("authOptions[3].secrets.properties.apiKey.writeOnly", equalTo(true))
+                        "oauth2_jwt_bearer", "api_key", "bearer_token", "basic", "digest")))
+                .body("authOptions[4].label", equalTo("API key (header, query or cookie)"))
+                .body("authOptions[4].config.required", hasItem("name"))
+                .body("authOptions[4].secrets.properties.apiKey.writeOnly", equalTo(true))
+                .body("authOptions[3].secrets.properties.privateKey.writeOnly", equalTo(true))
                 .body("authOptions[1].config.properties.tokenUrl.destination", equalTo(true))
                 .body("redirectUri", equalTo("http://localhost:8082/oauth/callback"));
     }

@@ -126,7 +126,7 @@ public class ConnectionService {
                                             .call(() -> events.created(actor, connection)))
                                     .map(url -> new Created(connection, url));
                         }
-                        case OAUTH2_CLIENT_CREDENTIALS -> withClientCredentials(connection, actor, authConfig);
+                        case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_JWT_BEARER -> withClientCredentials(connection, actor, authConfig);
                         default -> withCredentials(connection, actor, request.credentials());
                     };
                 });
@@ -143,9 +143,9 @@ public class ConnectionService {
                 .chain(authConfig -> {
                     Connection unsaved = newConnection(caller.tenant(), caller.actor(), request, authConfig);
                     AuthType type = AuthType.of(authConfig.authType);
-                    if (type == AuthType.OAUTH2 || type == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
+                    if (type.tokenBased()) {
                         return Uni.createFrom().item(ProbeResult.untested("an OAuth2 connection is proved when it is made:"
-                                + " by the user's authorization, or by its token request for client credentials"));
+                                + " by the user's authorization, or by its token request for client credentials and JWT bearer"));
                     }
                     return tester.testUnsaved(caller, unsaved, authConfig, request.credentials());
                 });
@@ -275,7 +275,7 @@ public class ConnectionService {
                 .chain(authorizing -> switch (AuthType.of(authorizing.connection().authType)) {
                     case OAUTH2 -> Panache.withTransaction(() -> flow.start(authorizing.connection(), caller.actor(),
                             clients.client(authorizing.authConfig()), null, null));
-                    case OAUTH2_CLIENT_CREDENTIALS -> clientToken(authorizing.authConfig())
+                    case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_JWT_BEARER -> clientToken(authorizing.authConfig())
                             .chain(response -> tokens.store(authorizing.connection(), caller.actor(), response)).replaceWith((String) null);
                     default -> throw new ConflictException("Only an OAuth2 connection is authorized at its provider.");
                 });
@@ -285,14 +285,18 @@ public class ConnectionService {
     private record Authorizing(Connection connection, KnownAuthConfig authConfig) {
     }
 
-    /** A client-credentials token (RFC 6749 §4.4); a refusal is a 502 problem and changes nothing. */
+    /**
+     * A token the client gets alone: client credentials (RFC 6749 §4.4) or a JWT bearer grant signed with its key (RFC
+     * 7523); a refusal is a 502 problem and changes nothing.
+     */
     private Uni<TokenResponse> clientToken(KnownAuthConfig authConfig) {
         return clients.resolve(authConfig)
-                .chain(resolved -> tokenEndpoint.token(TokenRequest.clientCredentials(resolved.client(), resolved.clientSecret()),
+                .chain(resolved -> tokenEndpoint.token(TokenRequest.withoutUser(resolved.client(), resolved.clientSecret()),
                         resolved.client(), config.tokenTimeout()))
                 .invoke(response -> {
                     if (!response.ok()) {
-                        throw new UpstreamException("The provider refused the auth config's client credentials: " + response.problem());
+                        throw new UpstreamException("The provider refused the auth config's client credentials"
+                                + " (or its signed assertion): " + response.problem());
                     }
                 });
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.connectedapps.service;
 
+import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.oauth.TokenResponse;
 import dev.latchkey.connectedapps.domain.Connection;
 import dev.latchkey.connectedapps.domain.ConnectionStatus;
@@ -65,8 +66,8 @@ public class ConnectionTokens {
         connection.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** A client-credentials token is fetched anew; an authorization-code one needs a refresh token. */
+    /** A token the client gets alone (client credentials, JWT bearer) is fetched anew; authorization code needs a refresh token. */
     static boolean refreshable(Connection connection, TokenResponse response) {
-        return "oauth2_client_credentials".equals(connection.authType) || response.secretFields().containsKey("refreshToken");
+        return AuthType.of(connection.authType).withoutUser() || response.secretFields().containsKey("refreshToken");
     }
 }

@@ -13,7 +13,7 @@ public final class Choices {
 
     static final List<String> environments = List.of("development", "staging", "production");
     static final List<String> authConfigCategories = List.of("oauth2_provider", "native_connector", "custom");
-    static final List<String> authConfigStatuses = List.of("ACTIVE", "ERROR");
+    static final List<String> authConfigStatuses = List.of("ACTIVE", "EXPIRED", "ERROR");
     static final List<String> connectionStatuses = List.of("ACTIVE", "PENDING", "EXPIRED", "ERROR");
     static final List<String> auditOutcomes = List.of("success", "failure", "denied");
     static final List<String> catalogCategories = Arrays.stream(Category.values()).map(Category::id).toList();

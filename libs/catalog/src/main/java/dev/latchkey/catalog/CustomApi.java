@@ -50,7 +50,7 @@ public final class CustomApi {
             case DIGEST -> new Digest(null, null, null, null, null);
             case OAUTH2 -> new OAuth2(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, null);
-            case OAUTH2_CLIENT_CREDENTIALS -> new OAuth2ClientCredentials(null, null, null, null, null, null, null, null, null,
+            case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_JWT_BEARER -> new OAuth2ClientCredentials(null, null, null, null, null, null, null, null, null,
                     null);
             case NO_AUTH -> new NoAuth(null, null, null);
             case NATIVE -> throw new IllegalStateException("no custom auth config is " + authType);

@@ -19,7 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class OAuthClients {
 
-    /** The client and its secret; never printed with the secret. */
+    /** The client and its secret (for a JWT bearer grant, its private key); never printed with the secret. */
     public record Resolved(OAuthClient client, String clientSecret) {
         @Override
         public String toString() {
@@ -45,8 +45,9 @@ public class OAuthClients {
 
     /** The client with its secret, read now; fails with {@code SecretNotFoundException} when the secret is gone. */
     public Uni<Resolved> resolve(KnownAuthConfig authConfig) {
+        String field = AuthType.of(authConfig.authType) == AuthType.OAUTH2_JWT_BEARER ? "privateKey" : "clientSecret";
         return secrets.read(SecretPath.authConfig(authConfig.tenant, authConfig.id))
-                .map(secret -> new Resolved(client(authConfig), secret.fields().get("clientSecret")));
+                .map(secret -> new Resolved(client(authConfig), secret.fields().get(field)));
     }
 
     /** {@link #resolve(KnownAuthConfig)} of {@code tenant}'s auth config {@code id}, which must still be known. */

@@ -19,7 +19,8 @@ import java.util.Optional;
  * the auth config's parameters, or a custom auth config's own URLs), the client id, scopes and how the client
  * authenticates. The client secret is not here: it stays in the secret store until the token request.
  *
- * @param grant            {@link AuthType#OAUTH2} (authorization code) or {@link AuthType#OAUTH2_CLIENT_CREDENTIALS}
+ * @param grant            {@link AuthType#OAUTH2} (authorization code), {@link AuthType#OAUTH2_CLIENT_CREDENTIALS} or
+ *                         {@link AuthType#OAUTH2_JWT_BEARER}
  * @param authorizationUrl null for client credentials
  * @param issuer           the authorization server's issuer identifier (RFC 8414), null when unknown: what the
  *                         {@code iss} of an authorization response must be (RFC 9207)
@@ -28,12 +29,14 @@ import java.util.Optional;
  * @param revocationUrl    RFC 7009 endpoint, null when none is known
  * @param refreshable      whether the provider issues refresh tokens to refresh with (authorization code only)
  * @param refreshMargin    how long before expiry the catalog says to refresh this provider's tokens, if it says
+ * @param jwtBearer        for {@link AuthType#OAUTH2_JWT_BEARER}: the assertion's claims beyond the client id
  */
 public record OAuthClient(AuthType grant, String authorizationUrl, String issuer, String tokenUrl, String refreshUrl, String revocationUrl,
                           String clientId, List<String> scopes, String scopeSeparator, boolean pkce,
                           TokenRequestAuth tokenRequestAuth, Map<String, String> authorizationParams,
                           Map<String, String> tokenParams, List<String> tokenResponseMetadata,
-                          Optional<Duration> fallbackExpiresIn, boolean refreshable, Optional<Duration> refreshMargin) {
+                          Optional<Duration> fallbackExpiresIn, boolean refreshable, Optional<Duration> refreshMargin,
+                          Optional<JwtBearer> jwtBearer) {
 
     /**
      * The client of an auth config: {@code option} is the catalog's OAuth2 option of its provider, empty for a
@@ -52,7 +55,7 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String issuer
                     scopes.isEmpty() ? oauth.defaultScopes() : scopes, oauth.scopeSeparator(), oauth.pkce().sent(),
                     oauth.tokenRequestAuth(), rendered(oauth.authorizationParams(), oauth, values),
                     rendered(oauth.tokenParams(), oauth, values), oauth.tokenResponseMetadata(),
-                    oauth.refresh().fallbackExpiresIn(), oauth.refresh().supported(), oauth.refresh().margin());
+                    oauth.refresh().fallbackExpiresIn(), oauth.refresh().supported(), oauth.refresh().margin(), Optional.empty());
         }
         if (option.orElse(null) instanceof OAuth2ClientCredentials client) {
             Map<String, String> values = values(client, config);
@@ -60,7 +63,7 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String issuer
             return new OAuthClient(grant, null, null, tokenUrl, tokenUrl, null, clientId,
                     scopes.isEmpty() ? client.defaultScopes() : scopes, client.scopeSeparator(), false,
                     client.tokenRequestAuth(), Map.of(), rendered(client.tokenParams(), client, values), List.of(),
-                    client.fallbackExpiresIn(), false, Optional.empty());
+                    client.fallbackExpiresIn(), false, Optional.empty(), Optional.empty());
         }
         String tokenUrl = String.valueOf(config.get("tokenUrl"));
         TokenRequestAuth requestAuth = "client_secret_post".equals(config.get("tokenRequestAuth"))
@@ -68,7 +71,10 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String issuer
         // A custom server gets PKCE too: servers that do not know it ignore its parameters (RFC 7636 §5).
         return new OAuthClient(grant, grant == AuthType.OAUTH2 ? String.valueOf(config.get("authorizationUrl")) : null,
                 (String) config.get("issuer"), tokenUrl, tokenUrl, (String) config.get("revocationUrl"), clientId, scopes, " ",
-                grant == AuthType.OAUTH2, requestAuth, Map.of(), Map.of(), List.of(), Optional.empty(), grant == AuthType.OAUTH2, Optional.empty());
+                grant == AuthType.OAUTH2, requestAuth, Map.of(), Map.of(), List.of(), Optional.empty(), grant == AuthType.OAUTH2,
+                Optional.empty(), grant == AuthType.OAUTH2_JWT_BEARER
+                        ? Optional.of(new JwtBearer((String) config.get("subject"), (String) config.get("audience")))
+                        : Optional.empty());
     }
 
     public String scope() {

@@ -1,8 +1,10 @@
 package dev.latchkey.oauth;
 
+import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.FormUrlEncoding;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +29,7 @@ public record TokenRequest(URI url, Map<String, String> headers, String body) {
     }
 
     /** RFC 6749 §4.4.2. */
-    public static TokenRequest clientCredentials(OAuthClient client, String clientSecret) {
+    private static TokenRequest clientCredentials(OAuthClient client, String clientSecret) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         if (!client.scopes().isEmpty()) {
@@ -35,6 +37,24 @@ public record TokenRequest(URI url, Map<String, String> headers, String body) {
         }
         form.putAll(client.tokenParams());
         return of(client.tokenUrl(), client, clientSecret, form);
+    }
+
+    /**
+     * A token the client gets without a user: client credentials with its secret (RFC 6749 §4.4), or a JWT bearer grant
+     * signed with its private key (RFC 7523 §2.1: the assertion is the grant, the client sends no secret).
+     */
+    public static TokenRequest withoutUser(OAuthClient client, String secret) {
+        if (client.grant() != AuthType.OAUTH2_JWT_BEARER) {
+            return clientCredentials(client, secret);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", JwtBearer.GRANT_TYPE);
+        form.put("assertion", client.jwtBearer().orElseThrow().assertion(client, secret, Instant.now()));
+        form.putAll(client.tokenParams());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("Accept", "application/json");
+        return new TokenRequest(URI.create(client.tokenUrl()), headers, FormUrlEncoding.encode(form));
     }
 
     /** RFC 6749 §6: no scope, so the grant keeps the scopes it has. */

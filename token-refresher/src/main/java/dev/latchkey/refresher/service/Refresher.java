@@ -157,8 +157,8 @@ public class Refresher {
     }
 
     private static TokenRequest request(OAuthClient client, String clientSecret, Secret tokens) {
-        if (client.grant() == AuthType.OAUTH2_CLIENT_CREDENTIALS) {
-            return TokenRequest.clientCredentials(client, clientSecret);
+        if (client.grant().withoutUser()) {
+            return TokenRequest.withoutUser(client, clientSecret);
         }
         String refreshToken = tokens.fields().get("refreshToken");
         if (refreshToken == null) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 public enum AuthType {
     OAUTH2(List.of("accessToken")),
     OAUTH2_CLIENT_CREDENTIALS(List.of("accessToken")),
+    /** RFC 7523 §2.1: a JWT signed with the client's private key is the grant (service accounts). */
+    OAUTH2_JWT_BEARER(List.of("accessToken")),
     API_KEY(List.of("apiKey")),
     BEARER(List.of("token")),
     BASIC(List.of("username", "password")),
@@ -30,7 +32,12 @@ public enum AuthType {
 
     /** Whether a connection of this type holds tokens an OAuth2 provider issued (and Latchkey refreshes). */
     public boolean tokenBased() {
-        return this == OAUTH2 || this == OAUTH2_CLIENT_CREDENTIALS;
+        return this == OAUTH2 || withoutUser();
+    }
+
+    /** Whether its tokens come from the client alone, no user's authorization: fetched anew whenever they expire. */
+    public boolean withoutUser() {
+        return this == OAUTH2_CLIENT_CREDENTIALS || this == OAUTH2_JWT_BEARER;
     }
 
     @JsonValue
