@@ -13,6 +13,7 @@ import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.Native;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
+import dev.latchkey.catalog.auth.OAuth2JwtBearer;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
 import dev.latchkey.oauth.OAuthClient;
 import dev.latchkey.probes.ApiRequestProbe;
@@ -73,6 +74,10 @@ public class AuthConfigTester {
         if (option instanceof OAuth2ClientCredentials client) {
             return clientCheck(config, secrets, render(client.tokenUrl(), option, values), client.tokenRequestAuth(),
                     client.scopeSeparator());
+        }
+        if (option instanceof OAuth2JwtBearer) {
+            return oauth.checkJwtBearer(OAuthClient.of(AuthType.OAUTH2_JWT_BEARER, config.config, Optional.of(option)),
+                    secrets.get("privateKey"), timeout);
         }
         boolean credentialsSet = option.type().credentials().stream().allMatch(field -> values.containsKey("credentials." + field));
         var entry = catalog.find(config.provider).orElseThrow();

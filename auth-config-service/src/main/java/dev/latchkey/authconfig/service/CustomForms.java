@@ -30,13 +30,8 @@ public final class CustomForms {
                     .withConfig("revocationUrl", url("Revocation URL (RFC 7009)"), false)
                     .withConfig("issuer", url("Issuer (RFC 8414): its sign-in answers must name it (RFC 9207)"), false);
             case OAUTH2_CLIENT_CREDENTIALS -> tokenEndpoint(form);
-            case OAUTH2_JWT_BEARER -> form.withConfig("tokenUrl", url("Token URL"), true)
-                    .withConfig("clientId", CredentialForm.text("Issuer (iss): the service account's email or the client id"), true)
-                    .withConfig("subject", CredentialForm.text("Subject (sub): the user the tokens act for, if any"), false)
-                    .withConfig("audience", url("Audience (aud), when not the token URL"), false)
-                    .withConfig("scopes", CredentialForm.list("Scopes", List.of()), false)
-                    .withSecret("privateKey", CredentialForm.text("Private key (PKCS #8 PEM)")
-                            .put("format", CredentialForm.MULTI_LINE), true);
+            case OAUTH2_JWT_BEARER -> CredentialForms.jwtBearer(form.withConfig("tokenUrl", url("Token URL"), true)
+                    .withConfig("audience", url("Audience (aud), when not the token URL"), false), Map.of());
             case API_KEY -> testRequest(form
                     .withConfig("name", CredentialForm.text("Header, query parameter or cookie name")
                             .put("pattern", TOKEN_NAME), true)

@@ -6,6 +6,7 @@ import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.ConnectionParameters;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
+import dev.latchkey.catalog.auth.OAuth2JwtBearer;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,6 +105,10 @@ final class EntryRules {
             endpoints.put("tokenUrl", client.tokenUrl());
             client.tokenParams().forEach((name, value) -> params.put("tokenParams." + name, value));
             checkScopes(where, client.scopes(), client.defaultScopes());
+        } else if (option instanceof OAuth2JwtBearer jwtBearer) {
+            endpoints.put("tokenUrl", jwtBearer.tokenUrl());
+            endpoints.put("audience", jwtBearer.audience());
+            checkScopes(where, jwtBearer.scopes(), jwtBearer.defaultScopes());
         }
         endpoints.forEach((field, url) -> {
             if (url != null) {
@@ -146,6 +151,9 @@ final class EntryRules {
             urls.add(oauth.refresh().url().orElse(null));
         } else if (option instanceof OAuth2ClientCredentials client) {
             urls.add(client.tokenUrl());
+        } else if (option instanceof OAuth2JwtBearer jwtBearer) {
+            urls.add(jwtBearer.tokenUrl());
+            urls.add(jwtBearer.audience());
         }
         api.ifPresent(client -> urls.add(client.baseUrl()));
         urls.removeIf(Objects::isNull);
@@ -167,8 +175,7 @@ final class EntryRules {
 
     private void checkApi(String where, AuthOption option, ApiClient api) {
         api.templates().forEach((field, template) -> checkTemplate(field + " with " + where, template, option.variables()));
-        boolean fromTokenResponse = option instanceof OAuth2 oauth && leadingVariable(api.baseUrl())
-                .filter(oauth.tokenResponseMetadata()::contains).isPresent();
+        boolean fromTokenResponse = leadingVariable(api.baseUrl()).filter(option.tokenResponseMetadata()::contains).isPresent();
         if (!fromTokenResponse) {
             checkHttps("api.baseUrl with " + where, api.baseUrl(), option.connectionParameters());
         }

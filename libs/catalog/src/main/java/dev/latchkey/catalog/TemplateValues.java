@@ -3,7 +3,6 @@ package dev.latchkey.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.ConnectionParameters;
-import dev.latchkey.catalog.auth.OAuth2;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -32,10 +31,8 @@ public final class TemplateValues {
                 values.put((parameters.isSecret(name) ? "credentials." : "config.") + name, value.toString());
             }
         }
-        if (option instanceof OAuth2 oauth) {
-            oauth.tokenResponseMetadata().stream().filter(field -> config.get(field) != null)
-                    .forEach(field -> values.putIfAbsent("config." + field, config.get(field).toString()));
-        }
+        option.tokenResponseMetadata().stream().filter(field -> config.get(field) != null)
+                .forEach(field -> values.putIfAbsent("config." + field, config.get(field).toString()));
         secrets.forEach((field, value) -> values.putIfAbsent("credentials." + field, value));
         if (config.get("username") != null) {
             values.putIfAbsent("credentials.username", config.get("username").toString());

@@ -6,6 +6,7 @@ import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
+import dev.latchkey.catalog.auth.OAuth2JwtBearer;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
 
 import java.time.Duration;
@@ -64,6 +65,16 @@ public record OAuthClient(AuthType grant, String authorizationUrl, String issuer
                     scopes.isEmpty() ? client.defaultScopes() : scopes, client.scopeSeparator(), false,
                     client.tokenRequestAuth(), Map.of(), rendered(client.tokenParams(), client, values), List.of(),
                     client.fallbackExpiresIn(), false, Optional.empty(), Optional.empty());
+        }
+        if (option.orElse(null) instanceof OAuth2JwtBearer jwtBearer) {
+            Map<String, String> values = values(jwtBearer, config);
+            String tokenUrl = render(jwtBearer.tokenUrl(), jwtBearer, values);
+            String audience = jwtBearer.audience() == null ? null : render(jwtBearer.audience(), jwtBearer, values);
+            return new OAuthClient(grant, null, null, tokenUrl, tokenUrl, null, clientId,
+                    scopes.isEmpty() ? jwtBearer.defaultScopes() : scopes, jwtBearer.scopeSeparator(), false,
+                    TokenRequestAuth.CLIENT_SECRET_POST, Map.of(), Map.of(), jwtBearer.tokenResponseMetadata(),
+                    jwtBearer.fallbackExpiresIn(), false, Optional.empty(),
+                    Optional.of(new JwtBearer((String) config.get("subject"), audience)));
         }
         String tokenUrl = String.valueOf(config.get("tokenUrl"));
         TokenRequestAuth requestAuth = "client_secret_post".equals(config.get("tokenRequestAuth"))

@@ -2,6 +2,7 @@ package dev.latchkey.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.auth.AuthType;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JwtBearerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Catalog CATALOG = Catalog.load();
 
     @Test
     void theAssertionIsSignedWithTheKeyAndCarriesTheClaimsTheProviderChecks() throws Exception {
@@ -53,11 +55,38 @@ class JwtBearerTest {
         assertEquals("RS256", JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("alg").asText());
     }
 
+    /** The catalog's options: Salesforce's audience is its login host, not the token URL; Google's is its token URL. */
+    @Test
+    void theCatalogsServiceAccountOptionsSetTheAudienceTheirProvidersDocument() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        OAuthClient salesforce = OAuthClient.of(AuthType.OAUTH2_JWT_BEARER, Map.of("loginHost", "acme--dev.sandbox.my.salesforce.com",
+                "audienceHost", "test.salesforce.com", "clientId", "3MVG9-consumer-key", "subject", "integration@acme.example"),
+                CATALOG.find("salesforce").orElseThrow().option(AuthType.OAUTH2_JWT_BEARER));
+        JsonNode claims = claims(TokenRequest.withoutUser(salesforce, pem(key)));
+        assertEquals("https://acme--dev.sandbox.my.salesforce.com/services/oauth2/token", salesforce.tokenUrl());
+        assertEquals("https://test.salesforce.com", claims.path("aud").asText());
+        assertEquals("integration@acme.example", claims.path("sub").asText());
+        assertFalse(claims.has("scope"), "Salesforce grants the scopes the connected app was approved for");
+        assertEquals(List.of("instance_url"), salesforce.tokenResponseMetadata());
+
+        OAuthClient google = OAuthClient.of(AuthType.OAUTH2_JWT_BEARER, Map.of("clientId", "robot@project.iam.gserviceaccount.com",
+                "scopes", List.of("https://www.googleapis.com/auth/drive.readonly")),
+                CATALOG.find("google").orElseThrow().option(AuthType.OAUTH2_JWT_BEARER));
+        JsonNode googleClaims = claims(TokenRequest.withoutUser(google, pem(key)));
+        assertEquals("https://oauth2.googleapis.com/token", googleClaims.path("aud").asText());
+        assertEquals("https://www.googleapis.com/auth/drive.readonly", googleClaims.path("scope").asText());
+        assertFalse(googleClaims.has("sub"), "the account itself, without domain-wide delegation");
+    }
+
     @Test
     void aKeyThatIsNoPkcs8RsaKeyIsRefusedWithoutBeingQuoted() {
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> JwtBearer.privateKey("-----BEGIN PRIVATE KEY-----\nnot-a-key-5e1d\n-----END PRIVATE KEY-----"));
         assertFalse(refused.getMessage().contains("not-a-key-5e1d"), refused.getMessage());
+    }
+
+    private static JsonNode claims(TokenRequest request) throws Exception {
+        return JSON.readTree(Base64.getUrlDecoder().decode(form(request.body()).get("assertion").split("\\.")[1]));
     }
 
     private static Map<String, String> form(String body) {

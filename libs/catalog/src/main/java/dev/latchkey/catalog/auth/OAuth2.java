@@ -1,11 +1,9 @@
 package dev.latchkey.catalog.auth;
 
-import java.util.LinkedHashSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * OAuth 2.0 authorization code (RFC 6749 §4.1), with PKCE unless the provider documents that it breaks the flow.
@@ -39,12 +37,5 @@ public record OAuth2(String label, String helpUrl, ConnectionParameters connecti
     @Override
     public AuthType type() {
         return AuthType.OAUTH2;
-    }
-
-    @Override
-    public Set<String> variables() {
-        Set<String> variables = new LinkedHashSet<>(AuthOption.super.variables());
-        tokenResponseMetadata.forEach(field -> variables.add("config." + field));
-        return variables;
     }
 }

@@ -10,6 +10,7 @@ import dev.latchkey.catalog.auth.Digest;
 import dev.latchkey.catalog.auth.Native;
 import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
+import dev.latchkey.catalog.auth.OAuth2JwtBearer;
 
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ public final class CredentialForms {
         if (option instanceof OAuth2ClientCredentials client) {
             return oauthClient(form, client.scopes());
         }
+        if (option instanceof OAuth2JwtBearer jwtBearer) {
+            return jwtBearer(form, jwtBearer.scopes());
+        }
         if (option instanceof ApiKey) {
             return form.withSecret("apiKey", CredentialForm.headerText("API key"), false);
         }
@@ -53,6 +57,20 @@ public final class CredentialForms {
         return form.withConfig("clientId", CredentialForm.text("Client ID").put("maxLength", 512), true)
                 .withConfig("scopes", CredentialForm.list("Scopes", scopes.keySet()), false)
                 .withSecret("clientSecret", CredentialForm.text("Client secret"), true);
+    }
+
+    /**
+     * What a JWT bearer client needs (RFC 7523): the assertion's issuer (its client id), whom the tokens act for, scopes
+     * (among {@code scopes} when it names any), and the private key that signs.
+     */
+    public static CredentialForm jwtBearer(CredentialForm form, Map<String, String> scopes) {
+        return form.withConfig("clientId", CredentialForm.text("Issuer (iss): the service account's email or the client id")
+                        .put("maxLength", 512), true)
+                .withConfig("subject", CredentialForm.text("Subject (sub): the user the tokens act for, if any").put("maxLength", 512),
+                        false)
+                .withConfig("scopes", CredentialForm.list("Scopes", scopes.keySet()), false)
+                .withSecret("privateKey", CredentialForm.text("Private key (PKCS #8 PEM)").put("format", CredentialForm.MULTI_LINE),
+                        true);
     }
 
     private static CredentialForm credentials(CredentialForm form, String usernameTitle, String passwordTitle) {
