@@ -33,10 +33,9 @@ public class AuthConfigExpiry {
 
     /**
      * Sets a new end for the auth config's secret, as a create or an edit gives it: its warnings start afresh, and an
-     * auth config EXPIRED by the old end is ACTIVE again. Returns the status it had.
+     * auth config EXPIRED by the old end is ACTIVE again.
      */
-    AuthConfigStatus renew(AuthConfig entity, SecretExpiry expiry, Instant now) {
-        AuthConfigStatus before = entity.status;
+    void renew(AuthConfig entity, SecretExpiry expiry, Instant now) {
         entity.secretExpiresAt = expiry.at();
         entity.expiryWarningAt = expiring.firstWarning(expiry.at(), now);
         entity.warning = null;
@@ -44,7 +43,6 @@ public class AuthConfigExpiry {
             entity.status = AuthConfigStatus.ACTIVE;
             entity.statusReason = null;
         }
-        return before;
     }
 
     /** Whether the auth config's secret has passed its end: no test makes it ACTIVE then, a new secret or end does. */

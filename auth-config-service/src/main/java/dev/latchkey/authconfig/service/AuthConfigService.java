@@ -11,17 +11,10 @@ import dev.latchkey.authconfig.events.AuthConfigEventWriter;
 import dev.latchkey.authconfig.repository.AuthConfigQuery;
 import dev.latchkey.authconfig.repository.AuthConfigRepository;
 import dev.latchkey.authconfig.repository.ConnectionUsageRepository;
-import dev.latchkey.catalog.auth.AuthType;
-import dev.latchkey.catalog.form.CredentialForm;
-import dev.latchkey.catalog.form.FormValidator;
-import dev.latchkey.oauth.JwtBearer;
 import dev.latchkey.platform.expiry.SecretExpiry;
-import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.ConflictException;
-import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.PreconditionFailedException;
 import dev.latchkey.platform.problem.UnavailableException;
-import dev.latchkey.platform.problem.Problem.FieldError;
 import dev.latchkey.platform.security.Caller;
 import dev.latchkey.probes.TestSlots;
 import dev.latchkey.secrets.SecretPath;
@@ -63,19 +56,19 @@ public class AuthConfigService {
     private final AuthConfigEventWriter events;
     private final AuthConfigTester tester;
     private final ConnectedApps connectedApps;
-    private final boolean httpAllowed;
+    private final AuthConfigValidation validation;
     private final TestSlots slots;
     private final AuthConfigExpiry expiry;
     private final ConnectionUsageRepository usage;
 
     public AuthConfigService(AuthConfigRepository repository, AuthConfigKinds kinds, SecretStore secrets,
-            AuthConfigEventWriter events, AuthConfigTester tester, @RestClient ConnectedApps connectedApps, OutboundConfig outbound,
-            TestSlots slots, AuthConfigExpiry expiry, ConnectionUsageRepository usage) {
+            AuthConfigEventWriter events, AuthConfigTester tester, @RestClient ConnectedApps connectedApps,
+            AuthConfigValidation validation, TestSlots slots, AuthConfigExpiry expiry, ConnectionUsageRepository usage) {
         this.slots = slots;
         this.expiry = expiry;
         this.usage = usage;
         this.connectedApps = connectedApps;
-        this.httpAllowed = outbound.allowHttp();
+        this.validation = validation;
         this.repository = repository;
         this.kinds = kinds;
         this.secrets = secrets;
@@ -87,7 +80,7 @@ public class AuthConfigService {
         AuthConfigKind kind = kinds.resolve(request.category(), request.provider(), request.type());
         ObjectNode config = objectOrEmpty(request.config());
         ObjectNode secretValues = objectOrEmpty(request.secrets());
-        validate(kind, config, secretValues);
+        validation.check(kind, config, secretValues);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SecretExpiry secretExpiry = SecretExpiry.read(request.secretExpiresAt(), now);
         AuthConfig entity = new AuthConfig();
@@ -154,13 +147,13 @@ public class AuthConfigService {
                     })
                     .chain(applied -> {
                         // New secrets end when the edit says, or at no known time: the old end was the old secrets'.
-                        if (!secretExpiry.given() && !newSecrets) {
-                            return repository.flush().call(() -> events.updated(caller, entity, changed));
+                        AuthConfigStatus before = entity.status;
+                        if (secretExpiry.given() || newSecrets) {
+                            if (!Objects.equals(secretExpiry.at(), entity.secretExpiresAt)) {
+                                changed.add(SecretExpiry.FIELD);
+                            }
+                            expiry.renew(entity, secretExpiry, now);
                         }
-                        if (!Objects.equals(secretExpiry.at(), entity.secretExpiresAt)) {
-                            changed.add(SecretExpiry.FIELD);
-                        }
-                        AuthConfigStatus before = expiry.renew(entity, secretExpiry, now);
                         return repository.flush().call(() -> events.updated(caller, entity, changed))
                                 .call(() -> entity.status == before ? Uni.createFrom().voidItem() : events.statusChanged(caller,
                                         entity, before, newSecrets ? "the secret was replaced" : "the secret's end moved"));
@@ -269,7 +262,7 @@ public class AuthConfigService {
         AuthConfigKind kind = kinds.resolve(draft.category(), draft.provider(), draft.type());
         ObjectNode config = objectOrEmpty(draft.config());
         ObjectNode secretValues = objectOrEmpty(draft.secrets());
-        validate(kind, config, secretValues);
+        validation.check(kind, config, secretValues);
         return slots.run(caller.tenant(), () -> tester.test(unsaved(caller, kind, config), kind, Json.toStrings(secretValues)));
     }
 
@@ -286,7 +279,7 @@ public class AuthConfigService {
             DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             return secretValues(entity).chain(stored -> {
                 ObjectNode secretValues = Json.merge(Json.toObject(stored), changes.secrets());
-                validate(kind, config, secretValues);
+                validation.check(kind, config, secretValues);
                 return slots.run(caller.tenant(),
                         () -> tester.test(unsaved(caller, kind, config), kind, Json.toStrings(secretValues)));
             });
@@ -330,13 +323,13 @@ public class AuthConfigService {
      */
     private Uni<Optional<Long>> newSecretVersion(AuthConfig entity, AuthConfigKind kind, ObjectNode config, ObjectNode secretChanges) {
         if (secretChanges == null || secretChanges.isEmpty()) {
-            validate(kind, config, null);
+            validation.check(kind, config, null);
             return Uni.createFrom().item(Optional.empty());
         }
         SecretPath path = SecretPath.authConfig(entity.tenant, entity.id);
         return secretValues(entity).chain(old -> {
             ObjectNode merged = Json.merge(Json.toObject(old), secretChanges);
-            validate(kind, config, merged);
+            validation.check(kind, config, merged);
             Map<String, String> values = Json.toStrings(merged);
             entity.secretFields = hints(values, entity.secretFields, Instant.now().truncatedTo(ChronoUnit.MICROS), old);
             return secrets.versions(path).chain(versions -> {
@@ -378,42 +371,6 @@ public class AuthConfigService {
             changes.secrets().fieldNames().forEachRemaining(field -> changed.add("secrets." + field));
         }
         return changed;
-    }
-
-    private void validate(AuthConfigKind kind, ObjectNode config, ObjectNode secretValues) {
-        CredentialForm form = kind.form();
-        List<FieldError> errors = new ArrayList<>(fieldErrors(FormValidator.errors("config", form.config(), config)));
-        for (String field : List.of("authorizationUrl", "tokenUrl", "revocationUrl", "baseUrl")) {
-            if (!httpAllowed && config.path(field).asText().startsWith("http://")) {
-                errors.add(new FieldError("config." + field, "must be an https URL"));
-            }
-        }
-        if (secretValues != null) {
-            errors.addAll(fieldErrors(FormValidator.errors("secrets", form.secrets(), secretValues)));
-            if (kind.authType().equals(AuthType.OAUTH2_JWT_BEARER.id())) {
-                privateKeyError(secretValues).ifPresent(errors::add);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The request has invalid fields.", errors);
-        }
-    }
-
-    /** A JWT bearer client's private key must sign: checked now rather than at its first token request. */
-    private static Optional<FieldError> privateKeyError(ObjectNode secretValues) {
-        if (!secretValues.hasNonNull("privateKey")) {
-            return Optional.empty();
-        }
-        try {
-            JwtBearer.privateKey(secretValues.get("privateKey").asText());
-            return Optional.empty();
-        } catch (IllegalArgumentException notAKey) {
-            return Optional.of(new FieldError("secrets.privateKey", notAKey.getMessage()));
-        }
-    }
-
-    private static List<FieldError> fieldErrors(List<FormValidator.FieldProblem> problems) {
-        return problems.stream().map(problem -> new FieldError(problem.field(), problem.message())).toList();
     }
 
     /** A hint per secret field: kept for a value that did not change, new for one that did. */

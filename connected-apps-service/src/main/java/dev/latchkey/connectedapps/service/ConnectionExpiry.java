@@ -34,16 +34,15 @@ public class ConnectionExpiry {
 
     /**
      * Sets a new end for the connection's own secret, as a create or an edit gives it: its warnings start afresh, and a
-     * connection EXPIRED by the old end is ACTIVE again. Returns the status it had.
+     * connection EXPIRED by the old end is ACTIVE again.
      */
-    ConnectionStatus renew(Connection connection, SecretExpiry expiry, Instant now) {
-        ConnectionStatus before = connection.status;
+    void renew(Connection connection, SecretExpiry expiry, Instant now) {
         if (AuthType.of(connection.authType).tokenBased()) {
             if (expiry.at() != null) {
                 throw ConnectionService.invalid(SecretExpiry.FIELD, "is for a connection's own secret: an OAuth2 connection"
                         + " ends with its token");
             }
-            return before;
+            return;
         }
         connection.secretExpiresAt = expiry.at();
         connection.expiryWarningAt = expiring.firstWarning(expiry.at(), now);
@@ -52,7 +51,6 @@ public class ConnectionExpiry {
             connection.status = ConnectionStatus.ACTIVE;
             connection.statusReason = null;
         }
-        return before;
     }
 
     @Scheduled(every = "${latchkey.connections.expiry-check-interval:1m}", delayed = "10s",
