@@ -1,6 +1,9 @@
 package dev.latchkey.authconfig.rest;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.latchkey.authconfig.domain.AuthConfigCategory;
 import dev.latchkey.authconfig.domain.CustomType;
+import dev.latchkey.authconfig.service.AuthConfigKinds;
 import dev.latchkey.authconfig.service.CustomForms;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.CatalogEntry;
@@ -11,6 +14,8 @@ import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.CredentialForms;
+import dev.latchkey.oauth.platform.PlatformApp;
+import dev.latchkey.oauth.platform.PlatformApps;
 import dev.latchkey.platform.paging.Page;
 import dev.latchkey.platform.paging.PageRequest;
 import dev.latchkey.platform.problem.InvalidInputException;
@@ -38,10 +43,14 @@ public class CatalogResource {
 
     private final Catalog catalog;
     private final AuthConfigMapper mapper;
+    private final AuthConfigKinds kinds;
+    private final PlatformApps platformApps;
 
-    public CatalogResource(Catalog catalog, AuthConfigMapper mapper) {
+    public CatalogResource(Catalog catalog, AuthConfigMapper mapper, AuthConfigKinds kinds, PlatformApps platformApps) {
         this.catalog = catalog;
         this.mapper = mapper;
+        this.kinds = kinds;
+        this.platformApps = platformApps;
     }
 
     @GET
@@ -86,7 +95,7 @@ public class CatalogResource {
                 .map(type -> {
                     CredentialForm form = CustomForms.of(type);
                     return new CatalogViews.Option(type.id(), type.label(), null, Map.of(), List.of(), null, form.config(),
-                            form.secrets());
+                            form.secrets(), false);
                 }).toList();
         return new CatalogViews.Custom(options, mapper.redirectUri(AuthType.OAUTH2.id()));
     }
@@ -94,10 +103,13 @@ public class CatalogResource {
     @GET
     @Path("/{key}")
     @Requires(Permission.VIEW)
-    @Operation(summary = "One entry: its auth options, the forms an auth config fills in, scopes, the redirect URI")
+    @Operation(summary = "One entry: its auth options, the forms an auth config fills in, scopes, the redirect URI;"
+            + " first, where the operator has one, OAuth2 with the platform's app")
     public CatalogViews.Detail get(String key) {
         CatalogEntry entry = catalog.find(key).orElseThrow(NotFoundException::new);
-        List<CatalogViews.Option> options = entry.auth().stream().map(CatalogResource::option).toList();
+        List<CatalogViews.Option> options = new ArrayList<>();
+        platformApps.find(key).ifPresent(app -> options.add(platformAppOption(entry)));
+        entry.auth().stream().map(CatalogResource::option).forEach(options::add);
         return new CatalogViews.Detail(entry.key(), entry.name(), entry.category(), entry.description(), entry.docsUrl(),
                 options, mapper.redirectUri(entry.offers(AuthType.OAUTH2) ? AuthType.OAUTH2.id() : null));
     }
@@ -117,6 +129,14 @@ public class CatalogResource {
                 entry.auth().stream().map(option -> option.type().id()).distinct().toList(), entry.docsUrl());
     }
 
+    private CatalogViews.Option platformAppOption(CatalogEntry entry) {
+        OAuth2 oauth = (OAuth2) entry.option(AuthType.OAUTH2).orElseThrow();
+        CredentialForm form = kinds.resolve(AuthConfigCategory.OAUTH2_PROVIDER, entry.key(), AuthType.OAUTH2.id(),
+                JsonNodeFactory.instance.objectNode().put(PlatformApp.FIELD, true)).form();
+        return new CatalogViews.Option(AuthType.OAUTH2.id(), entry.name() + " OAuth2 with the platform's app", oauth.helpUrl(),
+                oauth.scopes(), oauth.defaultScopes(), null, form.config(), form.secrets(), true);
+    }
+
     private static CatalogViews.Option option(AuthOption option) {
         CredentialForm form = CredentialForms.of(option);
         Map<String, String> scopes = Map.of();
@@ -129,7 +149,7 @@ public class CatalogResource {
             defaults = client.defaultScopes();
         }
         return new CatalogViews.Option(option.type().id(), option.label(), option.helpUrl(), scopes, defaults,
-                option.connectionParameters().schema(), form.config(), form.secrets());
+                option.connectionParameters().schema(), form.config(), form.secrets(), false);
     }
 
     private static int offset(String text) {

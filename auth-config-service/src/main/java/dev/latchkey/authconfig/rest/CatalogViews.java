@@ -20,11 +20,13 @@ public final class CatalogViews {
     /**
      * One way to authenticate, with the form an auth config of it fills in.
      *
-     * @param config  the JSON Schema of the plain fields
-     * @param secrets the JSON Schema of the secret fields (write-only)
+     * @param config      the JSON Schema of the plain fields
+     * @param secrets     the JSON Schema of the secret fields (write-only)
+     * @param platformApp whether it uses the operator's OAuth2 app ({@code config.platformApp: true}): no client of the
+     *                    tenant's own to register
      */
     public record Option(String type, String label, String helpUrl, Map<String, String> scopes, List<String> defaultScopes,
-                         JsonNode connectionParameters, JsonNode config, JsonNode secrets) {
+                         JsonNode connectionParameters, JsonNode config, JsonNode secrets, boolean platformApp) {
     }
 
     /**

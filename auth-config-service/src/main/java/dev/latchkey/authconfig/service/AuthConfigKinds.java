@@ -1,12 +1,17 @@
 package dev.latchkey.authconfig.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.authconfig.domain.AuthConfig;
 import dev.latchkey.authconfig.domain.AuthConfigCategory;
 import dev.latchkey.authconfig.domain.CustomType;
 import dev.latchkey.catalog.Catalog;
 import dev.latchkey.catalog.CatalogEntry;
 import dev.latchkey.catalog.auth.AuthOption;
 import dev.latchkey.catalog.auth.AuthType;
+import dev.latchkey.catalog.auth.OAuth2;
 import dev.latchkey.catalog.form.CredentialForms;
+import dev.latchkey.oauth.platform.PlatformApp;
+import dev.latchkey.oauth.platform.PlatformApps;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,25 +24,38 @@ import java.util.Optional;
 public class AuthConfigKinds {
 
     private final Catalog catalog;
+    private final PlatformApps platformApps;
 
-    public AuthConfigKinds(Catalog catalog) {
+    public AuthConfigKinds(Catalog catalog, PlatformApps platformApps) {
         this.catalog = catalog;
+        this.platformApps = platformApps;
     }
 
-    public AuthConfigKind resolve(AuthConfigCategory category, String provider, String type) {
+    /**
+     * @param config the request's plain fields: {@code platformApp: true} in them asks for the operator's OAuth2 app
+     */
+    public AuthConfigKind resolve(AuthConfigCategory category, String provider, String type, ObjectNode config) {
+        boolean platformApp = config != null && config.path(PlatformApp.FIELD).asBoolean(false);
+        if (platformApp && category != AuthConfigCategory.OAUTH2_PROVIDER) {
+            throw invalid("config." + PlatformApp.FIELD, "only a catalog app (oauth2_provider) can use the platform's OAuth app");
+        }
         return switch (category) {
             case CUSTOM -> custom(provider, type);
-            case OAUTH2_PROVIDER -> app(entry(provider), type);
+            case OAUTH2_PROVIDER -> platformApp ? platformApp(entry(provider), type) : app(entry(provider), type);
             case NATIVE_CONNECTOR -> connector(entry(provider), type);
         };
     }
 
     /** The kind of an existing auth config, from what its row records. */
-    public AuthConfigKind of(AuthConfigCategory category, String provider, String authType) {
-        if (category == AuthConfigCategory.CUSTOM) {
-            return new AuthConfigKind(category, null, authType, Optional.empty(), CustomForms.of(CustomType.ofAuthType(authType)));
+    public AuthConfigKind of(AuthConfig authConfig) {
+        if (authConfig.category == AuthConfigCategory.CUSTOM) {
+            return new AuthConfigKind(authConfig.category, null, authConfig.authType, Optional.empty(),
+                    CustomForms.of(CustomType.ofAuthType(authConfig.authType)), Optional.empty());
         }
-        return resolve(category, provider, authType);
+        if (PlatformApp.chosenIn(authConfig.config)) {
+            return platformApp(entry(authConfig.provider), authConfig.authType);
+        }
+        return resolve(authConfig.category, authConfig.provider, authConfig.authType, null);
     }
 
     private AuthConfigKind custom(String provider, String type) {
@@ -45,7 +63,24 @@ public class AuthConfigKinds {
             throw invalid("provider", "must be absent for a custom auth config");
         }
         CustomType custom = CustomType.of(type).orElseThrow(() -> invalid("type", "must be one of " + CustomType.ids()));
-        return new AuthConfigKind(AuthConfigCategory.CUSTOM, null, custom.authType().id(), Optional.empty(), CustomForms.of(custom));
+        return new AuthConfigKind(AuthConfigCategory.CUSTOM, null, custom.authType().id(), Optional.empty(), CustomForms.of(custom),
+                Optional.empty());
+    }
+
+    /**
+     * An app that uses the operator's OAuth2 client: only OAuth2 authorization code, only where the operator has one
+     * (its tokens are bound to that client, so an auth config never switches between it and its own).
+     */
+    private AuthConfigKind platformApp(CatalogEntry entry, String type) {
+        if (type != null && !type.equals(AuthType.OAUTH2.id())) {
+            throw invalid("type", "the platform's OAuth app is for OAuth2 authorization code ('oauth2')");
+        }
+        PlatformApp app = platformApps.find(entry.key()).orElseThrow(() -> invalid("config." + PlatformApp.FIELD,
+                "'" + entry.key() + "' has no platform OAuth app here: bring your own client id and secret"));
+        OAuth2 option = (OAuth2) entry.option(AuthType.OAUTH2).orElseThrow();
+        return new AuthConfigKind(AuthConfigCategory.OAUTH2_PROVIDER, entry.key(), AuthType.OAUTH2.id(), Optional.of(option),
+                CredentialForms.platformApp(PlatformApp.FIELD, option.connectionParameters(), app.parameters(), option.scopes()),
+                Optional.of(app));
     }
 
     private AuthConfigKind app(CatalogEntry entry, String type) {
@@ -70,7 +105,8 @@ public class AuthConfigKinds {
     }
 
     private static AuthConfigKind kind(AuthConfigCategory category, CatalogEntry entry, AuthOption option) {
-        return new AuthConfigKind(category, entry.key(), option.type().id(), Optional.of(option), CredentialForms.of(option));
+        return new AuthConfigKind(category, entry.key(), option.type().id(), Optional.of(option), CredentialForms.of(option),
+                Optional.empty());
     }
 
     private CatalogEntry entry(String provider) {

@@ -77,10 +77,10 @@ public class AuthConfigService {
     }
 
     public Uni<AuthConfig> create(Caller caller, NewAuthConfig request) {
-        AuthConfigKind kind = kinds.resolve(request.category(), request.provider(), request.type());
-        ObjectNode config = objectOrEmpty(request.config());
+        AuthConfigKind kind = kinds.resolve(request.category(), request.provider(), request.type(), request.config());
         ObjectNode secretValues = objectOrEmpty(request.secrets());
-        validation.check(kind, config, secretValues);
+        validation.check(kind, objectOrEmpty(request.config()), secretValues);
+        ObjectNode config = kind.completed(objectOrEmpty(request.config()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SecretExpiry secretExpiry = SecretExpiry.read(request.secretExpiresAt(), now);
         AuthConfig entity = new AuthConfig();
@@ -130,7 +130,7 @@ public class AuthConfigService {
                 throw new PreconditionFailedException("The auth config changed since version " + expectedVersion.getAsLong()
                         + "; it is at version " + entity.version + ". Read it again and retry.");
             }
-            AuthConfigKind kind = kinds.of(entity.category, entity.provider, entity.authType);
+            AuthConfigKind kind = kinds.of(entity);
             ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
             DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             List<String> changed = changedFields(entity, changes);
@@ -228,7 +228,7 @@ public class AuthConfigService {
         Context requestContext = Vertx.currentContext();
         return Panache.withSession(() -> found(caller, id))
                 .chain(entity -> slots.run(caller.tenant(), () -> secretValues(entity)
-                        .chain(values -> tester.test(entity, kinds.of(entity.category, entity.provider, entity.authType), values))))
+                        .chain(values -> tester.test(entity, kinds.of(entity), values))))
                 // The test ends on an HTTP client's or a worker's thread; the database session needs the request's own.
                 .emitOn(command -> requestContext.runOnContext(ignored -> command.run()))
                 .chain(outcome -> Panache.withTransaction(() -> repository.lockInTenant(caller.tenant(), id)
@@ -259,10 +259,10 @@ public class AuthConfigService {
      * against the real provider or system under the tenant's test slots, and then forgotten: no row, no secret, no event.
      */
     public Uni<ProbeResult> testDraft(Caller caller, DraftAuthConfig draft) {
-        AuthConfigKind kind = kinds.resolve(draft.category(), draft.provider(), draft.type());
-        ObjectNode config = objectOrEmpty(draft.config());
+        AuthConfigKind kind = kinds.resolve(draft.category(), draft.provider(), draft.type(), draft.config());
         ObjectNode secretValues = objectOrEmpty(draft.secrets());
-        validation.check(kind, config, secretValues);
+        validation.check(kind, objectOrEmpty(draft.config()), secretValues);
+        ObjectNode config = kind.completed(objectOrEmpty(draft.config()));
         return slots.run(caller.tenant(), () -> tester.test(unsaved(caller, kind, config), kind, Json.toStrings(secretValues)));
     }
 
@@ -274,7 +274,7 @@ public class AuthConfigService {
      */
     public Uni<ProbeResult> testChanges(Caller caller, UUID id, AuthConfigChanges changes) {
         return Panache.withSession(() -> found(caller, id)).chain(entity -> {
-            AuthConfigKind kind = kinds.of(entity.category, entity.provider, entity.authType);
+            AuthConfigKind kind = kinds.of(entity);
             ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
             DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             return secretValues(entity).chain(stored -> {

@@ -16,6 +16,7 @@ import dev.latchkey.catalog.auth.OAuth2ClientCredentials;
 import dev.latchkey.catalog.auth.OAuth2JwtBearer;
 import dev.latchkey.catalog.auth.TokenRequestAuth;
 import dev.latchkey.oauth.OAuthClient;
+import dev.latchkey.oauth.platform.PlatformApp;
 import dev.latchkey.probes.ApiRequestProbe;
 import dev.latchkey.probes.FailureCategory;
 import dev.latchkey.probes.ProbeResult;
@@ -53,6 +54,9 @@ public class AuthConfigTester {
 
     public Uni<ProbeResult> test(AuthConfig config, AuthConfigKind kind, Map<String, String> secrets) {
         try {
+            if (kind.platformApp().isPresent()) {
+                return platformAppTest(kind.platformApp().get(), (OAuth2) kind.option().orElseThrow(), config.config);
+            }
             return kind.option().map(option -> catalogTest(config, option, secrets)).orElseGet(() -> customTest(config, secrets));
         } catch (TemplateException e) {
             return Uni.createFrom().item(ProbeResult.failure(FailureCategory.CONFIG, e.getMessage(), Duration.ZERO));
@@ -68,11 +72,11 @@ public class AuthConfigTester {
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         if (option instanceof OAuth2 authorizationCode) {
-            return clientCheck(config, secrets, render(authorizationCode.tokenUrl(), option, values),
+            return clientCheck(config.config, secrets.get("clientSecret"), render(authorizationCode.tokenUrl(), option, values),
                     authorizationCode.tokenRequestAuth(), authorizationCode.scopeSeparator());
         }
         if (option instanceof OAuth2ClientCredentials client) {
-            return clientCheck(config, secrets, render(client.tokenUrl(), option, values), client.tokenRequestAuth(),
+            return clientCheck(config.config, secrets.get("clientSecret"), render(client.tokenUrl(), option, values), client.tokenRequestAuth(),
                     client.scopeSeparator());
         }
         if (option instanceof OAuth2JwtBearer) {
@@ -107,16 +111,22 @@ public class AuthConfigTester {
             return api.check(declared.get(), option, TemplateValues.of(option, config.config, secrets), timeout);
         }
         Object requestAuth = config.config.getOrDefault("tokenRequestAuth", "client_secret_basic");
-        return clientCheck(config, secrets, config.config.get("tokenUrl").toString(),
+        return clientCheck(config.config, secrets.get("clientSecret"), config.config.get("tokenUrl").toString(),
                 requestAuth.equals("client_secret_post") ? TokenRequestAuth.CLIENT_SECRET_POST : TokenRequestAuth.CLIENT_SECRET_BASIC, " ");
     }
 
-    private Uni<ProbeResult> clientCheck(AuthConfig config, Map<String, String> secrets, String tokenUrl,
+    /** The operator's client, asked at the token URL its pinned parameters name, as a tenant's own client would be. */
+    private Uni<ProbeResult> platformAppTest(PlatformApp app, OAuth2 option, Map<String, Object> config) {
+        Map<String, Object> clientConfig = app.clientConfig(config);
+        String tokenUrl = render(option.tokenUrl(), option, TemplateValues.of(option, clientConfig, Map.of()));
+        return clientCheck(clientConfig, app.clientSecret(), tokenUrl, option.tokenRequestAuth(), option.scopeSeparator());
+    }
+
+    private Uni<ProbeResult> clientCheck(Map<String, Object> config, String clientSecret, String tokenUrl,
             TokenRequestAuth requestAuth, String scopeSeparator) {
         @SuppressWarnings("unchecked")
-        List<String> scopes = (List<String>) config.config.getOrDefault("scopes", List.of());
-        return oauth.check(tokenUrl, config.config.get("clientId").toString(), secrets.get("clientSecret"), requestAuth,
-                scopes, scopeSeparator, timeout);
+        List<String> scopes = (List<String>) config.getOrDefault("scopes", List.of());
+        return oauth.check(tokenUrl, config.get("clientId").toString(), clientSecret, requestAuth, scopes, scopeSeparator, timeout);
     }
 
     private static String render(String template, AuthOption option, Map<String, String> values) {

@@ -3,6 +3,7 @@ package dev.latchkey.gateway.client;
 import dev.latchkey.gateway.config.GatewayConfig;
 import dev.latchkey.platform.outbound.OutboundTarget;
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
+import dev.latchkey.platform.outbound.TrustedAuthorities;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -10,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.http.HttpClient;
@@ -49,7 +51,8 @@ public class ProviderHttp {
                 .setForceSni(true)
                 .setMaxPoolSize(64)
                 .setDecompressionSupported(false);
-        config.trustedCertificates().ifPresent(pem -> options.setTrustOptions(TrustedAuthorities.withPem(pem)));
+        config.trustedCertificates().ifPresent(pem -> options.setTrustOptions(new PfxOptions()
+                .setValue(Buffer.buffer(TrustedAuthorities.pkcs12(pem))).setPassword(TrustedAuthorities.PKCS12_PASSWORD)));
         this.client = vertx.createHttpClient(options);
     }
 

@@ -41,7 +41,7 @@ class ApiRequestProbeTest {
             .put("type", "object").set("properties", new ObjectMapper().createObjectNode()
                     .set("host", new ObjectMapper().createObjectNode().put("type", "string"))));
 
-    private final ApiRequestProbe probe = new ApiRequestProbe(new GuardedHttp(TestGuards.allowingLoopback()), 1024 * 1024);
+    private final ApiRequestProbe probe = new ApiRequestProbe(TestGuards.http(), 1024 * 1024);
     private HttpServer server;
 
     @BeforeEach

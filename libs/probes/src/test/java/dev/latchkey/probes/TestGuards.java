@@ -1,5 +1,6 @@
 package dev.latchkey.probes;
 
+import dev.latchkey.platform.outbound.GuardedHttp;
 import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.outbound.OutboundUrlGuard;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -17,6 +18,11 @@ final class TestGuards {
 
     static OutboundUrlGuard allowingLoopback() {
         return new OutboundUrlGuard(new Config(Optional.of(List.of("127.0.0.0/8"))));
+    }
+
+    /** Requests through a guard that allows loopback. */
+    static GuardedHttp http() {
+        return new GuardedHttp(allowingLoopback(), new Config(Optional.of(List.of("127.0.0.0/8"))));
     }
 
     /** A guard that opens only {@code cidr}: the rest of loopback stays refused. */
@@ -56,6 +62,11 @@ final class TestGuards {
 
         @Override
         public Optional<List<String>> allowHosts() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> trustedCertificates() {
             return Optional.empty();
         }
 

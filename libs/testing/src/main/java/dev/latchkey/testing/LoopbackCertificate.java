@@ -1,9 +1,14 @@
 package dev.latchkey.testing;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +30,21 @@ public record LoopbackCertificate(Path keyStore, Path certificate, String passwo
         keytool("-exportcert", "-rfc", "-alias", name, "-keystore", keyStore.toString(), "-storepass", password,
                 "-file", certificate.toString());
         return new LoopbackCertificate(keyStore, certificate, password);
+    }
+
+    /** What a TLS server presenting this certificate needs. */
+    public SSLContext serverContext() {
+        try (InputStream keys = Files.newInputStream(keyStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(keys, password.toCharArray());
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, password.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(factory.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load " + keyStore, e);
+        }
     }
 
     private static void keytool(String... arguments) throws IOException, InterruptedException {

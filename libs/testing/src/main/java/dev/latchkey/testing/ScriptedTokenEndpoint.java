@@ -2,6 +2,8 @@ package dev.latchkey.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +52,7 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger issued = new AtomicInteger();
     private volatile int expiresIn = 3600;
     private volatile boolean rotate = true;
@@ -60,20 +64,42 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
 
     public static ScriptedTokenEndpoint start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-            ExecutorService executor = Executors.newFixedThreadPool(16);
-            server.setExecutor(executor);
-            ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(server, executor);
-            server.createContext("/token", endpoint::handle);
-            server.start();
-            return endpoint;
+            return started(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256), "/token");
         } catch (IOException e) {
             throw new IllegalStateException("could not start the scripted token endpoint", e);
         }
     }
 
+    /**
+     * One over TLS with {@code certificate}, answering at every path: a catalog entry's token URL is https, its path the
+     * provider's ({@code /realms/{realm}/protocol/openid-connect/token}).
+     */
+    public static ScriptedTokenEndpoint startTls(LoopbackCertificate certificate) {
+        try {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+            server.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+            return started(server, "/");
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the scripted token endpoint", e);
+        }
+    }
+
+    private static ScriptedTokenEndpoint started(HttpServer server, String path) {
+        ExecutorService executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(server, executor);
+        server.createContext(path, endpoint::handle);
+        server.start();
+        return endpoint;
+    }
+
     public String tokenUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
+    }
+
+    /** {@code 127.0.0.1:<port>}: a catalog entry's host parameter. */
+    public String hostAndPort() {
+        return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Queues an answer for the next request that has none scripted yet. */
@@ -101,6 +127,13 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
         }
     }
 
+    /** Every request's {@code Authorization} header (empty when it had none), in arrival order. */
+    public List<String> authorizations() {
+        synchronized (authorizations) {
+            return List.copyOf(authorizations);
+        }
+    }
+
     /** How many requests sent this refresh token. */
     public long requestsWith(String refreshToken) {
         return requests().stream().filter(form -> refreshToken.equals(form.get("refresh_token"))).count();
@@ -108,6 +141,7 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(exchange.getRequestBody());
+        authorizations.add(Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Authorization"), ""));
         requests.add(form);
         Answer answer = script.poll();
         if (answer == null) {

@@ -1,5 +1,6 @@
 package dev.latchkey.catalog.form;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.catalog.auth.ApiKey;
 import dev.latchkey.catalog.auth.AuthOption;
@@ -14,6 +15,7 @@ import dev.latchkey.catalog.auth.OAuth2JwtBearer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The form of an auth config made from a catalog entry's auth option: its connection parameters (required only for a
@@ -57,6 +59,23 @@ public final class CredentialForms {
         return form.withConfig("clientId", CredentialForm.text("Client ID").put("maxLength", 512), true)
                 .withConfig("scopes", CredentialForm.list("Scopes", scopes.keySet()), false)
                 .withSecret("clientSecret", CredentialForm.text("Client secret"), true);
+    }
+
+    /**
+     * What an auth config that uses the operator's OAuth2 app holds: that choice ({@code field}: true), scopes (among
+     * {@code scopes} when it names any), and the connection parameters the operator pinned, which it may not change. No
+     * client id, no secret: the tenant never sees the operator's.
+     */
+    public static CredentialForm platformApp(String field, ConnectionParameters parameters, Map<String, String> pinned,
+            Map<String, String> scopes) {
+        CredentialForm form = CredentialForm.empty()
+                .withConfig(field, JsonNodeFactory.instance.objectNode().put("type", "boolean").put("const", true)
+                        .put("title", "Use the platform's OAuth app"), true);
+        for (var parameter : new TreeMap<>(pinned).entrySet()) {
+            ObjectNode property = ((ObjectNode) parameters.parameter(parameter.getKey())).deepCopy();
+            form = form.withConfig(parameter.getKey(), property.put("const", parameter.getValue()).put("readOnly", true), false);
+        }
+        return form.withConfig("scopes", CredentialForm.list("Scopes", scopes.keySet()), false);
     }
 
     /**

@@ -29,13 +29,15 @@ import java.util.concurrent.ScheduledExecutorService;
 public class GuardedHttp {
 
     private final OutboundUrlGuard guard;
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    private final HttpClient client;
 
-    public GuardedHttp(OutboundUrlGuard guard) {
+    public GuardedHttp(OutboundUrlGuard guard, OutboundConfig config) {
         this.guard = guard;
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10));
+        config.trustedCertificates().ifPresent(pem -> client.sslContext(TrustedAuthorities.sslContext(pem)));
+        this.client = client.build();
     }
 
     /**

@@ -25,6 +25,12 @@ public interface OutboundConfig {
     /** Address ranges that may be reached although private, loopback or link-local. */
     Optional<List<String>> allowCidrs();
 
+    /**
+     * A PEM file of certificates trusted besides the JVM's authorities, for token endpoints and test requests: an
+     * on-premises identity provider's private CA. Empty: the JVM's authorities only.
+     */
+    Optional<String> trustedCertificates();
+
     /** The largest token endpoint answer read (token, refresh, code exchange, client credentials, revocation). */
     @WithDefault("64K")
     MemorySize maxTokenResponse();

@@ -32,7 +32,8 @@ class GuardedHttpTest {
     /** Room for a slow, busy 2-core machine; far below the drip's length. */
     private static final Duration MARGIN = Duration.ofSeconds(3);
 
-    private final GuardedHttp http = new GuardedHttp(new OutboundUrlGuard(new TestOutboundConfig(true, List.of(), List.of("127.0.0.0/8"))));
+    private static final TestOutboundConfig LOOPBACK = new TestOutboundConfig(true, List.of(), List.of("127.0.0.0/8"));
+    private final GuardedHttp http = new GuardedHttp(new OutboundUrlGuard(LOOPBACK), LOOPBACK);
 
     @Test
     void aBodyDrippedPastTheDeadlineFailsAtTheDeadlineAndItsConnectionIsDropped() {

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** The outbound settings a test names, with the default caps. */
-record TestOutboundConfig(boolean allowHttp, List<String> hosts, List<String> cidrs) implements OutboundConfig {
+record TestOutboundConfig(boolean allowHttp, List<String> hosts, List<String> cidrs, Optional<String> trustedCertificates)
+        implements OutboundConfig {
+
+    TestOutboundConfig(boolean allowHttp, List<String> hosts, List<String> cidrs) {
+        this(allowHttp, hosts, cidrs, Optional.empty());
+    }
 
     @Override
     public Optional<List<String>> allowHosts() {

@@ -1,8 +1,6 @@
-package dev.latchkey.gateway.client;
+package dev.latchkey.platform.outbound;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PfxOptions;
-
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayOutputStream;
@@ -18,17 +16,43 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
 /**
- * The authorities the gateway trusts when an operator adds some: the JVM's own, plus the certificates of a PEM file
- * (a company CA that signs a self-hosted system's certificate). Adding never replaces the public authorities.
+ * The authorities trusted when an operator adds some: the JVM's own, plus the certificates of a PEM file (a company CA
+ * that signs a self-hosted system's or an on-premises identity provider's certificate). Adding never replaces the
+ * public authorities.
  */
-final class TrustedAuthorities {
+public final class TrustedAuthorities {
 
-    private static final char[] PASSWORD = "latchkey".toCharArray();
+    /** The password of {@link #pkcs12}'s store: it holds public certificates only. */
+    public static final String PKCS12_PASSWORD = "latchkey";
 
     private TrustedAuthorities() {
     }
 
-    static PfxOptions withPem(String pemFile) {
+    /** The JVM's authorities and {@code pemFile}'s, as a PKCS #12 store (what Vert.x takes). */
+    public static byte[] pkcs12(String pemFile) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            withPem(pemFile).store(bytes, PKCS12_PASSWORD.toCharArray());
+            return bytes.toByteArray();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot write the trusted certificates of " + pemFile, e);
+        }
+    }
+
+    /** A TLS context that trusts the JVM's authorities and {@code pemFile}'s (what the JDK's HTTP client takes). */
+    public static SSLContext sslContext(String pemFile) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(withPem(pemFile));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust the certificates of " + pemFile, e);
+        }
+    }
+
+    private static KeyStore withPem(String pemFile) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -41,9 +65,7 @@ final class TrustedAuthorities {
                     store.setCertificateEntry("added-" + index++, added);
                 }
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            store.store(bytes, PASSWORD);
-            return new PfxOptions().setValue(Buffer.buffer(bytes.toByteArray())).setPassword(new String(PASSWORD));
+            return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot read the trusted certificates in " + pemFile, e);
         }
