@@ -4,7 +4,7 @@ it (deploy/chart-checks compares them with the paths in the service's OpenAPI do
 the secret store, the public base URL (under the service's own setting), the services it calls inside the cluster
 (with a token its OIDC client gets by client credentials), whether it calls OAuth2 providers and tenants' systems
 (token URLs, connection tests, revocations: the egress NetworkPolicy opens public addresses to it), audit-service's
-owner and retention roles. Every
+owner and retention roles, and whether it sends the operator's OAuth2 apps' secrets to token endpoints. Every
 template ranges over this map; values.yaml holds how each one runs.
 */}}
 {{- define "latchkey.services" -}}
@@ -15,6 +15,7 @@ auth-config-service:
   secretStore: true
   publicBaseUrlSetting: LATCHKEY_AUTH_CONFIGS_PUBLIC_BASE_URL
   callsProviders: true
+  platformApps: true
   # Deleting an auth config asks connected-apps-service, which owns connections, whether it is in use.
   calls: [connected-apps-service]
 connected-apps-service:
@@ -23,12 +24,14 @@ connected-apps-service:
   secretStore: true
   publicBaseUrlSetting: LATCHKEY_CONNECTIONS_PUBLIC_BASE_URL
   callsProviders: true
+  platformApps: true
   calls: [token-refresher]
 token-refresher:
   port: 8083
   paths: []
   secretStore: true
   callsProviders: true
+  platformApps: true
 audit-service:
   port: 8084
   paths: [/api/v1/audit-events]
@@ -141,6 +144,11 @@ secrets.vault.useKubernetesCa, the cluster's CA certificate). */}}
 {{- end }}
 
 {{/* Where the local secret backend's master keyset is mounted (a directory, so that rotations reach running pods). */}}
+{{/* Where the operator's OAuth2 apps file is mounted, from platformApps.existingSecret. */}}
+{{- define "latchkey.platformAppsDir" -}}
+/etc/latchkey/platform-apps
+{{- end }}
+
 {{- define "latchkey.masterKeyDir" -}}
 /etc/latchkey/master-key
 {{- end }}
@@ -224,6 +232,15 @@ carries their checksum. Argument: (list $ "auth-config-service").
 {{- with $root.Values.outbound.allowCidrs }}
 {{- $_ := set $config "LATCHKEY_OUTBOUND_ALLOW_CIDRS" (join "," .) }}
 {{- end }}
+{{- end }}
+{{- if and $service.callsProviders $root.Values.outbound.caSecret }}
+{{- $_ := set $config "LATCHKEY_OUTBOUND_TRUSTED_CERTIFICATES" (include "latchkey.caPath" "outbound") }}
+{{- if eq $name "gateway" }}
+{{- $_ := set $config "LATCHKEY_GATEWAY_TRUSTED_CERTIFICATES" (include "latchkey.caPath" "outbound") }}
+{{- end }}
+{{- end }}
+{{- if and $service.platformApps $root.Values.platformApps.existingSecret }}
+{{- $_ := set $config "LATCHKEY_PLATFORM_APPS_FILE" (printf "%s/%s" (include "latchkey.platformAppsDir" $root) $root.Values.platformApps.key) }}
 {{- end }}
 {{- $_ := set $config "JDK_JAVA_OPTIONS" $root.Values.javaOptions }}
 {{- if $service.secretStore }}
