@@ -25,6 +25,9 @@ public class AuthConfigForms {
     /** The provider key of custom auth configs: their forms come from {@code GET /api/v1/catalog/custom}. */
     public static final String CUSTOM = "custom";
 
+    /** The suffix of the kind that uses the operator's OAuth2 app ({@code oauth2-platform}). */
+    private static final String PLATFORM_APP = "-platform";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AuthConfigsApi api;
@@ -36,10 +39,17 @@ public class AuthConfigForms {
     /**
      * One way to authenticate: its form, its scopes (name to description) and the redirect URI to register.
      *
-     * @param entry the catalog entry (name, category, docs), or null for a custom scheme
+     * @param entry       the catalog entry (name, category, docs), or null for a custom scheme
+     * @param platformApp whether it uses the operator's OAuth2 app: nothing to register, no client to enter
      */
     public record Kind(String provider, String type, String label, Map<String, Object> entry, CredentialForm form,
-                       Map<String, String> scopes, List<String> defaultScopes, String redirectUri, String helpUrl) {
+                       Map<String, String> scopes, List<String> defaultScopes, String redirectUri, String helpUrl,
+                       boolean platformApp) {
+
+        /** What names the kind among its provider's: its type, told apart from OAuth2 with the platform's app. */
+        public String id() {
+            return platformApp ? type + PLATFORM_APP : type;
+        }
 
         /** The auth config's category: custom, a native connector of the catalog, or an app of the catalog. */
         public String category() {
@@ -53,9 +63,9 @@ public class AuthConfigForms {
             return entry == null ? "Custom" : String.valueOf(entry.get("name"));
         }
 
-        /** Whether users authorize at the provider: the form shows the redirect URI to register there. */
+        /** Whether users authorize at the provider with the tenant's own client: the form shows the redirect URI to register. */
         public boolean oauth() {
-            return redirectUri != null && type.equals("oauth2");
+            return redirectUri != null && type.equals("oauth2") && !platformApp;
         }
 
         /** What a new auth config's form starts with: the scopes the catalog suggests, ticked. */
@@ -105,22 +115,27 @@ public class AuthConfigForms {
                 entry, new CredentialForm(object(option.get("config")), object(option.get("secrets"))),
                 option.get("scopes") == null ? Map.of() : (Map<String, String>) option.get("scopes"),
                 option.get("defaultScopes") == null ? List.of() : (List<String>) option.get("defaultScopes"),
-                (String) source.get("redirectUri"), (String) option.get("helpUrl"))).toList();
+                (String) source.get("redirectUri"), (String) option.get("helpUrl"), Boolean.TRUE.equals(option.get("platformApp"))))
+                .toList();
     }
 
-    /** The kind named, or the provider's first when none is; an unknown one is a 404. */
-    public Kind kind(String provider, String type) {
+    /** The kind named by its {@link Kind#id()}, or the provider's first when none is; an unknown one is a 404. */
+    public Kind kind(String provider, String id) {
         List<Kind> kinds = kinds(provider);
-        if (type == null || type.isBlank()) {
+        if (id == null || id.isBlank()) {
             return kinds.get(0);
         }
-        return kinds.stream().filter(kind -> kind.type().equals(type)).findFirst().orElseThrow(NotFoundException::new);
+        return kinds.stream().filter(kind -> kind.id().equals(id)).findFirst().orElseThrow(NotFoundException::new);
     }
 
     /** The kind an existing auth config (as the API shows it) is of. */
+    @SuppressWarnings("unchecked")
     public Kind of(Map<String, Object> authConfig) {
         String category = String.valueOf(authConfig.get("category"));
-        return kind(category.equals(CUSTOM) ? CUSTOM : (String) authConfig.get("provider"), (String) authConfig.get("type"));
+        Map<String, Object> config = (Map<String, Object>) authConfig.getOrDefault("config", Map.of());
+        String type = (String) authConfig.get("type");
+        return kind(category.equals(CUSTOM) ? CUSTOM : (String) authConfig.get("provider"),
+                Boolean.TRUE.equals(config.get("platformApp")) ? type + PLATFORM_APP : type);
     }
 
     private static ObjectNode object(Object schema) {

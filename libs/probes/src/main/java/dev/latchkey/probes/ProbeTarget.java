@@ -116,10 +116,15 @@ public final class ProbeTarget {
     /** A URL parameter checked as the guard checks every outbound URL: https only (unless allowed) and no internal address. */
     public OutboundTarget checkedUrl(String name) {
         try {
-            return guard.check(URI.create(required(name)));
+            return checked(URI.create(required(name)));
         } catch (IllegalArgumentException e) {
             throw new ProbeFailure(FailureCategory.CONFIG, "'" + name + "' is not a valid URL");
         }
+    }
+
+    /** A URL made of parameters (a connection string's endpoint), checked as {@link #checkedUrl} checks one. */
+    public OutboundTarget checked(URI url) {
+        return guard.check(url);
     }
 
     /** An IP address as it appears in a URL or a host:port pair: IPv6 in brackets. */

@@ -46,7 +46,8 @@ public final class Probes {
                 new PostgresProbe(), new MariaDbProbe(), new RedisProbe(), new RabbitMqProbe(), new KafkaProbe(),
                 new NatsProbe(), new MqttProbe(), new SftpProbe(), new FtpProbe(), new MongoProbe(), new SearchProbe(),
                 new S3Probe(), new LdapProbe(), new MailProbe(), new CouchDbProbe(),
-                new InfluxDbProbe()), guard);
+                new InfluxDbProbe(), new ActiveMqProbe(), new AzureBlobProbe(),
+                new ClickHouseProbe()), guard);
     }
 
     /** The drivers that have a probe. */

@@ -33,7 +33,7 @@ class CatalogDriversTest {
         natives.stream().map(Native::driver).filter(driver -> !TestGuards.loopbackProbes().drivers().contains(driver))
                 .forEach(withoutProbe::add);
 
-        assertEquals(Set.of("activemq", "azure-blob", "azure-service-bus", "bigquery", "cassandra", "clickhouse",
+        assertEquals(Set.of("azure-service-bus", "bigquery", "cassandra",
                 "dynamodb", "gcs", "google-pubsub", "neo4j", "oracle", "pulsar", "snowflake", "sqlserver",
                 "sqs"), withoutProbe);
     }

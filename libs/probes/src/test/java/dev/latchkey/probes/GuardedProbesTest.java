@@ -87,7 +87,8 @@ class GuardedProbesTest {
     @Test
     void everyCatalogDriverWithAProbeIsRegistered() {
         assertEquals(Set.of("postgresql", "redshift", "mysql", "mariadb", "redis", "rabbitmq", "kafka", "nats", "mqtt", "sftp",
-                "ftp", "mongodb", "elasticsearch", "opensearch", "s3", "minio", "ldap", "smtp", "imap", "couchdb", "influxdb"),
+                "ftp", "mongodb", "elasticsearch", "opensearch", "s3", "minio", "ldap", "smtp", "imap", "couchdb", "influxdb",
+                "activemq", "azure-blob", "clickhouse"),
                 TestGuards.loopbackProbes().drivers());
     }
 }

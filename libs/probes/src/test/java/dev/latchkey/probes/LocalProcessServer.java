@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** A server binary of this machine (nats-server, mosquitto) started by a test on a free port and stopped after. */
+/** A server of this machine (nats-server, mosquitto, Azurite) started by a test on a free port and stopped after. */
 final class LocalProcessServer implements AutoCloseable {
 
     private final Process process;
@@ -21,10 +21,15 @@ final class LocalProcessServer implements AutoCloseable {
     }
 
     static LocalProcessServer start(List<String> command, int port, Path log) throws IOException, InterruptedException {
+        return start(command, port, log, Duration.ofSeconds(10));
+    }
+
+    /** {@code startup}: how long it may take to listen (a Node.js server on a busy machine takes longer than a binary). */
+    static LocalProcessServer start(List<String> command, int port, Path log, Duration startup) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalProcessServer server = new LocalProcessServer(process, port);
         try {
-            Eventually.until(command.get(0) + " to listen on " + port, Duration.ofSeconds(10), () -> {
+            Eventually.until(command.get(0) + " to listen on " + port, startup, () -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(command.get(0) + " exited; see " + log);
                 }

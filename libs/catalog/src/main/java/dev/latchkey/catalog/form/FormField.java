@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * One input of a page's form, from a {@link CredentialForm}'s JSON Schemas: a text, textarea, password, number, checkbox,
- * choice or a set of choices. Secret fields are password inputs and are never filled back in. The connect page and the
+ * choice, a set of choices, or a fixed value ({@code const}: shown, never changed). Secret fields are password inputs and are never filled back in. The connect page and the
  * console draw their forms from these.
  *
  * @param section {@code config} or {@code secrets}: where the API takes the field
@@ -59,6 +59,10 @@ public record FormField(String section, String name, String title, String descri
     }
 
     private static void typed(ObjectNode values, String name, JsonNode property, List<String> submitted) {
+        if (property.has("const")) {
+            values.set(name, property.get("const"));
+            return;
+        }
         String type = property.path("type").asText("string");
         if (type.equals("boolean")) {
             values.put(name, !submitted.isEmpty());
@@ -100,6 +104,9 @@ public record FormField(String section, String name, String title, String descri
         if (section.equals("secrets")) {
             return "password";
         }
+        if (property.has("const")) {
+            return "fixed";
+        }
         if (type.equals("array")) {
             return options.isEmpty() ? "text" : "choices";
         }
@@ -114,7 +121,8 @@ public record FormField(String section, String name, String title, String descri
     }
 
     private static List<String> values(JsonNode property, JsonNode typed) {
-        JsonNode value = typed.isMissingNode() || typed.isNull() ? property.path("default") : typed;
+        JsonNode value = property.has("const") ? property.get("const")
+                : typed.isMissingNode() || typed.isNull() ? property.path("default") : typed;
         if (value.isMissingNode() || value.isNull()) {
             return List.of();
         }
