@@ -14,9 +14,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +41,9 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final Path AXE = Path.of(System.getProperty("latchkey.axe",
             "src/test/browser/node_modules/axe-core/axe.min.js"));
     private static final Path SCREENSHOTS = Path.of(System.getProperty("latchkey.screenshots", "../docs/console"));
+    /** Keycloak's self-signed certificate (./latchkey up makes it): trusted by this browser alone, no other. */
+    private static final Path KEYCLOAK_CERTIFICATE = Path.of(System.getProperty("latchkey.keycloak.certificate",
+            "../.latchkey/keycloak-tls/keycloak.pem"));
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -49,11 +56,31 @@ final class ConsoleBrowser implements AutoCloseable {
         // The flags the machine's notes give: headless, and no background connections that a closed network refuses.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US",
+                "--ignore-certificate-errors-spki-list=" + publicKeyHash(KEYCLOAK_CERTIFICATE));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Fills in Keycloak's login page, which the browser is on, as {@code user}. */
+    ConsoleBrowser signInAtKeycloak(String user) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        return this;
+    }
+
+    /** Base64 of the SHA-256 of the certificate's SubjectPublicKeyInfo: how Chromium names a key it is told to trust. */
+    private static String publicKeyHash(Path certificate) {
+        try (InputStream pem = Files.newInputStream(certificate)) {
+            byte[] key = CertificateFactory.getInstance("X.509").generateCertificate(pem).getPublicKey().getEncoded();
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(key));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read Keycloak's certificate " + certificate + " (./latchkey up makes it)", e);
+        }
     }
 
     /** Opens a console page; an unsigned browser lands on Keycloak's login page instead. */
@@ -65,10 +92,7 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Signs in on Keycloak's real login page, from wherever the console sent the browser. */
     ConsoleBrowser signIn(String user) {
         open("/auth-configs");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
+        signInAtKeycloak(user);
         wait.until(ExpectedConditions.urlContains(CONSOLE));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.top")));
         return seen();

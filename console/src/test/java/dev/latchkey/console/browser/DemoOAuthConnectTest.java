@@ -1,18 +1,10 @@
 package dev.latchkey.console.browser;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -30,10 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("browser")
 class DemoOAuthConnectTest {
 
-    private static final String REALM = System.getProperty("latchkey.keycloak.url", "http://localhost:8180") + "/realms/latchkey";
+    private static final String REALM = DemoAppConsent.KEYCLOAK + "/realms/latchkey";
     private static final String CLIENT_SECRET = System.getenv("LATCHKEY_KC_SECRET_DEMO_APP");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConsoleBrowser browser;
     private static String authConfigPath;
@@ -41,34 +31,13 @@ class DemoOAuthConnectTest {
 
     @BeforeAll
     static void signIn() throws Exception {
-        forgetTheAdminsConsent();
+        DemoAppConsent.forgetTheAdmins();
         browser = new ConsoleBrowser().signIn("admin");
     }
 
     @AfterAll
     static void cleanUp() {
         browser.close();
-    }
-
-    /** Keycloak remembers a grant: the admin's is withdrawn first, so its consent screen is shown on every run. */
-    private static void forgetTheAdminsConsent() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String keycloak = REALM.replaceFirst("/realms/latchkey$", "");
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
-                        + URLEncoder.encode(System.getenv("LATCHKEY_KC_ADMIN"), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, token.statusCode(), "Keycloak's admin signs in: " + token.body());
-        String bearer = "Bearer " + JSON.readTree(token.body()).get("access_token").asText();
-        HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(keycloak
-                + "/admin/realms/latchkey/users?exact=true&username=admin")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
-        String user = JSON.readTree(users.body()).get(0).get("id").asText();
-        HttpResponse<String> withdrawn = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/latchkey/users/"
-                + user + "/consents/demo-app")).timeout(Duration.ofSeconds(10)).header("Authorization", bearer).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(withdrawn.statusCode() == 204 || withdrawn.statusCode() == 404, "no grant remembered: " + withdrawn.body());
     }
 
     @Test
