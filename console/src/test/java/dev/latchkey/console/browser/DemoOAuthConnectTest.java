@@ -2,6 +2,7 @@ package dev.latchkey.console.browser;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The demo OAuth2 app of ./latchkey up, connected from the console: a custom OAuth2 auth config for Keycloak's
  * {@code demo-app} client, a connection that waits at PENDING, the provider's authorization (the admin's Keycloak
  * session from signing in to the console, then Keycloak's consent screen), the callback, and the connection Active
- * with its granted scopes.
+ * with its granted scopes. Then the same client as the platform's OAuth app (offered for the keycloak catalog entry at
+ * Keycloak's TLS port): an auth config without a client id or secret, connected through Keycloak over https.
  */
 @Tag("browser")
 class DemoOAuthConnectTest {
@@ -30,9 +32,13 @@ class DemoOAuthConnectTest {
     private static String connectionPath;
 
     @BeforeAll
-    static void signIn() throws Exception {
-        DemoAppConsent.forgetTheAdmins();
+    static void signIn() {
         browser = new ConsoleBrowser().signIn("admin");
+    }
+
+    @BeforeEach
+    void forgetTheAdminsConsent() throws Exception {
+        DemoAppConsent.forgetTheAdmins();
     }
 
     @AfterAll
@@ -102,5 +108,49 @@ class DemoOAuthConnectTest {
         assertEquals("Active", browser.text("h1 .badge"));
         assertTrue(browser.text("dl.facts").contains("profile"), "the granted scopes are shown");
         assertFalse(browser.html().contains(CLIENT_SECRET), "the client secret is never shown");
+    }
+
+    @Test
+    void anAuthConfigOnThePlatformsAppConnectsWithoutAClientOfItsOwn() {
+        assertFalse(CLIENT_SECRET == null || CLIENT_SECRET.isBlank(), "./latchkey test passes the demo app's secret");
+        // A browser of its own: signing in to Keycloak over https replaces the http sign-in's session cookie.
+        try (ConsoleBrowser browser = new ConsoleBrowser().signIn("admin")) {
+            connectOnThePlatformsApp(browser);
+        }
+    }
+
+    private static void connectOnThePlatformsApp(ConsoleBrowser browser) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        browser.open("/auth-configs/new/keycloak");
+        assertEquals("Keycloak OAuth2 with the platform's app", browser.text(".tabs [aria-current=page]"));
+        assertTrue(browser.text(".alert.info").contains("no client to register and no secret to enter"), browser.text("main"));
+        assertFalse(browser.text("main").contains("Redirect URI"), "nothing to register with the provider");
+        assertTrue(browser.html().contains("id=\"f-config-serverHost\"") && browser.find("#f-config-serverHost").getAttribute("readonly")
+                != null, "the operator's server is shown, fixed");
+        assertFalse(browser.html().contains("f-config-clientId") || browser.html().contains("f-secrets-clientSecret"),
+                "no client id or secret to enter");
+        browser.type("#f-name", "Keycloak via the platform " + run);
+        browser.click("button[formaction$='/test']");
+        browser.find("#test-result.alert.success");
+        browser.assertAccessible();
+        browser.screenshot("auth-config-form-platform-app");
+        browser.clickAndWait("form.form button[type=submit]:not([formaction])");
+        browser.made(browser.path());
+        assertTrue(browser.text("dl.facts").contains("localhost:8543"), browser.text("dl.facts"));
+
+        browser.clickAndWait("a[href^='/connections/new?authConfigId=']");
+        browser.type("#f-name", "My account via the platform " + run);
+        browser.clickAndWait("form.form button[type=submit]");
+        String platformConnection = browser.made(browser.find("form[action$='/delete']").getAttribute("action")
+                .replaceFirst("^" + ConsoleBrowser.CONSOLE, "").replaceFirst("/delete$", ""));
+        browser.clickAndWait(".alert a.button");
+        assertTrue(browser.url().startsWith("https://localhost:8543/realms/latchkey/"), browser.url());
+        // Keycloak's session of the console's sign-in is the http port's: at the TLS port the user signs in again.
+        browser.signInAtKeycloak("admin").waitForText("body", "Grant Access to Demo OAuth2 app");
+        browser.clickAndWait("#kc-login");
+        assertTrue(browser.text("body").contains("is connected"), browser.text("body"));
+        browser.open(platformConnection);
+        assertEquals("Active", browser.text("h1 .badge"));
+        assertFalse(browser.html().contains(CLIENT_SECRET), "the operator's client secret is never shown");
     }
 }

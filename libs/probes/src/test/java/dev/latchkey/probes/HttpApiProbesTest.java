@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,18 +17,22 @@ import java.util.Map;
 
 import static dev.latchkey.probes.ProbeAssertions.assertFailed;
 import static dev.latchkey.probes.ProbeAssertions.assertSucceeded;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CouchDB and InfluxDB probes. Neither server runs here; a JDK HTTP server answers as their documentation says they
+ * The CouchDB, InfluxDB and ClickHouse probes. No such server runs here; a JDK HTTP server answers as their documentation says they
  * answer (CouchDB: {@code GET /_session} 200 with the signed-in user, 401 for refused credentials; InfluxDB:
- * {@code GET /api/v2/orgs} and {@code /api/v2/buckets} lists, 401 for a refused token), so the probes' own HTTP client
+ * {@code GET /api/v2/orgs} and {@code /api/v2/buckets} lists, 401 for a refused token; ClickHouse's HTTP interface: the
+ * version for {@code SELECT version()}, each refusal's error code in the header as current servers send it and in the
+ * body only as older ones do), so the probes' own HTTP client
  * and their reading of each answer run for real; refused and silent endpoints are real sockets.
  */
 class HttpApiProbesTest {
 
     private static final String PASSWORD = "couch-secret-3e71";
     private static final String TOKEN = "influx-token-9a02";
+    private static final String CLICKHOUSE_PASSWORD = "clickhouse-secret-4c1e";
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static HttpServer server;
 
@@ -38,6 +43,7 @@ class HttpApiProbesTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/couch/", HttpApiProbesTest::couchDb);
         server.createContext("/influx/", HttpApiProbesTest::influxDb);
+        server.createContext("/", HttpApiProbesTest::clickHouse);
         server.start();
     }
 
@@ -94,6 +100,36 @@ class HttpApiProbesTest {
         }
     }
 
+    @Test
+    void clickHouseRunsTheQueryAndReportsTheVersion() {
+        ProbeResult result = probes.test("clickhouse", clickHouse("analytics", CLICKHOUSE_PASSWORD), TIMEOUT);
+        assertSucceeded(result);
+        assertEquals("connected to ClickHouse 24.8.4.13, database analytics", result.message());
+    }
+
+    @Test
+    void clickHouseRefusalsAreClassifiedByTheirErrorCode() {
+        assertFailed(probes.test("clickhouse", clickHouse("analytics", "wrong-clickhouse-secret"), TIMEOUT),
+                FailureCategory.AUTH_FAILED, "wrong-clickhouse-secret");
+        ProbeResult missing = probes.test("clickhouse", clickHouse("nowhere", CLICKHOUSE_PASSWORD), TIMEOUT);
+        assertFailed(missing, FailureCategory.CONFIG, CLICKHOUSE_PASSWORD);
+        assertTrue(missing.message().contains("database nowhere does not exist"), missing.message());
+        assertFailed(probes.test("clickhouse", clickHouse("secrets", CLICKHOUSE_PASSWORD), TIMEOUT), FailureCategory.PERMISSION_DENIED);
+        ProbeResult notClickHouse = probes.test("clickhouse", clickHouse("not-clickhouse", CLICKHOUSE_PASSWORD), TIMEOUT);
+        assertFailed(notClickHouse, FailureCategory.CONFIG, CLICKHOUSE_PASSWORD);
+        assertTrue(notClickHouse.message().contains("is this ClickHouse's HTTP port?"), notClickHouse.message());
+    }
+
+    @Test
+    void tlsAskedOfAPlainTextServerIsTls() throws Exception {
+        try (Endpoints.Server plain = Endpoints.plainText()) {
+            Map<String, Object> parameters = clickHouse("analytics", CLICKHOUSE_PASSWORD);
+            parameters.put("port", plain.port());
+            parameters.put("tls", true);
+            assertFailed(probes.test("clickhouse", parameters, TIMEOUT), FailureCategory.TLS, CLICKHOUSE_PASSWORD);
+        }
+    }
+
     /** CouchDB's answers, as its documentation shows them. */
     private static void couchDb(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath().substring("/couch".length());
@@ -127,6 +163,31 @@ class HttpApiProbesTest {
         }
     }
 
+    /** ClickHouse's answers, as its HTTP interface documentation shows them. */
+    private static void clickHouse(HttpExchange exchange) throws IOException {
+        Map<String, String> query = new HashMap<>(Map.of("database", "not-clickhouse"));
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            String[] parts = pair.split("=", 2);
+            query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        String database = query.get("database");
+        if (!ProbeHttp.basic("reader", CLICKHOUSE_PASSWORD).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("X-ClickHouse-Exception-Code", "516");
+            answer(exchange, 403, "Code: 516. DB::Exception: reader: Authentication failed: password is incorrect, or there is no"
+                    + " user with such name. (AUTHENTICATION_FAILED) (version 24.8.4.13 (official build))\n");
+        } else if (database.equals("nowhere")) {
+            answer(exchange, 404, "Code: 81, e.displayText() = DB::Exception: Database nowhere doesn't exist\n");
+        } else if (database.equals("secrets")) {
+            exchange.getResponseHeaders().set("X-ClickHouse-Exception-Code", "497");
+            answer(exchange, 403, "Code: 497. DB::Exception: reader: Not enough privileges. (ACCESS_DENIED)\n");
+        } else if (database.equals("not-clickhouse") || !"SELECT version()".equals(query.get("query"))) {
+            answer(exchange, 404, "<html><body>Not Found</body></html>");
+        } else {
+            answer(exchange, 200, "24.8.4.13\n");
+        }
+    }
+
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -141,6 +202,11 @@ class HttpApiProbesTest {
 
     private static Map<String, Object> couch(String username, String password) {
         return new HashMap<>(Map.of("url", url("/couch"), "username", username, "password", password));
+    }
+
+    private static Map<String, Object> clickHouse(String database, String password) {
+        return new HashMap<>(Map.of("host", "127.0.0.1", "port", server.getAddress().getPort(), "database", database,
+                "username", "reader", "password", password, "tls", false));
     }
 
     private static Map<String, Object> influx(String token, String org, String bucket) {
