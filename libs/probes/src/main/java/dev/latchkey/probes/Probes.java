@@ -47,7 +47,7 @@ public final class Probes {
                 new NatsProbe(), new MqttProbe(), new SftpProbe(), new FtpProbe(), new MongoProbe(), new SearchProbe(),
                 new S3Probe(), new LdapProbe(), new MailProbe(), new CouchDbProbe(),
                 new InfluxDbProbe(), new ActiveMqProbe(), new AzureBlobProbe(),
-                new ClickHouseProbe()), guard);
+                new ClickHouseProbe(), new SqlServerProbe()), guard);
     }
 
     /** The drivers that have a probe. */

@@ -34,7 +34,7 @@ class CatalogDriversTest {
                 .forEach(withoutProbe::add);
 
         assertEquals(Set.of("azure-service-bus", "bigquery", "cassandra",
-                "dynamodb", "gcs", "google-pubsub", "neo4j", "oracle", "pulsar", "snowflake", "sqlserver",
+                "dynamodb", "gcs", "google-pubsub", "neo4j", "oracle", "pulsar", "snowflake",
                 "sqs"), withoutProbe);
     }
 }

@@ -88,7 +88,7 @@ class GuardedProbesTest {
     void everyCatalogDriverWithAProbeIsRegistered() {
         assertEquals(Set.of("postgresql", "redshift", "mysql", "mariadb", "redis", "rabbitmq", "kafka", "nats", "mqtt", "sftp",
                 "ftp", "mongodb", "elasticsearch", "opensearch", "s3", "minio", "ldap", "smtp", "imap", "couchdb", "influxdb",
-                "activemq", "azure-blob", "clickhouse"),
+                "activemq", "azure-blob", "clickhouse", "sqlserver"),
                 TestGuards.loopbackProbes().drivers());
     }
 }
