@@ -83,6 +83,7 @@ public class AuthConfigService {
         ObjectNode config = kind.completed(objectOrEmpty(request.config()));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         SecretExpiry secretExpiry = SecretExpiry.read(request.secretExpiresAt(), now);
+        validation.checkSecretEnd(kind, secretExpiry);
         AuthConfig entity = new AuthConfig();
         entity.id = UUID.randomUUID();
         entity.tenant = caller.tenant();
@@ -131,6 +132,7 @@ public class AuthConfigService {
                         + "; it is at version " + entity.version + ". Read it again and retry.");
             }
             AuthConfigKind kind = kinds.of(entity);
+            validation.checkSecretEnd(kind, secretExpiry);
             ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
             DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             List<String> changed = changedFields(entity, changes);

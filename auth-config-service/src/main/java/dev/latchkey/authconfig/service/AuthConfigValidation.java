@@ -5,6 +5,7 @@ import dev.latchkey.catalog.auth.AuthType;
 import dev.latchkey.catalog.form.CredentialForm;
 import dev.latchkey.catalog.form.FormValidator;
 import dev.latchkey.oauth.JwtBearer;
+import dev.latchkey.platform.expiry.SecretExpiry;
 import dev.latchkey.platform.outbound.OutboundConfig;
 import dev.latchkey.platform.problem.InvalidInputException;
 import dev.latchkey.platform.problem.Problem.FieldError;
@@ -45,6 +46,14 @@ class AuthConfigValidation {
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The request has invalid fields.", errors);
+        }
+    }
+
+    /** An auth config on the platform's OAuth app holds no secret of its own, so none of its own can end. */
+    void checkSecretEnd(AuthConfigKind kind, SecretExpiry end) {
+        if (kind.platformApp().isPresent() && end.at() != null) {
+            throw new InvalidInputException("The request has invalid fields.", List.of(new FieldError(SecretExpiry.FIELD,
+                    "an auth config on the platform's OAuth app holds no secret of its own: the operator renews the app's")));
         }
     }
 

@@ -113,6 +113,9 @@ class PlatformAppTest extends AuthConfigTestBase {
         create(tenant, """
                 {"name": "custom", "category": "custom", "type": "api_key", "config": {"platformApp": true}}""")
                 .statusCode(400).body("errors.field", hasItem("config.platformApp"));
+        create(tenant, """
+                {"name": "ending", "category": "oauth2_provider", "provider": "keycloak", "config": {"platformApp": true},
+                 "secretExpiresAt": "2099-01-01T00:00:00Z"}""").statusCode(400).body("errors.field", hasItem("secretExpiresAt"));
 
         admin(tenant).get(AUTH_CONFIGS).then().statusCode(200).body("items", empty());
     }
