@@ -143,12 +143,12 @@ secrets.vault.useKubernetesCa, the cluster's CA certificate). */}}
 /var/run/secrets/latchkey/vault
 {{- end }}
 
-{{/* Where the local secret backend's master keyset is mounted (a directory, so that rotations reach running pods). */}}
 {{/* Where the operator's OAuth2 apps file is mounted, from platformApps.existingSecret. */}}
 {{- define "latchkey.platformAppsDir" -}}
 /etc/latchkey/platform-apps
 {{- end }}
 
+{{/* Where the local secret backend's master keyset is mounted (a directory, so that rotations reach running pods). */}}
 {{- define "latchkey.masterKeyDir" -}}
 /etc/latchkey/master-key
 {{- end }}

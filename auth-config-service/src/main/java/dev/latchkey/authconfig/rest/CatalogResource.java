@@ -108,7 +108,9 @@ public class CatalogResource {
     public CatalogViews.Detail get(String key) {
         CatalogEntry entry = catalog.find(key).orElseThrow(NotFoundException::new);
         List<CatalogViews.Option> options = new ArrayList<>();
-        platformApps.find(key).ifPresent(app -> options.add(platformAppOption(entry)));
+        if (platformApps.find(key).isPresent()) {
+            options.add(platformAppOption(entry));
+        }
         entry.auth().stream().map(CatalogResource::option).forEach(options::add);
         return new CatalogViews.Detail(entry.key(), entry.name(), entry.category(), entry.description(), entry.docsUrl(),
                 options, mapper.redirectUri(entry.offers(AuthType.OAUTH2) ? AuthType.OAUTH2.id() : null));

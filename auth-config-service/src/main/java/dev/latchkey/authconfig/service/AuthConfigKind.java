@@ -15,9 +15,13 @@ import java.util.Optional;
 public record AuthConfigKind(AuthConfigCategory category, String provider, String authType,
                              Optional<AuthOption> option, CredentialForm form, Optional<PlatformApp> platformApp) {
 
-    /** {@code config} as an auth config of this kind keeps it: with the parameters the operator pinned for its platform app. */
+    /**
+     * {@code config} as an auth config of this kind keeps it: with the parameters the operator pins for its platform app
+     * now (an edit of one made before the operator moved them takes the new ones).
+     */
     public ObjectNode completed(ObjectNode config) {
-        platformApp().ifPresent(app -> app.parameters().forEach(config::put));
-        return config;
+        ObjectNode completed = config.deepCopy();
+        platformApp().ifPresent(app -> app.parameters().forEach(completed::put));
+        return completed;
     }
 }

@@ -133,7 +133,7 @@ public class AuthConfigService {
             }
             AuthConfigKind kind = kinds.of(entity);
             validation.checkSecretEnd(kind, secretExpiry);
-            ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
+            ObjectNode config = Json.merge(kind.completed(Json.toObject(entity.config)), changes.config());
             DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             List<String> changed = changedFields(entity, changes);
             Uni<Void> nameFree = changes.name() != null && !changes.name().strip().equals(entity.name)
@@ -277,7 +277,7 @@ public class AuthConfigService {
     public Uni<ProbeResult> testChanges(Caller caller, UUID id, AuthConfigChanges changes) {
         return Panache.withSession(() -> found(caller, id)).chain(entity -> {
             AuthConfigKind kind = kinds.of(entity);
-            ObjectNode config = Json.merge(Json.toObject(entity.config), changes.config());
+            ObjectNode config = Json.merge(kind.completed(Json.toObject(entity.config)), changes.config());
             DestinationBinding.check(caller, entity, kind.form(), Json.toObject(entity.config), config, changes.secrets());
             return secretValues(entity).chain(stored -> {
                 ObjectNode secretValues = Json.merge(Json.toObject(stored), changes.secrets());

@@ -34,7 +34,7 @@ final class AzureBlobProbe implements Probe {
         Optional<String> container = target.optional("container");
         String path = container.map(name -> "/" + name).orElse("/");
         String query = container.isPresent() ? "restype=container" : "comp=list&maxresults=1";
-        URI url = URI.create(account.blobEndpoint().replaceAll("/+$", "") + path + "?" + query
+        URI url = url(account.blobEndpoint().replaceAll("/+$", "") + path + "?" + query
                 + account.sharedAccessSignature().map(sas -> "&" + sas).orElse(""));
         HttpRequest.Builder request = HttpRequest.newBuilder(target.checked(url).connectUri()).timeout(target.timeout()).GET();
         SharedKey.sign(request, "GET", account, url);
@@ -44,6 +44,15 @@ final class AzureBlobProbe implements Probe {
                     + account.accountName();
         }
         throw failure(answer, container);
+    }
+
+    /** The request's URL; a malformed one is named without quoting it, since its query holds the signature. */
+    private static URI url(String text) {
+        try {
+            return URI.create(text);
+        } catch (IllegalArgumentException malformed) {
+            throw new ProbeFailure(FailureCategory.CONFIG, "the BlobEndpoint, container or SharedAccessSignature does not make a valid URL");
+        }
     }
 
     /**

@@ -91,6 +91,13 @@ class AzureBlobProbeTest {
     }
 
     @Test
+    void aContainerNameThatMakesNoUrlIsConfigAndTheSignatureIsNotQuoted() {
+        Map<String, Object> parameters = Map.of("container", "no such container", "connectionString", "BlobEndpoint=http://127.0.0.1:"
+                + azurite.port() + "/" + ACCOUNT + ";SharedAccessSignature=sv=2021-08-06&ss=b&srt=sco&sp=rl&sig=sas-signature-5e2b");
+        assertFailed(probes.test("azure-blob", parameters, TIMEOUT), FailureCategory.CONFIG, "sas-signature-5e2b");
+    }
+
+    @Test
     void closedAndSilentEndpointsAreUnreachableAndTimeout() throws Exception {
         assertFailed(probes.test("azure-blob", parameters(KEY, null, Endpoints.closedPort()), TIMEOUT), FailureCategory.UNREACHABLE, KEY);
         try (Endpoints.Server silent = Endpoints.silent()) {

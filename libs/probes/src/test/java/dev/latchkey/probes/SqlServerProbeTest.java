@@ -37,7 +37,7 @@ class SqlServerProbeTest {
         try (Endpoints.Server plain = Endpoints.plainText()) {
             ProbeResult result = probes.test("sqlserver", parameters(plain.port()), TIMEOUT);
             assertFailed(result, FailureCategory.CONFIG, PASSWORD);
-            assertTrue(result.message().contains("does not speak SQL Server's protocol"), result.message());
+            assertTrue(result.message().contains("did not answer as SQL Server"), result.message());
         }
     }
 

@@ -23,6 +23,7 @@ public class PlatformAppsResource implements QuarkusTestResourceLifecycleManager
     public static final String KEYCLOAK_CLIENT_SECRET = "platform-app-secret-5f1d0c";
 
     private static volatile ScriptedTokenEndpoint endpoint;
+    private Path file;
 
     /** The token endpoint of the {@code keycloak} app's server, started with the application. */
     public static ScriptedTokenEndpoint tokenEndpoint() {
@@ -34,7 +35,7 @@ public class PlatformAppsResource implements QuarkusTestResourceLifecycleManager
         try {
             LoopbackCertificate certificate = LoopbackCertificate.create("platform-idp", "changeit");
             endpoint = ScriptedTokenEndpoint.startTls(certificate);
-            Path file = Files.createTempFile("platform-apps", ".json");
+            file = Files.createTempFile("platform-apps", ".json");
             Files.writeString(file, """
                     {"github": {"clientId": "%s", "clientSecret": "github-platform-secret"},
                      "keycloak": {"clientId": "%s", "clientSecret": "%s",
@@ -54,6 +55,13 @@ public class PlatformAppsResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (endpoint != null) {
             endpoint.close();
+        }
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -51,8 +51,11 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
-    private final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Each request's form and {@code Authorization} header, kept together. */
+    private record Received(Map<String, String> form, String authorization) {
+    }
+
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger issued = new AtomicInteger();
     private volatile int expiresIn = 3600;
     private volatile boolean rotate = true;
@@ -122,15 +125,15 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
 
     /** Every request's form fields, in arrival order. */
     public List<Map<String, String>> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
+        synchronized (received) {
+            return received.stream().map(Received::form).toList();
         }
     }
 
     /** Every request's {@code Authorization} header (empty when it had none), in arrival order. */
     public List<String> authorizations() {
-        synchronized (authorizations) {
-            return List.copyOf(authorizations);
+        synchronized (received) {
+            return received.stream().map(Received::authorization).toList();
         }
     }
 
@@ -141,8 +144,7 @@ public final class ScriptedTokenEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(exchange.getRequestBody());
-        authorizations.add(Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Authorization"), ""));
-        requests.add(form);
+        received.add(new Received(form, Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Authorization"), "")));
         Answer answer = script.poll();
         if (answer == null) {
             answer = Answer.json(200, newTokens());

@@ -1,5 +1,6 @@
 package dev.latchkey.oauth.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.catalog.Catalog;
@@ -50,6 +51,10 @@ public final class PlatformApps {
         JsonNode declared;
         try {
             declared = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the text where it failed, which may be a secret: only where is said.
+            throw new IllegalStateException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the platform apps file " + file, e);
         }

@@ -5,10 +5,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** The operator's OAuth2 apps, read and checked at startup: a wrong file stops the service, saying what is wrong. */
 @ApplicationScoped
@@ -17,7 +15,7 @@ public class PlatformAppsProducer {
     @Produces
     @Singleton
     @Startup
-    PlatformApps platformApps(@ConfigProperty(name = "latchkey.platform-apps.file") Optional<Path> file, Catalog catalog) {
-        return file.map(path -> PlatformApps.read(path, catalog)).orElseGet(PlatformApps::none);
+    PlatformApps platformApps(PlatformAppsConfig config, Catalog catalog) {
+        return config.file().map(file -> PlatformApps.read(Path.of(file), catalog)).orElseGet(PlatformApps::none);
     }
 }

@@ -62,6 +62,16 @@ class PlatformAppsTest {
     }
 
     @Test
+    void aFileThatIsNotJsonIsNamedByWhereItFailsNotByWhatItSays() throws IOException {
+        IllegalStateException wrong = assertThrows(IllegalStateException.class, () -> PlatformApps.read(file("""
+                {"github": {"clientId": "a", "clientSecret": unquoted-s3cret}}"""), CATALOG));
+
+        assertTrue(wrong.getMessage().contains("not valid JSON at line 1"), wrong.getMessage());
+        assertFalse(wrong.getMessage().contains("s3cret"), wrong.getMessage());
+        assertEquals(null, wrong.getCause());
+    }
+
+    @Test
     void aClientOfThePlatformsAppTakesItsIdAndPinnedParametersOverTheAuthConfigsSettings() {
         PlatformApp keycloak = new PlatformApp("keycloak", "apps", "kc-secret", Map.of("serverHost", "sso.example.com", "realm", "apps"));
 
