@@ -113,13 +113,13 @@ class AuthConfigTestingTest extends AuthConfigTestBase {
     void aNativeConnectorWithoutAProbeIsUntestedAndKeepsItsStatus() {
         String tenant = newTenant();
         String id = created(tenant, """
-                {"name": "orders", "category": "native_connector", "provider": "sqlserver",
-                 "config": {"host": "127.0.0.1", "port": 1433, "database": "orders", "username": "app", "encrypt": true},
-                 "secrets": {"password": "sql-password"}}""");
+                {"name": "orders", "category": "native_connector", "provider": "oracle",
+                 "config": {"host": "127.0.0.1", "port": 1521, "serviceName": "orders", "username": "app", "tls": false},
+                 "secrets": {"password": "oracle-password"}}""");
 
         admin(tenant).post(AUTH_CONFIGS + "/" + id + "/test").then().statusCode(200)
                 .body("tested", equalTo(false)).body("status", equalTo("ACTIVE"))
-                .body("message", containsString("no connection test for sqlserver"));
+                .body("message", containsString("no connection test for oracle"));
         admin(tenant).get(AUTH_CONFIGS + "/" + id).then().body("status", equalTo("ACTIVE")).body("lastTest.tested", equalTo(false));
     }
 

@@ -114,13 +114,13 @@ class ConnectionTestingTest extends ConnectionTestBase {
     /** A driver Latchkey cannot probe yet is not a failure: nothing was tried, and the credentials stay readable. */
     @Test
     void aNativeConnectorWithoutAProbeIsUntestedAndKeepsItsStatus() {
-        UUID authConfig = authConfigs.create(tenant, "sqlserver", "native",
-                Map.of("host", "127.0.0.1", "port", 1433, "database", "orders", "encrypt", true), Map.of());
-        String id = as("developer").body(connection(authConfig, "{\"username\": \"app\", \"password\": \"sql-password\"}"))
+        UUID authConfig = authConfigs.create(tenant, "oracle", "native",
+                Map.of("host", "127.0.0.1", "port", 1521, "serviceName", "orders", "tls", false), Map.of());
+        String id = as("developer").body(connection(authConfig, "{\"username\": \"app\", \"password\": \"oracle-password\"}"))
                 .post(CONNECTIONS).then().statusCode(201).extract().path("id");
 
         as("developer").post(CONNECTIONS + "/" + id + "/test").then().statusCode(200).body("status", equalTo("ACTIVE"))
-                .body("lastTest.tested", equalTo(false)).body("lastTest.message", containsString("no connection test for sqlserver"));
+                .body("lastTest.tested", equalTo(false)).body("lastTest.message", containsString("no connection test for oracle"));
         as("credentials:read").get(CONNECTIONS + "/" + id + "/credentials").then().statusCode(200);
     }
 
